@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import QRCode from 'qrcode';
+import { regionSettings } from '@/lib/dal/region-settings';
+import { formatMoney } from '@/lib/format';
+import { loadApplicationPage } from '../load';
+
+export const metadata: Metadata = { title: '申请已提交' };
+
+/** Shown only for an application the database already holds as submitted (the page reads it back). */
+export default async function ConfirmationPage({ params }: { params: Promise<{ ref: string }> }) {
+  const { ref } = await params;
+  const { app } = await loadApplicationPage(ref);
+  const settings = regionSettings(app.region);
+  const qr = await QRCode.toString(ref, { type: 'svg', margin: 1, width: 160, errorCorrectionLevel: 'M' });
+  return (
+    <div className="space-y-6">
+      <div className="bg-ok text-white rounded-lg p-6 text-center space-y-2">
+        <h1 className="text-2xl font-bold">申请已提交</h1>
+        <p>申请编号</p>
+        <p className="text-3xl font-bold tracking-wider" data-testid="application-ref">{ref}</p>
+      </div>
+      <div className="card flex flex-col items-center gap-2">
+        <div aria-hidden="true" className="w-40 h-40" dangerouslySetInnerHTML={{ __html: qr }} />
+        <p className="text-sm text-muted text-center">到窗口咨询时出示这个二维码或申请编号，工作人员可以直接查到您的申请。</p>
+      </div>
+      <section className="card space-y-2">
+        <h2 className="text-xl font-bold">接下来会怎样</h2>
+        <ol className="list-decimal pl-5 space-y-1">
+          <li>受理：工作人员检查材料是否齐全。缺材料会通知您补正。</li>
+          <li>审核：核对救助身份和费用，计算救助金额。</li>
+          <li>公示和审批：部分地区会公示几天（姓名会隐去部分）。</li>
+          <li>发放：救助金打到您填写的银行账户。</li>
+        </ol>
+        {settings.promisedWorkingDays ? (
+          <p>
+            一般在 <strong>{settings.promisedWorkingDays} 个工作日</strong>内办结。
+            {settings.demo ? <span className="text-sm text-muted">（演示数据：常见做法示例，以当地经办机构承诺为准）</span> : null}
+          </p>
+        ) : null}
+        {app.estimatedFen !== null ? <p>提交时估算的救助金额：{formatMoney(app.estimatedFen)}（以核定为准）。</p> : null}
+        <p>每一步都会发短信，并在“我的”页面通知您。</p>
+      </section>
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/applications/${ref}`} className="btn btn-primary">
+          查看办理进度
+        </Link>
+        <Link href="/me" className="btn btn-secondary">
+          回到我的
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { BackLink } from '@/app/_components/back-link';
+import { EstimateSummary } from '@/app/_components/estimate-summary';
+import { StatusTag } from '@/app/_components/status-tag';
+import { ACTION_TEXT, STATUS_TEXT, type TransitionName } from '@/lib/applications/states';
+import { regionInfo, type RegionCode } from '@/lib/calculator';
+import { pendingSupplements } from '@/lib/dal/applications';
+import { formatDateTime, formatMoney, maskBankAccount, maskName } from '@/lib/format';
+import { EPISODE_KINDS } from '@/lib/validation/episode-form';
+import { loadApplicationPage } from './load';
+import { RespondForm } from './respond-form';
+
+export async function generateMetadata({ params }: { params: Promise<{ ref: string }> }): Promise<Metadata> {
+  return { title: `申请 ${(await params).ref}` };
+}
+
+const EVENT_TEXT: Record<string, string> = { status: '申请已提交', ...ACTION_TEXT, answer: '已提交补正材料' };
+
+export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { ref } = await params;
+  const query = await searchParams;
+  const { user, app, personName, isProxy, canRespond, canWithdraw, snapshot, events, episodes, documents } = await loadApplicationPage(ref);
+  const status = STATUS_TEXT[app.status];
+  const lastRequest = [...events].reverse().find((e) => e.type === 'request_info');
+  const docLink = (id: string) => `/applications/${ref}/documents/${id}`;
+  return (
+    <div className="space-y-6">
+      <BackLink href={user.role === 'resident' ? '/me' : '/admin'}>{user.role === 'resident' ? '我的申请' : '工作台'}</BackLink>
+      {isProxy && personName ? <p className="bg-brand-light p-3 rounded font-semibold">您正在为 {maskName(personName)} 代办</p> : null}
+      <h1 className="text-2xl font-bold">申请 {ref}</h1>
+      {query.withdrawn ? <p role="status" className="text-ok font-semibold">申请已撤回。</p> : null}
+
+      <section className="card space-y-2" aria-labelledby="now-title">
+        <h2 id="now-title" className="sr-only">当前状态</h2>
+        <p>
+          <StatusTag status={app.status} />
+        </p>
+        <p className="text-lg">{status.next}</p>
+        {app.status === 'approved' || app.status === 'paid' ? (
+          <p>
+            核定救助金额：<strong className="text-xl">{formatMoney(app.decidedAmountFen ?? 0)}</strong>
+            {app.bankAccountLast4 ? `，发放到 ${app.bankName ?? ''} ${maskBankAccount(app.bankAccountLast4)}` : ''}
+          </p>
+        ) : null}
+        {app.status === 'rejected' ? (
+          <p className="border-l-4 border-bad bg-red-50 p-3">
+            原因：{app.decisionReason}
+            {app.decisionClause ? `（依据：${app.decisionClause}）` : ''}
+          </p>
+        ) : null}
+        {app.status === 'transferred' ? <p>已转至：{app.transferredTo}</p> : null}
+      </section>
+
+      {canRespond ? (
+        <section className="card space-y-3" aria-labelledby="respond-title">
+          <h2 id="respond-title" className="text-xl font-bold">需要您补充</h2>
+          {lastRequest?.message ? <p className="border-l-4 border-warn bg-amber-50 p-3">{lastRequest.message}</p> : null}
+          <RespondForm ref_={ref} applicationId={app.id} pending={pendingSupplements(app.id, user.id)} />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="text-xl font-bold mb-3">办理进度</h2>
+        <ol className="border-l-2 border-brand pl-4 space-y-4">
+          {events.map((e) => (
+            <li key={e.id}>
+              <p className="font-semibold">{EVENT_TEXT[e.type as TransitionName] ?? e.type}{e.toStatus ? ` → ${STATUS_TEXT[e.toStatus as keyof typeof STATUS_TEXT]?.label ?? ''}` : ''}</p>
+              <p className="text-sm text-muted">
+                {formatDateTime(e.createdAt)} · {e.byStaff ? '经办人员' : '申请人'}
+              </p>
+              {e.message && e.type !== 'status' ? <p className="mt-1 whitespace-pre-wrap">{e.message}</p> : null}
+              {(e.data as { clause?: string } | null)?.clause ? <p className="text-sm">依据：{(e.data as { clause: string }).clause}</p> : null}
+              {documents.filter((d) => d.eventId === e.id).map((d) => (
+                <p key={d.id}>
+                  <a className="link" href={docLink(d.id)}>{d.originalName}</a>
+                </p>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {snapshot ? (
+        <section className="card" aria-labelledby="est-title">
+          <h2 id="est-title" className="text-xl font-bold mb-2">提交时的估算</h2>
+          <p className="text-sm text-muted mb-2">按 {formatDateTime(snapshot.computedAt)} 当时的政策参数计算，仅供参考。</p>
+          <EstimateSummary result={snapshot.result} />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="ep-title">
+        <h2 id="ep-title" className="text-xl font-bold mb-2">就医记录（{regionInfo(app.region as RegionCode).nameZh}，{app.year} 年）</h2>
+        <ul className="divide-y divide-gray-200">
+          {episodes.map((e) => (
+            <li key={e.id} className="py-2">
+              <p className="font-semibold">{e.hospitalName}，{EPISODE_KINDS.find((k) => k.value === e.kind)?.label}</p>
+              <p className="text-sm">{e.date}{e.endDate ? ` 至 ${e.endDate}` : ''}，总费用 {formatMoney(e.totalFen)}，政策范围内 {formatMoney(e.policyFen)}</p>
+              {documents.filter((d) => d.episodeSeq === e.seq).map((d) => (
+                <a key={d.id} className="link block" href={docLink(d.id)}>{d.originalName}</a>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {canWithdraw ? (
+        <p>
+          <Link href={`/applications/${ref}/withdraw`} className="link">
+            撤回这份申请
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { DeclarationForm } from '../../forms';
+import { saveStepAction } from '../../actions';
+import { DraftHeader } from '../../draft-header';
+import { loadDraftPage } from '../load';
+
+export const metadata: Metadata = { title: '声明与授权' };
+
+export default async function DeclarationStep({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { draft, forName } = await loadDraftPage(id);
+  return (
+    <>
+      <DraftHeader id={id} title="声明与授权" forName={forName} intro="请逐项阅读并勾选。三项分开同意，您可以不同意，但那样经办部门无法审核申请。" />
+      <DeclarationForm action={saveStepAction.bind(null, id, 'declaration')} saved={draft.declaration?.values} />
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+'use client';
+// The wizard's step forms. Values shown are what the last submit returned (kept even when it failed), else what
+// the draft has saved, so nothing typed is ever lost.
+import { ChoiceGroup, YES_NO } from '@/app/_components/choice-group';
+import { Field } from '@/app/_components/field';
+import type { StepValues } from '@/lib/validation/apply';
+import { EPISODE_KINDS, HOSPITAL_LEVELS, LOCATIONS, MONEY_FIELDS } from '@/lib/validation/episode-form';
+import type { StepState } from './actions';
+import { StepForm } from './step-form';
+
+type Action = (prev: StepState, formData: FormData) => Promise<StepState>;
+type Props = { action: Action; saved?: StepValues };
+
+const pick = (state: StepState, saved: StepValues | undefined) => {
+  const v = state.values ?? saved ?? {};
+  return { s: (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : ''), l: (k: string) => (Array.isArray(v[k]) ? (v[k] as string[]) : v[k] ? [v[k] as string] : []) };
+};
+
+export function ApplicantForm({ action, saved }: Props) {
+  return (
+    <StepForm
+      action={action}
+      render={(state) => {
+        const { s } = pick(state, saved);
+        const e = state.fieldErrors ?? {};
+        return (
+          <>
+            <Field name="name" label="申请人姓名" hint="与身份证上一致" autoComplete="name" defaultValue={s('name')} error={e.name} />
+            <Field name="idNumber" label="申请人身份证号" hint="18 位，最后一位可能是 X" autoComplete="off" maxLength={22} defaultValue={s('idNumber')} error={e.idNumber} />
+            <Field name="phone" label="联系电话" hint="用于接收办理进度短信" type="tel" inputMode="numeric" autoComplete="tel" defaultValue={s('phone')} error={e.phone} />
+            <ChoiceGroup name="hukouLocal" legend="申请人的户口在本地吗？" options={YES_NO} selected={s('hukouLocal')} error={e.hukouLocal} inline />
+            <ChoiceGroup name="insuredLocal" legend="申请人在本地参加基本医疗保险吗？" hint="职工医保或城乡居民医保" options={YES_NO} selected={s('insuredLocal')} error={e.insuredLocal} inline />
+          </>
+        );
+      }}
+    />
+  );
+}
+
+export function IdentityForm({ action, saved, categories }: Props & { categories: { code: string; nameZh: string; explanationZh: string }[] }) {
+  return (
+    <StepForm
+      action={action}
+      render={(state) => {
+        const { s, l } = pick(state, saved);
+        const e = state.fieldErrors ?? {};
+        return (
+          <>
+            <ChoiceGroup
+              name="categories"
+              type="checkbox"
+              legend="申请人已经取得哪些救助身份？"
+              hint="可以多选。有多个身份时，按最有利的一个计算，不会重复享受。"
+              options={categories.map((c) => ({ value: c.code, label: c.nameZh, hint: c.explanationZh }))}
+              selected={l('categories')}
+              error={e.categories}
+            />
+            <Field name="certificateNo" label="证件编号（选填）" hint="低保证、特困证等证件上的编号" defaultValue={s('certificateNo')} error={e.certificateNo} />
+          </>
+        );
+      }}
+    />
+  );
+}
+
+export function EpisodeForm({ action, saved, showSpecialDisease, initialErrors }: Props & { showSpecialDisease: boolean; initialErrors?: Record<string, string> }) {
+  return (
+    <StepForm
+      action={action}
+      initial={initialErrors ? { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: initialErrors } : undefined}
+      saveLabel="保存这次就医"
+      render={(state) => {
+        const { s } = pick(state, saved);
+        const e = state.fieldErrors ?? {};
+        return (
+          <>
+            <Field name="hospitalName" label="医院名称" defaultValue={s('hospitalName')} error={e.hospitalName} />
+            <ChoiceGroup name="kind" legend="就医类型" options={EPISODE_KINDS} selected={s('kind')} error={e.kind} />
+            <Field name="date" label="入院日期或就诊日期" hint="例如 2024-03-02" type="date" defaultValue={s('date')} error={e.date} />
+            <Field name="endDate" label="出院日期（住院才填）" hint="例如 2024-03-10" type="date" defaultValue={s('endDate')} error={e.endDate} />
+            <ChoiceGroup name="hospitalLevel" legend="医院等级" hint="结算单或医院门口的牌子上有写" options={HOSPITAL_LEVELS} selected={s('hospitalLevel')} error={e.hospitalLevel} />
+            <ChoiceGroup name="location" legend="在哪里看的病" options={LOCATIONS} selected={s('location')} error={e.location} />
+            <ChoiceGroup name="referred" legend="是否按规定办理了转诊（或在本地定点医院就医）？" options={YES_NO} selected={s('referred')} error={e.referred} inline />
+            <ChoiceGroup name="offsiteFiled" legend="在外地看病时，是否办理了异地就医备案？" hint="在本地看病选“否”" options={YES_NO} selected={s('offsiteFiled')} error={e.offsiteFiled} inline />
+            {showSpecialDisease ? (
+              <ChoiceGroup name="specialDisease" legend="是否属于医保认定的特殊疾病？" options={YES_NO} selected={s('specialDisease')} error={e.specialDisease} inline />
+            ) : null}
+            <p className="font-semibold mb-2">结算单上的金额（元，可以带两位小数）</p>
+            {MONEY_FIELDS.map((f) => (
+              <Field key={f.name} name={f.name} label={f.label} hint={f.hint} inputMode="decimal" defaultValue={s(f.name)} error={e[f.name]} />
+            ))}
+          </>
+        );
+      }}
+    />
+  );
+}
+
+export function BankForm({ action, saved, applicantName }: Props & { applicantName: string | null }) {
+  return (
+    <StepForm
+      action={action}
+      render={(state) => {
+        const { s } = pick(state, saved);
+        const e = state.fieldErrors ?? {};
+        return (
+          <>
+            <p className="mb-4">救助金只能发到申请人本人的银行账户。</p>
+            <Field name="bankName" label="开户银行" hint="例如：中国工商银行无锡分行" defaultValue={s('bankName')} error={e.bankName} />
+            <Field name="accountName" label="户名" hint={applicantName ? `应为申请人本人：${applicantName}` : '应为申请人本人'} defaultValue={s('accountName') || applicantName || ''} error={e.accountName} />
+            <Field name="account" label="银行卡号或存折账号" inputMode="numeric" autoComplete="off" defaultValue={s('account')} error={e.account} />
+          </>
+        );
+      }}
+    />
+  );
+}
+
+export function DeclarationForm({ action, saved }: Props) {
+  return (
+    <StepForm
+      action={action}
+      render={(state) => {
+        const { s } = pick(state, saved);
+        const e = state.fieldErrors ?? {};
+        const box = (name: string, title: string, text: string) => (
+          <div className="mb-5" id={`f-${name}`}>
+            {e[name] ? <p className="text-bad font-semibold mb-1" id={`f-${name}-error`}>{e[name]}</p> : null}
+            <label className="choice items-start">
+              <input type="checkbox" name={name} value="yes" defaultChecked={s(name) === 'yes'} aria-describedby={e[name] ? `f-${name}-error` : undefined} className="mt-1" />
+              <span>
+                <span className="font-semibold block">{title}</span>
+                {text}
+              </span>
+            </label>
+          </div>
+        );
+        return (
+          <>
+            {box('truthful', '诚信承诺', '我承诺所填信息和上传的材料真实、完整。如有隐瞒或虚报，愿意退回救助金并承担相应责任。')}
+            {box('consentVerify', '同意核对经济状况', '我同意民政、医保等部门依法核对我和共同生活家庭成员的收入、财产等经济状况，仅用于审核本次救助。')}
+            {box('consentHealth', '单独同意使用就医信息', '就医记录属于敏感个人信息。我单独同意医保部门调取并使用本次申请涉及的就医和结算信息，仅用于计算和审核救助金额。')}
+          </>
+        );
+      }}
+      saveLabel="确认并继续"
+    />
+  );
+}

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { sectionStatus, SECTIONS } from '@/lib/applications/draft';
+import { REGIONS } from '@/lib/calculator';
+import { actingFor } from '@/lib/dal/applications';
+import { listDrafts } from '@/lib/dal/drafts';
+import { regionSettings } from '@/lib/dal/region-settings';
+import { formatDateTime, maskName } from '@/lib/format';
+import { readPrefill } from '@/lib/prefill';
+import { chosenRegion } from '@/lib/region-cookie';
+import { requireUser } from '@/lib/session';
+import { startApplication } from './actions';
+
+export const metadata: Metadata = { title: '申请医疗救助' };
+
+const ERRORS: Record<string, string> = {
+  region: '请选择申请地区。',
+  forbidden: '您没有为这个人办理的授权，或授权已过期。',
+};
+
+export default async function ApplyPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireUser(['resident'], '/apply');
+  const params = await searchParams;
+  const drafts = listDrafts(user);
+  const people = actingFor(user).filter((p) => p.scope.includes('apply'));
+  const prefill = await readPrefill();
+  const region = prefill.region ?? (await chosenRegion()) ?? user.region ?? 'wuxi';
+  const settings = regionSettings(region);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">申请医疗救助</h1>
+      {params.error && ERRORS[params.error] ? (
+        <p role="alert" className="border-l-4 border-bad bg-red-50 p-3 text-bad font-semibold">{ERRORS[params.error]}</p>
+      ) : null}
+      {params.deleted ? <p role="status" className="text-ok font-semibold">草稿已删除。</p> : null}
+
+      {drafts.length > 0 ? (
+        <section className="space-y-3" aria-labelledby="drafts-title">
+          <h2 id="drafts-title" className="text-xl font-bold">继续填写</h2>
+          <ul className="space-y-3">
+            {drafts.map((d) => {
+              const done = SECTIONS.filter((s) => sectionStatus(d.draft, s.key) === 'complete').length;
+              return (
+                <li key={d.id} className="card flex flex-wrap items-center gap-3">
+                  <div className="mr-auto">
+                    <p className="font-semibold">
+                      {REGIONS.find((r) => r.code === d.region)?.nameZh}的申请{d.forName ? `（为 ${maskName(d.forName)} 代办）` : ''}
+                    </p>
+                    <p className="text-sm text-muted">
+                      已完成 {done}/{SECTIONS.length} 项，最后保存于 {formatDateTime(d.updatedAt)}
+                    </p>
+                  </div>
+                  <Link href={`/apply/${d.id}`} className="btn btn-primary">
+                    继续填写
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="card space-y-4" aria-labelledby="new-title">
+        <h2 id="new-title" className="text-xl font-bold">开始新的申请</h2>
+        <p>申请分 5 步：申请人信息、救助身份、就医记录、收款账户、声明与授权。每一步都会自动保存，可以随时离开，换手机也能接着填。</p>
+        <p>
+          请准备好：身份证、低保证或特困证等救助身份证明、医院的结算单和发票（可以拍照）、申请人本人的银行卡。
+        </p>
+        {settings.claimDeadline ? (
+          <p className="border-l-4 border-warn bg-amber-50 p-3">
+            申请期限：{settings.claimDeadline}。
+            {settings.demo ? <span className="text-sm text-muted">（演示数据：常见做法示例，以当地经办机构规定为准）</span> : null}
+          </p>
+        ) : null}
+        <form action={startApplication} className="space-y-4">
+          <fieldset className="space-y-2">
+            <legend className="font-semibold mb-1">为谁申请</legend>
+            <label className="choice">
+              <input type="radio" name="for" value="self" defaultChecked />
+              <span>为我自己申请</span>
+            </label>
+            {people.map((p) => (
+              <label key={p.id} className="choice">
+                <input type="radio" name="for" value={p.id} />
+                <span>
+                  为 {maskName(p.name)} 代办
+                  <span className="block text-sm text-muted">委托有效期至 {p.validTo}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div>
+            <label htmlFor="f-region" className="block font-semibold mb-1">
+              申请地区（医保参保地）
+            </label>
+            <select id="f-region" name="region" defaultValue={region} className="input">
+              {REGIONS.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.nameZh}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SubmitButton pendingText="正在创建…">开始申请</SubmitButton>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StatusTag } from '@/app/_components/status-tag';
+import { STATUS_TEXT } from '@/lib/applications/states';
+import { regionInfo, type RegionCode } from '@/lib/calculator';
+import { actingFor, listApplications } from '@/lib/dal/applications';
+import { listDrafts } from '@/lib/dal/drafts';
+import { listNotifications, unreadCount } from '@/lib/dal/notifications';
+import { formatDate, formatDateTime, formatMoney, maskName } from '@/lib/format';
+import { requireUser } from '@/lib/session';
+import { markAllReadAction } from './actions';
+
+export const metadata: Metadata = { title: '我的' };
+
+export default async function MePage() {
+  const user = await requireUser(['resident'], '/me');
+  const applications = listApplications(user);
+  const drafts = listDrafts(user);
+  const people = actingFor(user);
+  const notices = listNotifications(user);
+  const unread = unreadCount(user);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">{user.displayName}，您好</h1>
+
+      <section aria-labelledby="apps-title" className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="apps-title" className="text-xl font-bold mr-auto">我的申请</h2>
+          <Link href="/apply" className="btn btn-primary">
+            {drafts.length ? '申请救助（有草稿）' : '申请救助'}
+          </Link>
+        </div>
+        {drafts.length > 0 ? (
+          <p className="card">
+            您有 {drafts.length} 份未提交的草稿。
+            <Link href="/apply" className="link">
+              继续填写
+            </Link>
+          </p>
+        ) : null}
+        {applications.length === 0 ? (
+          <p className="card">还没有提交过申请。不确定能不能申请？先<Link href="/check" className="link">查一查</Link>。</p>
+        ) : (
+          <ul className="space-y-3">
+            {applications.map((a) => (
+              <li key={a.id}>
+                <Link href={`/applications/${a.ref}`} className="card block no-underline hover:ring-2 hover:ring-brand">
+                  <span className="flex flex-wrap items-center gap-2">
+                    <span className="font-bold text-brand underline underline-offset-4 mr-auto">{a.ref}</span>
+                    <StatusTag status={a.status} />
+                  </span>
+                  <span className="block text-sm text-muted mt-1">
+                    {regionInfo(a.region as RegionCode).nameZh} · {a.year} 年就医 · 提交于 {a.submittedAt ? formatDate(a.submittedAt) : '—'}
+                    {a.isProxy && a.personName ? ` · 为 ${maskName(a.personName)} 代办` : ''}
+                  </span>
+                  <span className="block mt-1">
+                    {a.decidedAmountFen !== null ? `核定 ${formatMoney(a.decidedAmountFen)}` : a.estimatedFen !== null ? `估算 ${formatMoney(a.estimatedFen)}` : ''}
+                    {a.status === 'needs_info' ? <strong className="block text-warn">{STATUS_TEXT.needs_info.next}</strong> : null}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="inbox-title" className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="inbox-title" className="text-xl font-bold mr-auto">
+            消息通知{unread > 0 ? <span className="ml-2 rounded-full bg-bad text-white text-sm px-2 py-0.5" data-testid="unread-count">{unread} 条未读</span> : null}
+          </h2>
+          {unread > 0 ? (
+            <form action={markAllReadAction}>
+              <button type="submit" className="btn btn-secondary">全部标为已读</button>
+            </form>
+          ) : null}
+        </div>
+        {notices.length === 0 ? (
+          <p className="card">暂时没有消息。</p>
+        ) : (
+          <ul className="card divide-y divide-gray-200 p-0">
+            {notices.map((n) => (
+              <li key={n.id} className={`px-4 py-3 ${n.readAt ? '' : 'bg-brand-light'}`}>
+                <p className="font-semibold">
+                  {n.readAt ? null : <span className="sr-only">未读：</span>}
+                  {n.title}
+                </p>
+                <p>{n.body}</p>
+                <p className="text-sm text-muted">{formatDateTime(n.createdAt)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="proxy-title" className="space-y-3">
+        <h2 id="proxy-title" className="text-xl font-bold">我代办的人</h2>
+        {people.length === 0 ? (
+          <p className="card">您目前没有替别人办理的委托。</p>
+        ) : (
+          <ul className="card divide-y divide-gray-200 p-0">
+            {people.map((p) => (
+              <li key={p.id} className="px-4 py-3">
+                <p className="font-semibold">{maskName(p.name)}</p>
+                <p className="text-sm text-muted">
+                  可以：{p.scope.map((s) => ({ apply: '申请', view: '查看', respond: '补正', receive_payment: '代收救助金' })[s]).join('、')}；有效期至 {p.validTo}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+// Upload photos or PDFs. Without JavaScript it is a plain multipart form (server action); with it, each file
+// goes to /api/uploads with a progress bar, and the page refreshes to list it.
+import { useRouter } from 'next/navigation';
+import { useActionState, useRef, useState } from 'react';
+import { uploadAction, type UploadState } from '@/app/(resident)/apply/actions';
+
+type Props = { applicationId: string; kind: string; episodeSeq?: number; label: string; hint?: string };
+
+export function UploadField({ applicationId, kind, episodeSeq, label, hint }: Props) {
+  const router = useRouter();
+  const [state, formAction] = useActionState(uploadAction, { ok: true } as UploadState);
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const cameraRef = useRef<HTMLInputElement>(null);
+  const pickerRef = useRef<HTMLInputElement>(null);
+  const id = `upload-${kind}-${episodeSeq ?? 'x'}`;
+
+  function send(file: File): Promise<{ ok: boolean; message?: string }> {
+    return new Promise((resolve) => {
+      const body = new FormData();
+      body.set('file', file);
+      body.set('applicationId', applicationId);
+      body.set('kind', kind);
+      if (episodeSeq !== undefined) body.set('episodeSeq', String(episodeSeq));
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', '/api/uploads');
+      xhr.upload.onprogress = (e) => e.lengthComputable && setProgress({ name: file.name, percent: Math.round((e.loaded / e.total) * 100) });
+      xhr.onload = () => {
+        try {
+          resolve(JSON.parse(xhr.responseText));
+        } catch {
+          resolve({ ok: false, message: '上传没有成功，请重试。' });
+        }
+      };
+      xhr.onerror = () => resolve({ ok: false, message: '网络不好，上传没有成功，请重试。' });
+      xhr.send(body);
+    });
+  }
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const files = [...Array.from(cameraRef.current?.files ?? []), ...Array.from(pickerRef.current?.files ?? [])];
+    if (files.length === 0) return setMessage({ ok: false, text: '请先选择要上传的照片或文件。' });
+    let done = 0;
+    for (const file of files) {
+      setProgress({ name: file.name, percent: 0 });
+      const r = await send(file);
+      if (!r.ok) {
+        setProgress(null);
+        return setMessage({ ok: false, text: r.message ?? '上传没有成功，请重试。' });
+      }
+      done += 1;
+    }
+    setProgress(null);
+    setMessage({ ok: true, text: `已上传 ${done} 个文件。` });
+    for (const input of [cameraRef.current, pickerRef.current]) if (input) input.value = '';
+    router.refresh();
+  }
+
+  const shown = message ?? (state.message ? { ok: state.ok, text: state.message } : null);
+  return (
+    <form action={formAction} onSubmit={onSubmit} encType="multipart/form-data" className="space-y-2">
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <input type="hidden" name="kind" value={kind} />
+      {episodeSeq !== undefined ? <input type="hidden" name="episodeSeq" value={episodeSeq} /> : null}
+      <p className="font-semibold">{label}</p>
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        {hint ?? '可以直接拍照，也可以选手机里的照片或 PDF。每个文件不超过 10 MB。'}
+      </p>
+      <label htmlFor={`${id}-camera`} className="block">
+        拍照上传
+        <input ref={cameraRef} id={`${id}-camera`} name="file" type="file" accept="image/*" capture="environment" aria-describedby={`${id}-hint`} className="block w-full text-base mt-1" />
+      </label>
+      <label htmlFor={id} className="block">
+        从相册或文件中选择
+        <input ref={pickerRef} id={id} name="file" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby={`${id}-hint`} className="block w-full text-base mt-1" />
+      </label>
+      {progress ? (
+        <div role="status" aria-live="polite">
+          <p className="text-sm">
+            正在上传 {progress.name}：{progress.percent}%
+          </p>
+          <progress max={100} value={progress.percent} className="w-full h-3">
+            {progress.percent}%
+          </progress>
+        </div>
+      ) : null}
+      {shown ? (
+        <p role={shown.ok ? 'status' : 'alert'} className={shown.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>
+          {shown.text}
+        </p>
+      ) : null}
+      <button type="submit" className="btn btn-secondary" disabled={Boolean(progress)}>
+        上传
+      </button>
+    </form>
+  );
+}

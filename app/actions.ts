@@ -1,0 +1,20 @@
+'use server';
+import { cookies } from 'next/headers';
+import { signOut } from '@/lib/auth';
+
+export async function toggleElderMode(formData: FormData): Promise<void> {
+  const on = formData.get('elder') === '1';
+  (await cookies()).set('elder', on ? '1' : '0', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/' });
+}
+
+export async function chooseRegion(formData: FormData): Promise<void> {
+  const { isRegionCode, REGION_COOKIE } = await import('@/lib/region-cookie');
+  const region = formData.get('region');
+  if (isRegionCode(region)) {
+    (await cookies()).set(REGION_COOKIE, region, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
+  }
+}

@@ -1,0 +1,24 @@
+// Upload with progress (the upload field posts here with XMLHttpRequest). Same checks as the form path.
+import { addDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
+import { MAX_UPLOAD_BYTES } from '@/lib/uploads';
+import { currentUser } from '@/lib/session';
+
+export async function POST(request: Request) {
+  const user = await currentUser();
+  if (!user || user.role !== 'resident') return Response.json({ ok: false, message: '请先登录。' }, { status: 401 });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
+    return Response.json({ ok: false, message: '文件超过 10 MB，请压缩后再上传。' }, { status: 413 });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return Response.json({ ok: false, message: '上传的内容不完整，请重试。' }, { status: 400 });
+  }
+  const file = form.get('file');
+  const kind = String(form.get('kind') ?? '') as DocumentKind;
+  const seq = form.get('episodeSeq');
+  if (!(file instanceof File) || !(kind in DOCUMENT_KINDS)) return Response.json({ ok: false, message: '请选择要上传的文件。' }, { status: 400 });
+  const result = await addDocument(user, String(form.get('applicationId') ?? ''), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { kind, episodeSeq: seq ? Number(seq) : null });
+  return Response.json(result, { status: result.ok ? 200 : 400 });
+}

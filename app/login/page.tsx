@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PhoneLoginForm } from './phone-login-form';
+import { StaffLoginForm } from './staff-login-form';
+
+export const metadata: Metadata = { title: '登录' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const next = typeof params.next === 'string' ? params.next : '';
+  const staff = params.as === 'staff' || next.startsWith('/admin');
+  const other = new URLSearchParams({ ...(next ? { next } : {}), ...(staff ? {} : { as: 'staff' }) });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{staff ? '工作人员登录' : '登录'}</h1>
+      {staff ? (
+        <StaffLoginForm next={next} />
+      ) : (
+        <>
+          <p>用手机号接收验证码登录。第一次使用会自动为您开通账号，不需要另外注册。</p>
+          <PhoneLoginForm next={next} />
+        </>
+      )}
+      <p>
+        <Link className="link" href={`/login?${other.toString()}`}>
+          {staff ? '我是居民，用手机号登录' : '我是经办工作人员'}
+        </Link>
+      </p>
+    </div>
+  );
+}

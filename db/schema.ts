@@ -1,0 +1,314 @@
+// Drizzle schema for the portal (SQLite). Names follow ARCHITECTURE.md "Data".
+// Personal data (身份证号, phone, bank account, draft answers) is stored encrypted (`*Enc`, AES-256-GCM,
+// lib/crypto.ts) with an HMAC (`*Hmac`) where it must be looked up. Money is integer fen.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const id = () => text('id').primaryKey().$defaultFn(() => crypto.randomUUID());
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const ROLES = ['resident', 'clerk', 'reviewer', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ['clerk', 'reviewer', 'admin', 'auditor'] as const satisfies readonly Role[];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    role: text('role', { enum: ROLES }).notNull(),
+    username: text('username'),
+    displayName: text('display_name').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneHmac: text('phone_hmac'),
+    passwordHash: text('password_hash'),
+    region: text('region'),
+    district: text('district'),
+    personId: text('person_id').references(() => persons.id),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    sessionVersion: integer('session_version').notNull().default(1),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    lastLoginAt: text('last_login_at'),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username), uniqueIndex('users_phone_hmac_uq').on(t.phoneHmac)],
+);
+
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHmac: text('id_number_hmac'),
+    birthDate: text('birth_date'),
+    phoneEnc: text('phone_enc'),
+    hukouRegion: text('hukou_region'),
+    insuredRegion: text('insured_region'),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('persons_id_number_hmac_uq').on(t.idNumberHmac)],
+);
+
+// Categories change mid-year (001 四(八)): rows are history, never overwritten.
+export const personCategories = sqliteTable(
+  'person_categories',
+  {
+    id: id(),
+    personId: text('person_id').notNull().references(() => persons.id),
+    code: text('code').notNull(),
+    region: text('region').notNull(),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to'),
+    basis: text('basis', { enum: ['certified', 'declared'] }).notNull(),
+    certificateNo: text('certificate_no'),
+    certifiedBy: text('certified_by'),
+    certifiedAt: text('certified_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('person_categories_person_idx').on(t.personId)],
+);
+
+export const AUTHORITY_SCOPES = ['apply', 'view', 'respond', 'receive_payment'] as const;
+export const authorities = sqliteTable(
+  'authorities',
+  {
+    id: id(),
+    grantorPersonId: text('grantor_person_id').notNull().references(() => persons.id),
+    proxyUserId: text('proxy_user_id').references(() => users.id),
+    proxyPhoneHmac: text('proxy_phone_hmac'),
+    scope: text('scope', { mode: 'json' }).$type<(typeof AUTHORITY_SCOPES)[number][]>().notNull(),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to').notNull(),
+    status: text('status', { enum: ['pending', 'active', 'revoked', 'expired', 'rejected'] }).notNull(),
+    evidenceDocumentId: text('evidence_document_id'),
+    verifiedBy: text('verified_by').references(() => users.id),
+    verifiedAt: text('verified_at'),
+    revokedAt: text('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('authorities_proxy_idx').on(t.proxyUserId), index('authorities_grantor_idx').on(t.grantorPersonId)],
+);
+
+export const APPLICATION_STATUSES = [
+  'draft', 'submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid', 'rejected', 'withdrawn', 'transferred',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: id(),
+    ref: text('ref'),
+    personId: text('person_id').references(() => persons.id),
+    filedByUserId: text('filed_by_user_id').notNull().references(() => users.id),
+    region: text('region').notNull(),
+    year: integer('year').notNull(),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    idempotencyKey: text('idempotency_key'),
+    // The wizard's answers while a draft (encrypted JSON: it holds 身份证号, phone and bank account).
+    draftEnc: text('draft_enc'),
+    currentStep: text('current_step'),
+    primaryCategory: text('primary_category'),
+    estimateSnapshot: text('estimate_snapshot', { mode: 'json' }),
+    estimatedFen: integer('estimated_fen'),
+    decidedAmountFen: integer('decided_amount_fen'),
+    bankAccountEnc: text('bank_account_enc'),
+    bankAccountLast4: text('bank_account_last4'),
+    bankName: text('bank_name'),
+    decisionReason: text('decision_reason'),
+    decisionClause: text('decision_clause'),
+    transferredTo: text('transferred_to'),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    submittedAt: text('submitted_at'),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('applications_ref_uq').on(t.ref),
+    uniqueIndex('applications_idem_uq').on(t.idempotencyKey),
+    index('applications_filed_by_idx').on(t.filedByUserId),
+    index('applications_person_idx').on(t.personId),
+    index('applications_region_status_idx').on(t.region, t.status),
+  ],
+);
+
+export const episodes = sqliteTable(
+  'episodes',
+  {
+    id: id(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    seq: integer('seq').notNull(),
+    hospitalName: text('hospital_name'),
+    date: text('date').notNull(),
+    endDate: text('end_date'),
+    kind: text('kind', { enum: ['inpatient', 'outpatient', 'outpatient_special'] }).notNull(),
+    hospitalLevel: integer('hospital_level').notNull().default(2),
+    specialDisease: integer('special_disease', { mode: 'boolean' }).notNull().default(false),
+    referred: integer('referred', { mode: 'boolean' }).notNull().default(true),
+    location: text('location', { enum: ['local', 'province', 'elsewhere'] }).notNull().default('local'),
+    offsiteFiled: integer('offsite_filed', { mode: 'boolean' }).notNull().default(false),
+    totalFen: integer('total_fen').notNull(),
+    policyFen: integer('policy_fen').notNull(),
+    basicPaidFen: integer('basic_paid_fen').notNull().default(0),
+    criticalPaidFen: integer('critical_paid_fen').notNull().default(0),
+    supplementaryPaidFen: integer('supplementary_paid_fen').notNull().default(0),
+  },
+  (t) => [index('episodes_application_idx').on(t.applicationId)],
+);
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: id(),
+    sha256: text('sha256').notNull(),
+    mime: text('mime', { enum: ['image/jpeg', 'image/png', 'application/pdf'] }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    originalName: text('original_name').notNull(),
+    kind: text('kind').notNull(),
+    applicationId: text('application_id').references(() => applications.id),
+    authorityId: text('authority_id'),
+    episodeSeq: integer('episode_seq'),
+    eventId: text('event_id'),
+    uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('documents_application_idx').on(t.applicationId)],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: id(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actorUserId: text('actor_user_id').references(() => users.id),
+    message: text('message'),
+    data: text('data', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_application_idx').on(t.applicationId)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: id(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    personId: text('person_id').notNull().references(() => persons.id),
+    region: text('region').notNull(),
+    year: integer('year').notNull(),
+    pool: text('pool').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'failed', 'reversed'] }).notNull(),
+    paidAt: text('paid_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('payments_person_year_idx').on(t.personId, t.year)],
+);
+
+// What the documents leave to staff (annual limits "另行制定", 监测标准, 人均可支配收入 …): never invented.
+export const parameters = sqliteTable(
+  'parameters',
+  {
+    id: id(),
+    region: text('region').notNull(),
+    name: text('name').notNull(),
+    value: integer('value').notNull(),
+    unit: text('unit').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveTo: text('effective_to'),
+    source: text('source').notNull(),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    setBy: text('set_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('parameters_region_name_idx').on(t.region, t.name, t.effectiveFrom)],
+);
+
+// Counter practice per region (SERVICE.md): claim deadline, where to go, promised days. Not law.
+export const regionSettings = sqliteTable(
+  'region_settings',
+  {
+    region: text('region').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    source: text('source').notNull(),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('region_settings_pk').on(t.region, t.key)],
+);
+
+export const watchlist = sqliteTable('watchlist', {
+  id: id(),
+  personId: text('person_id').notNull().references(() => persons.id),
+  region: text('region').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status', { enum: ['open', 'referred', 'closed'] }).notNull().default('open'),
+  charityReferral: text('charity_referral'),
+  notes: text('notes'),
+  createdAt: createdAt(),
+  updatedAt: createdAt(),
+});
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: id(),
+    userId: text('user_id').notNull().references(() => users.id),
+    applicationId: text('application_id').references(() => applications.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    readAt: text('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
+);
+
+// Append only: nothing in lib/ updates or deletes these rows.
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorUserId: text('actor_user_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    ip: text('ip'),
+    summary: text('summary', { mode: 'json' }),
+    at: createdAt(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+export const otpCodes = sqliteTable(
+  'otp_codes',
+  {
+    id: id(),
+    phoneHmac: text('phone_hmac').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: text('consumed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('otp_codes_phone_idx').on(t.phoneHmac, t.createdAt)],
+);
+
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});

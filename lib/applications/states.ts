@@ -1,0 +1,59 @@
+// The application state machine (ARCHITECTURE.md "Application states"). Only these transitions exist.
+import type { ApplicationStatus, Role } from '@/db/schema';
+
+export type Actor = 'applicant' | Role;
+
+export const TRANSITIONS = {
+  submit: { from: ['draft'], to: 'submitted', by: ['applicant'] },
+  accept: { from: ['submitted'], to: 'accepted', by: ['clerk'] },
+  request_info: { from: ['accepted', 'in_review'], to: 'needs_info', by: ['clerk', 'reviewer'] },
+  start_review: { from: ['accepted'], to: 'in_review', by: ['reviewer'] },
+  answer: { from: ['needs_info'], to: 'in_review', by: ['applicant'] },
+  approve: { from: ['in_review'], to: 'approved', by: ['reviewer'] },
+  reject: { from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'rejected', by: ['clerk', 'reviewer'] },
+  withdraw: { from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'withdrawn', by: ['applicant'] },
+  transfer: { from: ['submitted', 'accepted', 'in_review'], to: 'transferred', by: ['clerk', 'reviewer'] },
+  mark_paid: { from: ['approved'], to: 'paid', by: ['reviewer', 'admin'] },
+} as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus; by: readonly Actor[] }>;
+
+export type TransitionName = keyof typeof TRANSITIONS;
+
+export type TransitionCheck = { ok: true; to: ApplicationStatus } | { ok: false; message: string };
+
+export function checkTransition(name: TransitionName, from: ApplicationStatus, actor: Actor): TransitionCheck {
+  const rule = TRANSITIONS[name];
+  if (!(rule.by as readonly Actor[]).includes(actor)) return { ok: false, message: '您没有权限进行此操作。' };
+  if (!(rule.from as readonly ApplicationStatus[]).includes(from)) {
+    return { ok: false, message: `申请当前状态为“${STATUS_TEXT[from].label}”，不能${ACTION_TEXT[name]}。` };
+  }
+  return { ok: true, to: rule.to };
+}
+
+export const ACTION_TEXT: Record<TransitionName, string> = {
+  submit: '提交',
+  accept: '受理',
+  request_info: '要求补正材料',
+  start_review: '开始审核',
+  answer: '提交补正材料',
+  approve: '批准',
+  reject: '不予救助',
+  withdraw: '撤回',
+  transfer: '转办',
+  mark_paid: '登记已发放',
+};
+
+/** Status in plain words, with what the person should do now. */
+export const STATUS_TEXT: Record<ApplicationStatus, { label: string; tone: 'info' | 'action' | 'ok' | 'bad' | 'muted'; next: string }> = {
+  draft: { label: '草稿（未提交）', tone: 'muted', next: '继续填写，检查无误后提交。' },
+  submitted: { label: '已提交，等待受理', tone: 'info', next: '工作人员会检查材料是否齐全，您暂时不需要做什么。' },
+  accepted: { label: '已受理', tone: 'info', next: '材料齐全，已进入办理流程，您暂时不需要做什么。' },
+  in_review: { label: '审核中', tone: 'info', next: '工作人员正在审核，您暂时不需要做什么。' },
+  needs_info: { label: '需要补正材料', tone: 'action', next: '请按下面的要求补充说明或上传材料，提交后继续审核。' },
+  approved: { label: '已批准，等待发放', tone: 'ok', next: '救助金将发放到您填写的银行账户，请留意到账。' },
+  paid: { label: '救助金已发放', tone: 'ok', next: '办理完毕。如未收到款项，请联系经办窗口。' },
+  rejected: { label: '不予救助', tone: 'bad', next: '请查看原因。如有异议，可以联系经办窗口或拨打 12345。' },
+  withdrawn: { label: '已撤回', tone: 'muted', next: '申请已撤回，不会再办理。需要时可以重新申请。' },
+  transferred: { label: '已转办', tone: 'info', next: '申请已转给更合适的地区或部门办理，请查看说明。' },
+};
+
+export const DECIDED: readonly ApplicationStatus[] = ['approved', 'paid', 'rejected', 'withdrawn', 'transferred'];

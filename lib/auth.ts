@@ -1,0 +1,68 @@
+import 'server-only';
+// Auth.js v5: residents by phone + one-time code, staff by username + password. JWT sessions carry the
+// user's session version, so bumping it in the database revokes every session (lib/dal/users.ts).
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { otpFailureMessage, verifyOtp } from '@/lib/dal/otp';
+import { sessionVersionOf, verifyStaffLogin } from '@/lib/dal/users';
+import { normalisePhone } from '@/lib/phone';
+
+/** A refused sign-in whose `code` is the Chinese message to show next to the form. */
+export class LoginRefused extends CredentialsSignin {
+  constructor(message: string) {
+    super(message);
+    this.code = message;
+  }
+}
+
+const phoneCredentials = z.object({ phone: z.string(), code: z.string().regex(/^\d{6}$/) });
+const staffCredentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  pages: { signIn: '/login', error: '/login' },
+  logger: {
+    error(error) {
+      if ((error as { type?: string }).type !== 'CredentialsSignin') console.error('[auth]', error);
+    },
+  },
+  providers: [
+    Credentials({
+      id: 'phone',
+      credentials: { phone: {}, code: {} },
+      async authorize(raw) {
+        const parsed = phoneCredentials.safeParse(raw);
+        const phone = parsed.success ? normalisePhone(parsed.data.phone) : null;
+        if (!parsed.success || !phone) throw new LoginRefused('请输入 11 位手机号和 6 位数字验证码。');
+        const result = verifyOtp(phone, parsed.data.code);
+        if (!result.ok) throw new LoginRefused(otpFailureMessage(result));
+        return { id: result.userId };
+      },
+    }),
+    Credentials({
+      id: 'staff',
+      credentials: { username: {}, password: {} },
+      async authorize(raw) {
+        const parsed = staffCredentials.safeParse(raw);
+        if (!parsed.success) throw new LoginRefused('请输入用户名和密码。');
+        const result = await verifyStaffLogin(parsed.data.username, parsed.data.password);
+        if (!result.ok) throw new LoginRefused(result.message);
+        return { id: result.user.id };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = sessionVersionOf(user.id);
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, user: { ...session.user, id: token.sub ?? '' }, sv: typeof token.sv === 'number' ? token.sv : null };
+    },
+  },
+});

@@ -1,0 +1,50 @@
+// Every environment variable the portal reads, validated once with a message that names what is wrong.
+import { z } from 'zod';
+
+const key32 = z
+  .string({ error: '缺少该变量' })
+  .refine((v) => Buffer.from(v, 'base64url').length === 32, '必须是 32 字节的 base64url 字符串（npm run setup 会自动生成）');
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().min(1).default('data/portal.db'),
+    UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+    AUTH_SECRET: z.string({ error: '缺少该变量' }).min(32, '至少 32 个字符'),
+    DATA_ENCRYPTION_KEY: key32,
+    DATA_HMAC_KEY: key32,
+    SMS_PROVIDER: z.enum(['demo', 'webhook']).optional(),
+    SMS_WEBHOOK_URL: z.url().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.SMS_PROVIDER === 'webhook' && !e.SMS_WEBHOOK_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMS_WEBHOOK_URL'], message: 'SMS_PROVIDER=webhook 时必须设置短信网关地址' });
+    }
+    // The demo sender shows the code on screen: production must choose a sender on purpose.
+    if (e.NODE_ENV === 'production' && !e.SMS_PROVIDER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_PROVIDER'],
+        message: '生产环境必须配置短信发送方式（webhook），或明确设置 SMS_PROVIDER=demo 作为演示环境',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { SMS_PROVIDER: 'demo' | 'webhook' };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`环境变量配置有误 (environment is invalid):\n${lines.join('\n')}`);
+  }
+  return { ...result.data, SMS_PROVIDER: result.data.SMS_PROVIDER ?? 'demo' };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

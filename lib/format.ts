@@ -1,0 +1,63 @@
+// Formatting at the edge: money (fen → ¥), dates in Asia/Shanghai, and the masking of SERVICE.md.
+// Safe for client components: no server imports.
+
+const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 123456 → "¥1,234.56" */
+export function formatMoney(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  return `${sign}¥${yuan.format(Math.abs(fen) / 100)}`;
+}
+
+/** Parses what a person types in yuan ("1,234.5", "１２３") to integer fen; null when it is not an amount. */
+export function parseYuanToFen(input: string): number | null {
+  const s = input.normalize('NFKC').replace(/[,，\s¥元]/g, '');
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ''] = s.split('.');
+  return Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+}
+
+/** Fen as the yuan a person would type back into a form: 123450 → "1234.50". */
+export function fenToYuanInput(fen: number): string {
+  return (fen / 100).toFixed(2);
+}
+
+const dateFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const dateTimeFmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+export function formatDate(iso: string | Date): string {
+  return dateFmt.format(typeof iso === 'string' ? new Date(iso) : iso);
+}
+
+export function formatDateTime(iso: string | Date): string {
+  return dateTimeFmt.format(typeof iso === 'string' ? new Date(iso) : iso);
+}
+
+/** Today's date (YYYY-MM-DD) in Asia/Shanghai. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '***';
+}
+
+/** 身份证号: first 3 and last 4 only (the first 6 and the birth date give away place, age and sex). */
+export function maskIdNumber(id: string): string {
+  return id.length >= 8 ? `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}` : '***';
+}
+
+export function maskBankAccount(account: string): string {
+  const digits = account.replace(/\s/g, '');
+  return digits.length >= 4 ? `**** **** ${digits.slice(-4)}` : '****';
+}
+
+/** 张三明 → 张*明, 张三 → 张*, a single character stays. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+// Where one-time codes and notices go. `demo` logs (and lets the page show the code); `webhook` posts to a gateway.
+import { env } from '@/lib/env';
+import { maskPhone } from '@/lib/format';
+
+export interface SmsSender {
+  readonly showsCodeOnScreen: boolean;
+  send(phone: string, text: string): Promise<void>;
+}
+
+const demoSender: SmsSender = {
+  showsCodeOnScreen: true,
+  async send(phone, text) {
+    console.info(`[demo-sms] to ${maskPhone(phone)}: ${text}`);
+  },
+};
+
+function webhookSender(url: string): SmsSender {
+  return {
+    showsCodeOnScreen: false,
+    async send(phone, text) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone, text }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`sms gateway answered ${res.status}`);
+    },
+  };
+}
+
+export function smsSender(): SmsSender {
+  const e = env();
+  return e.SMS_PROVIDER === 'webhook' && e.SMS_WEBHOOK_URL ? webhookSender(e.SMS_WEBHOOK_URL) : demoSender;
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+// Uploaded receipts and certificates: type by magic bytes (never the name or the browser's word), size limit,
+// images re-encoded (strips EXIF location, shrinks phone photos), stored outside public/ by content hash.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { env } from '@/lib/env';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export type StoredMime = 'image/jpeg' | 'image/png' | 'application/pdf';
+
+/** What the bytes are, whatever the file is called. */
+export function detectType(bytes: Uint8Array): StoredMime | null {
+  const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
+  return null;
+}
+
+export type PreparedUpload = { ok: true; bytes: Buffer; mime: StoredMime; sha256: string } | { ok: false; message: string };
+
+const MAX_EDGE = 2400;
+
+export async function prepareUpload(input: Uint8Array, name: string): Promise<PreparedUpload> {
+  if (input.byteLength === 0) return { ok: false, message: `“${name}”是空文件，请重新选择。` };
+  if (input.byteLength > MAX_UPLOAD_BYTES) return { ok: false, message: `“${name}”超过 10 MB，请压缩后或分页拍照上传。` };
+  const mime = detectType(input);
+  if (!mime) return { ok: false, message: `“${name}”不是 JPG、PNG 图片或 PDF 文件，请换一个文件。` };
+  let bytes = Buffer.from(input);
+  if (mime !== 'application/pdf') {
+    try {
+      const image = sharp(bytes, { failOn: 'error' }).rotate().resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true });
+      bytes = mime === 'image/png' ? await image.png({ compressionLevel: 9 }).toBuffer() : await image.jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+    } catch {
+      return { ok: false, message: `“${name}”图片已损坏，无法打开，请重新拍照上传。` };
+    }
+  }
+  return { ok: true, bytes, mime, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function pathFor(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad hash');
+  return join(/*turbopackIgnore: true*/ resolve(env().UPLOAD_DIR), sha256.slice(0, 2), sha256);
+}
+
+export function storeBytes(sha256: string, bytes: Buffer): void {
+  const path = pathFor(sha256);
+  if (existsSync(path)) return;
+  mkdirSync(dirname(/*turbopackIgnore: true*/ path), { recursive: true });
+  writeFileSync(path, bytes, { mode: 0o600 });
+}
+
+export function readStored(sha256: string): Buffer {
+  return readFileSync(pathFor(sha256));
+}

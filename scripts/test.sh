@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test: lint, types, unit (vitest), end-to-end (Playwright + Debian's Chromium against a production build
+# on a temporary database). `.ci/run` calls this after `npm ci`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  echo "==> 安装 Debian 的 chromium 和中文字体"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+mkdir -p test-results
+echo "==> lint";      npx eslint . --max-warnings=0
+echo "==> typecheck"; npx tsc --noEmit
+echo "==> unit tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+echo "==> build"
+npx next build
+echo "==> end-to-end tests"
+npx playwright test
+node scripts/summarise-tests.mjs
