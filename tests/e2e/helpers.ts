@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { idNumberCheckChar } from '../../lib/id-number';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
 
@@ -21,6 +24,7 @@ export async function signInResident(page: Page, phone: string, next?: string): 
   expect(code).toMatch(/^\d{6}$/);
   await page.getByLabel('验证码').fill(code);
   await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 export async function signInStaff(page: Page, username: string, next = '/admin'): Promise<void> {
@@ -28,6 +32,7 @@ export async function signInStaff(page: Page, username: string, next = '/admin')
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 /** No serious or critical axe violations on the page as it is now. */
@@ -36,3 +41,23 @@ export async function expectAccessible(page: Page): Promise<void> {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/** Moves an application as staff would, through lib/dal (the staff pages call the same function). */
+export function actAsStaff(username: string, ref: string, transition: string, input: Record<string, unknown> = {}): void {
+  const serverEnv = JSON.parse(readFileSync('test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/staff-act.ts', username, ref, transition, JSON.stringify(input)], {
+    env: { ...process.env, ...serverEnv, NODE_ENV: 'production' },
+    stdio: 'pipe',
+  });
+}
+
+/** A valid 身份证号 nobody else in this run uses (GB 11643 check character). */
+export function freshIdNumber(): string {
+  const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const first = `320202${1950 + Math.floor(Math.random() * 50)}0${1 + Math.floor(Math.random() * 9)}${day}${serial}`;
+  return first + idNumberCheckChar(first);
+}
+
+/** A tiny real PNG (1×1), for upload tests. */
+export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -1,0 +1,15 @@
+// The calculator's trace: every step in plain words with the clause behind it.
+import type { TraceRow } from '@/lib/calculator';
+
+export function TraceList({ rows, className }: { rows: readonly TraceRow[]; className?: string }) {
+  return (
+    <ol className={className ?? 'list-decimal pl-5 space-y-1'}>
+      {rows.map((t, i) => (
+        <li key={i}>
+          {t.text}
+          {t.source ? <span className="text-muted">（{t.source}）</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,195 @@
+import { expect, test, type Page } from '@playwright/test';
+import { actAsStaff, expectAccessible, freshIdNumber, freshPhone, PNG_1X1, signInResident } from './helpers';
+
+async function startWuxiApplication(page: Page): Promise<string> {
+  await page.goto('/apply');
+  await page.getByLabel('申请地区（医保参保地）').selectOption('wuxi');
+  await page.getByRole('button', { name: '开始申请' }).click();
+  await expect(page).toHaveURL(/\/apply\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+async function fillApplicant(page: Page, name: string, idNumber: string, phone: string) {
+  await page.getByRole('link', { name: /申请人信息/ }).click();
+  await page.getByLabel('申请人姓名').fill(name);
+  await page.getByLabel('申请人身份证号').fill(idNumber);
+  await page.getByLabel('联系电话').fill(phone);
+  await page.getByRole('group', { name: '申请人的户口在本地吗？' }).getByLabel('是').check();
+  await page.getByRole('group', { name: /本地参加基本医疗保险/ }).getByLabel('是').check();
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await expect(page.getByRole('link', { name: /申请人信息/ })).toContainText('已完成');
+}
+
+async function fillRest(page: Page, name: string) {
+  await page.getByRole('link', { name: /救助身份/ }).click();
+  await page.getByLabel(/^低保对象/).check();
+  await page.getByRole('button', { name: '保存并继续' }).click();
+
+  await page.getByRole('link', { name: /就医记录/ }).click();
+  await page.getByRole('link', { name: '添加一次就医' }).click();
+  await page.getByLabel('医院名称').fill('无锡市人民医院');
+  await page.getByRole('radio', { name: '住院' }).check();
+  await page.getByLabel('入院日期或就诊日期').fill('2026-03-02');
+  await page.getByLabel('出院日期（住院才填）').fill('2026-03-10');
+  await page.getByLabel('三级医院').check();
+  await page.getByLabel('本市（本地）').check();
+  await page.getByRole('group', { name: /转诊/ }).getByLabel('是').check();
+  await page.getByRole('group', { name: /异地就医备案/ }).getByLabel('否').check();
+  await page.getByLabel('总费用').fill('50000');
+  await page.getByLabel('政策范围内费用').fill('40000');
+  await page.getByLabel('基本医保支付').fill('25000');
+  await page.getByLabel('大病保险支付').fill('5000');
+  await page.getByRole('button', { name: '保存这次就医' }).click();
+  await expect(page.getByText('已保存。请在下面上传这次就医的结算单和发票照片。')).toBeVisible();
+
+  await page.getByLabel('从相册或文件中选择').setInputFiles({ name: '结算单.png', mimeType: 'image/png', buffer: PNG_1X1 });
+  await page.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(page.getByText('已上传 1 个文件。')).toBeVisible();
+  await expect(page.getByRole('list', { name: '已上传的材料' })).toContainText('结算单.png');
+
+  await page.getByRole('link', { name: '任务清单' }).click();
+  await page.getByRole('link', { name: /收款账户/ }).click();
+  await page.getByLabel('开户银行').fill('中国工商银行无锡分行');
+  await expect(page.getByLabel('户名')).toHaveValue(name);
+  await page.getByLabel('银行卡号或存折账号').fill('6222 0200 0000 1234 567');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+
+  await page.getByRole('link', { name: /声明与授权/ }).click();
+  await page.getByLabel(/诚信承诺/).check();
+  await page.getByLabel(/同意核对经济状况/).check();
+  await page.getByLabel(/单独同意使用就医信息/).check();
+  await page.getByRole('button', { name: '确认并继续' }).click();
+}
+
+test('居民从头到尾在线申请，带上传，提交后看到编号和二维码', async ({ page }) => {
+  const phone = freshPhone();
+  await signInResident(page, phone);
+  await startWuxiApplication(page);
+  await fillApplicant(page, '钱多多', freshIdNumber(), phone);
+  await fillRest(page, '钱多多');
+  await page.getByRole('link', { name: '检查并提交' }).click();
+  await expect(page.getByRole('heading', { name: '检查并提交' })).toBeVisible();
+  await expect(page.getByText('**** **** 4567')).toBeVisible();
+  // 001 四(六): (40,000 − 25,000 − 5,000) × 85% = 8,500 元
+  await expect(page.getByTestId('estimate-assistance')).toHaveText('¥8,500.00');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '确认提交申请' }).click();
+  await expect(page).toHaveURL(/\/applications\/WX-\d{4}-\d{6}\/confirmation$/);
+  const ref = (await page.getByTestId('application-ref').textContent())!;
+  await expect(page.locator('svg')).toBeVisible();
+  await page.getByRole('link', { name: '查看办理进度' }).click();
+  await expect(page.getByText('已提交，等待受理').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: '结算单.png' })).toBeVisible();
+  await page.goto('/me');
+  await expect(page.getByRole('link', { name: new RegExp(ref) })).toBeVisible();
+});
+
+test('中途离开，换一个浏览器登录后接着填', async ({ page, browser }) => {
+  const phone = freshPhone();
+  await signInResident(page, phone);
+  const id = await startWuxiApplication(page);
+  await fillApplicant(page, '孙小红', freshIdNumber(), phone);
+
+  // Another device: nothing carried over but the sign-in (a second code would hit the 60-second resend cooldown).
+  const other = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true });
+  await other.addCookies((await page.context().cookies()).filter((c) => c.name.includes('session-token')));
+  const page2 = await other.newPage();
+  await page2.goto('/apply');
+  await expect(page2.getByRole('heading', { name: '继续填写' })).toBeVisible();
+  await page2.getByRole('link', { name: '继续填写' }).click();
+  await expect(page2).toHaveURL(new RegExp(`/apply/${id}$`));
+  await expect(page2.getByRole('link', { name: /申请人信息/ })).toContainText('已完成');
+  await page2.getByRole('link', { name: /申请人信息/ }).click();
+  await expect(page2.getByLabel('申请人姓名')).toHaveValue('孙小红');
+  await other.close();
+});
+
+test('填错时在字段旁边提示，已填内容保留，刷新后也还在', async ({ page }) => {
+  const phone = freshPhone();
+  await signInResident(page, phone);
+  await startWuxiApplication(page);
+  await page.getByRole('link', { name: /申请人信息/ }).click();
+  await page.getByLabel('申请人姓名').fill('周一');
+  await page.getByLabel('申请人身份证号').fill('110105194912310021');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await expect(page.locator('#f-idNumber-error')).toHaveText(/身份证号校验位不对/);
+  await expect(page.getByLabel('申请人姓名')).toHaveValue('周一');
+  await expect(page.getByLabel('申请人身份证号')).toHaveValue('110105194912310021');
+  await page.reload();
+  await expect(page.getByLabel('申请人姓名')).toHaveValue('周一');
+});
+
+test('连点提交按钮或返回再提交，只产生一份申请', async ({ page }) => {
+  const phone = freshPhone();
+  await signInResident(page, phone);
+  await startWuxiApplication(page);
+  await fillApplicant(page, '吴双', freshIdNumber(), phone);
+  await fillRest(page, '吴双');
+  await page.getByRole('link', { name: '检查并提交' }).click();
+  const review = page.url();
+  await page.getByRole('button', { name: '确认提交申请' }).dblclick();
+  await expect(page).toHaveURL(/confirmation$/);
+  const ref = (await page.getByTestId('application-ref').textContent())!;
+  // Back to the review page (now a submitted application) and try again: no second application.
+  await page.goto(review);
+  await page.goto('/me');
+  await expect(page.getByRole('link', { name: /WX-\d{4}-\d{6}/ })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: new RegExp(ref) })).toBeVisible();
+});
+
+test('工作人员要求补正后，居民在申请页面答复，状态回到审核中', async ({ page }) => {
+  const phone = freshPhone();
+  await signInResident(page, phone);
+  await startWuxiApplication(page);
+  await fillApplicant(page, '郑和平', freshIdNumber(), phone);
+  await fillRest(page, '郑和平');
+  await page.getByRole('link', { name: '检查并提交' }).click();
+  await page.getByRole('button', { name: '确认提交申请' }).click();
+  const ref = (await page.getByTestId('application-ref').textContent())!;
+
+  actAsStaff('wuxi.clerk', ref, 'accept');
+  actAsStaff('wuxi.clerk', ref, 'request_info', { message: '请上传出院小结' });
+
+  await page.goto('/me');
+  await expect(page.getByTestId('unread-count')).toBeVisible();
+  await page.goto(`/applications/${ref}`);
+  await expect(page.getByText('需要补正材料').first()).toBeVisible();
+  await expect(page.getByText('请上传出院小结').first()).toBeVisible();
+  await page.getByRole('button', { name: '提交补正' }).click();
+  await expect(page.getByText('请写下补充说明，或上传补正材料')).toBeVisible();
+  await page.getByLabel('从相册或文件中选择').setInputFiles({ name: '出院小结.png', mimeType: 'image/png', buffer: PNG_1X1 });
+  await page.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(page.getByRole('list', { name: /待提交的补正材料/ })).toContainText('出院小结.png');
+  await page.getByLabel('补充说明').fill('已上传出院小结');
+  await page.getByRole('button', { name: '提交补正' }).click();
+  await expect(page.getByText('审核中').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: '出院小结.png' })).toBeVisible();
+});
+
+test('改网址里的编号看不到别人的申请（404，不是 403）', async ({ page }) => {
+  await signInResident(page, freshPhone());
+  // WX-2026-000001 belongs to the demo resident 张三明.
+  const res = await page.goto('/applications/WX-2026-000001');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: '没有找到这个页面' })).toBeVisible();
+  const missing = await page.goto('/applications/WX-2026-999999');
+  expect(missing?.status()).toBe(404);
+});
+
+test('居民可以在决定前撤回申请', async ({ page }) => {
+  const phone = freshPhone();
+  await signInResident(page, phone);
+  await startWuxiApplication(page);
+  await fillApplicant(page, '冯撤回', freshIdNumber(), phone);
+  await fillRest(page, '冯撤回');
+  await page.getByRole('link', { name: '检查并提交' }).click();
+  await page.getByRole('button', { name: '确认提交申请' }).click();
+  await page.getByRole('link', { name: '查看办理进度' }).click();
+  await page.getByRole('link', { name: '撤回这份申请' }).click();
+  await page.getByRole('button', { name: '撤回申请' }).click();
+  await expect(page.getByText('请勾选“我确认撤回这份申请”。')).toBeVisible();
+  await page.getByLabel('我确认撤回这份申请').check();
+  await page.getByRole('button', { name: '撤回申请' }).click();
+  await expect(page.getByText('申请已撤回。')).toBeVisible();
+  await expect(page.getByRole('link', { name: '撤回这份申请' })).toHaveCount(0);
+});
