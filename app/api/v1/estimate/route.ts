@@ -1,0 +1,9 @@
+// POST /api/v1/estimate (API.md): no login, nothing stored; staff-set parameters come from the database.
+import { handleEstimateRequest } from '@/lib/api/v1';
+import { parametersForYear } from '@/lib/dal/parameters';
+
+export const dynamic = 'force-dynamic';
+
+export function POST(request: Request) {
+  return handleEstimateRequest(request, parametersForYear);
+}

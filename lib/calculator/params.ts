@@ -1,0 +1,154 @@
+// Parameters as data (OpenFisca style): every fixed value carries its clause and effective dates,
+// and the figures a document leaves to other bodies are staff-set parameters with the same metadata.
+import type { CategoryCode, EpisodeKind, ParamSet, ParamUnit, PremiumSubsidyKind, RegionCode } from './types';
+
+/** One value a document fixes. `value` is the figure used for estimates; `generous` the other end of a range. */
+export interface FixedRow {
+  name: string;
+  value: number;
+  /** The generous end where the clause gives a range or a bound (higher ratio, lower deductible). */
+  generous?: number;
+  unit: ParamUnit | 'years' | 'level';
+  categories?: readonly CategoryCode[];
+  kinds?: readonly EpisodeKind[];
+  level?: 1 | 2 | 3;
+  /** For premium-subsidy rows. */
+  premium?: PremiumSubsidyKind;
+  source: string;
+  from: string;
+  to?: string;
+  /** What the clause says, in plain Chinese (shown in traces). */
+  noteZh: string;
+}
+
+export type FixedTable = readonly FixedRow[];
+
+export interface RowQuery {
+  category?: CategoryCode;
+  kind?: EpisodeKind;
+  level?: 1 | 2 | 3;
+}
+
+const INDEX = new WeakMap<FixedTable, Map<string, FixedRow[]>>();
+
+/** Rows grouped by name, built once per table (lookups run for every step of every episode). */
+function byName(table: FixedTable): Map<string, FixedRow[]> {
+  let index = INDEX.get(table);
+  if (!index) {
+    index = new Map();
+    for (const r of table) {
+      const list = index.get(r.name);
+      if (list) list.push(r);
+      else index.set(r.name, [r]);
+    }
+    INDEX.set(table, index);
+  }
+  return index;
+}
+
+/** The first row named `name`, in force on `date`, that applies to the query; undefined when the table has none. */
+export function rowAt(table: FixedTable, name: string, date: string, q: RowQuery = {}): FixedRow | undefined {
+  const rows = byName(table).get(name);
+  if (!rows) return undefined;
+  for (const r of rows) {
+    if (date < r.from || (r.to !== undefined && date > r.to)) continue;
+    if (r.categories && (q.category === undefined || !r.categories.includes(q.category))) continue;
+    if (r.kinds && (q.kind === undefined || !r.kinds.includes(q.kind))) continue;
+    if (r.level !== undefined && r.level !== q.level) continue;
+    return r;
+  }
+  return undefined;
+}
+
+/** A parameter that staff set (with an effective date and a source) because the document leaves it to another body. */
+export interface StaffParamDef {
+  name: string;
+  unit: ParamUnit;
+  descriptionZh: string;
+  source: string;
+}
+
+const LIMIT_INPATIENT = 'annualLimitFen.inpatient';
+const LIMIT_OUTPATIENT = 'annualLimitFen.outpatient';
+const PER_CAPITA_INCOME = 'perCapitaIncomePrevYearFen';
+
+export const STAFF_PARAMS: Record<RegionCode, readonly StaffParamDef[]> = {
+  national: [
+    {
+      name: LIMIT_INPATIENT,
+      unit: 'fen',
+      descriptionZh: '住院和门诊慢特病共用的年度救助限额（由统筹地区设定）',
+      source: '003 四(五)、四(六)',
+    },
+    {
+      name: PER_CAPITA_INCOME,
+      unit: 'fen',
+      descriptionZh: '统筹地区上年居民人均可支配收入（用于计算年度救助起付标准）',
+      source: '003 四(五)',
+    },
+    {
+      name: 'tiltThresholdFen',
+      unit: 'fen',
+      descriptionZh: '倾斜救助的年度个人负担起点（由统筹地区人民政府确定）',
+      source: '003 四(六)',
+    },
+    {
+      name: 'tiltRatioPercent',
+      unit: 'percent',
+      descriptionZh: '倾斜救助比例（由统筹地区人民政府确定）',
+      source: '003 四(六)',
+    },
+  ],
+  shanghai: [
+    {
+      name: LIMIT_INPATIENT,
+      unit: 'fen',
+      descriptionZh: '住院救助年度限额（由市医保局会同市财政局制订）',
+      source: '000 二(二)4',
+    },
+    {
+      name: LIMIT_OUTPATIENT,
+      unit: 'fen',
+      descriptionZh: '门急诊救助年度限额（由市医保局会同市财政局制订）',
+      source: '000 二(二)4',
+    },
+    {
+      name: PER_CAPITA_INCOME,
+      unit: 'fen',
+      descriptionZh: '本市上年度全市居民人均可支配收入（认定支出型贫困家庭用）',
+      source: '000 四',
+    },
+    {
+      name: 'dibaoStandardMonthlyFen',
+      unit: 'fen',
+      descriptionZh: '本市城乡居民最低生活保障标准（每人每月，认定第一类支出型贫困家庭用）',
+      source: '000 四',
+    },
+  ],
+  wuxi: [],
+  'chongqing-shapingba': [
+    {
+      name: 'monitoringStandardFen',
+      unit: 'fen',
+      descriptionZh: '上年乡村振兴部门确定的监测标准（倾斜救助的年度累计自付起点）',
+      source: '004 二(三)3',
+    },
+  ],
+  'shanghai-mutual-aid': [],
+};
+
+export function parameterNames(region: RegionCode): string[] {
+  return STAFF_PARAMS[region].map((p) => p.name);
+}
+
+export function staffParam(region: RegionCode, name: string): StaffParamDef | undefined {
+  return STAFF_PARAMS[region].find((p) => p.name === name);
+}
+
+/** The value of a staff-set parameter, or undefined when it is not set (or not a finite, non-negative number). */
+export function paramValue(params: ParamSet, name: string): number | undefined {
+  const p = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+  return p && typeof p.value === 'number' && Number.isFinite(p.value) && p.value >= 0 ? p.value : undefined;
+}
+
+export const WHAT_IF_SOURCE = '请求中的假设值 (what-if)';

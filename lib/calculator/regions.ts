@@ -1,0 +1,51 @@
+// Region metadata for pages and the API, derived from the region files so the two can never disagree.
+import { CATEGORY_TEXT } from './categories';
+import { CHONGQING_SHAPINGBA } from './chongqing-shapingba';
+import { NATIONAL } from './national';
+import { STAFF_PARAMS, rowAt } from './params';
+import { SHANGHAI } from './shanghai';
+import { SHANGHAI_MUTUAL_AID } from './shanghai-mutual-aid';
+import type { RegionSpec } from './spec';
+import type { RegionCode, RegionInfo } from './types';
+import { WUXI } from './wuxi';
+
+export const SPECS: Record<RegionCode, RegionSpec> = {
+  national: NATIONAL,
+  shanghai: SHANGHAI,
+  wuxi: WUXI,
+  'chongqing-shapingba': CHONGQING_SHAPINGBA,
+  'shanghai-mutual-aid': SHANGHAI_MUTUAL_AID,
+};
+
+export const REGION_CODES = Object.keys(SPECS) as RegionCode[];
+
+export function isRegionCode(s: unknown): s is RegionCode {
+  return typeof s === 'string' && Object.prototype.hasOwnProperty.call(SPECS, s);
+}
+
+function info(spec: RegionSpec): RegionInfo {
+  const today = spec.document.inForceTo ?? '9999-12-31';
+  return {
+    code: spec.code,
+    nameZh: spec.nameZh,
+    document: { ...spec.document },
+    categories: spec.categories.map((code) => ({
+      code,
+      nameZh: CATEGORY_TEXT[code].nameZh,
+      explanationZh: CATEGORY_TEXT[code].explanationZh,
+    })),
+    pools: spec.pools.map((p) =>
+      'row' in p.limit
+        ? { pool: p.pool, nameZh: p.nameZh, limitFen: rowAt(spec.table, p.limit.row, today)?.value ?? null }
+        : { pool: p.pool, nameZh: p.nameZh, limitFen: null, limitParam: p.limit.param },
+    ),
+    parameters: STAFF_PARAMS[spec.code].map((p) => ({ ...p })),
+    episodeKinds: [...spec.episodeKinds],
+  };
+}
+
+export const REGIONS: RegionInfo[] = REGION_CODES.map((c) => info(SPECS[c]));
+
+export function regionInfo(code: RegionCode): RegionInfo {
+  return REGIONS.find((r) => r.code === code)!;
+}

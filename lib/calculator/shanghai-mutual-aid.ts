@@ -1,0 +1,128 @@
+// 上海市市民社区医疗互助帮困计划 (002): a separate programme for returnees, 2023-01-01 to 2027-12-31. Its own calculator.
+import { returneeRule } from './eligibility-rules';
+import { ratioOf, toFen, yuan } from './money';
+import { rowAt, type FixedTable } from './params';
+import { partAbove, pct, say } from './pipeline';
+import type { Ep, Run, RegionSpec } from './spec';
+
+const FROM = '2023-01-01';
+const TO = '2027-12-31';
+
+/** Every figure 002 fixes. No annual limit is given. */
+export const MUTUAL_AID_TABLE: FixedTable = [
+  { name: 'outpatient.allowance', value: 15_000, unit: 'fen', source: '002 五(一)', from: FROM, to: TO, noteZh: '门诊医疗互助帮困补贴每人每年150元，用于支付门急诊医疗费' },
+  { name: 'outpatient.cashUntil', value: 50_000, unit: 'fen', source: '002 五(二)', from: FROM, to: TO, noteZh: '补贴不足部分由个人现金自负至年累计500元' },
+  { name: 'outpatient.ratio', value: 85, unit: 'percent', level: 1, source: '002 五(二)', from: FROM, to: TO, noteZh: '一级医疗机构85%' },
+  { name: 'outpatient.ratio', value: 80, unit: 'percent', level: 2, source: '002 五(二)', from: FROM, to: TO, noteZh: '二级医疗机构80%' },
+  { name: 'outpatient.ratio', value: 75, unit: 'percent', level: 3, source: '002 五(二)', from: FROM, to: TO, noteZh: '三级医疗机构75%' },
+  { name: 'inpatient.ratioInsured', value: 60, unit: 'percent', source: '002 五(三)', from: FROM, to: TO, noteZh: '有外省市或原单位职工基本医疗保险的，当年累计住院自负医疗费超过当地起付标准以上部分补助60%' },
+  { name: 'inpatient.uninsuredOver', value: 100_000, unit: 'fen', source: '002 五(三)', from: FROM, to: TO, noteZh: '没有职工基本医疗保险的，当年累计住院总医疗费超出1000元以上部分' },
+  { name: 'inpatient.ratioUninsured', value: 50, unit: 'percent', source: '002 五(三)', from: FROM, to: TO, noteZh: '没有职工基本医疗保险的，超出部分补助50%' },
+];
+
+/** Only reached for episodes inside the programme's dates (the in-force gate comes first). */
+function fixed(name: string, ep: Ep): number {
+  return rowAt(MUTUAL_AID_TABLE, name, ep.date, { level: ep.level })?.value ?? 0;
+}
+
+// 002 五(一)(二): allowance first, then the person's own cash up to 500 yuan a year, then the fund by hospital level.
+// Counters: a = allowance used, b = own cash paid this year.
+function outpatient(run: Run, ep: Ep): number {
+  const c = run.counters;
+  const selfPay = ep.selfPayFen;
+  const allowanceLeft = Math.max(0, fixed('outpatient.allowance', ep) - c.a);
+  const fromAllowance = Math.min(selfPay, allowanceLeft);
+  c.a += fromAllowance;
+  let rest = selfPay - fromAllowance;
+  const cashUntil = fixed('outpatient.cashUntil', ep);
+  const cash = Math.min(rest, Math.max(0, cashUntil - c.b));
+  c.b += cash;
+  rest -= cash;
+  const ratio = fixed('outpatient.ratio', ep);
+  const fund = ratioOf(rest, ratio);
+  if (run.tracing) {
+    say(run, 'allowance', `门急诊费用 ${yuan(selfPay)} 先用每年 ${yuan(fixed('outpatient.allowance', ep))} 的门诊互助帮困补贴支付：本次使用 ${yuan(fromAllowance)}，补贴尚余 ${yuan(allowanceLeft - fromAllowance)}`, '002 五(一)', fromAllowance > 0);
+    say(run, 'deductible', `补贴不足的部分由个人现金自负，至本年累计 ${yuan(cashUntil)} 为止：本次个人自负 ${yuan(cash)}，本年已累计自负 ${yuan(c.b)}`, '002 五(二)', cash > 0);
+    say(run, 'ratio', `超过部分 ${yuan(rest)} 由互助帮困资金按${ep.level}级医疗机构 ${pct(ratio)} 支付 → ${yuan(fund)}`, '002 五(二)', fund > 0);
+  }
+  return fromAllowance + fund;
+}
+
+// 002 五(三): with employee insurance elsewhere, the year's cumulative inpatient self-pay above that insurer's deductible at 60%;
+// without it, the year's cumulative total inpatient cost above 1,000 yuan at 50%. Counter c = the cumulative figure.
+function inpatient(run: Run, ep: Ep): number {
+  const c = run.counters;
+  const selfPay = ep.selfPayFen;
+  if (run.person.hasEmployeeInsuranceElsewhere) {
+    const home = run.person.homeDeductibleFen;
+    const known = home !== undefined && toFen(home) === home;
+    // Unknown home deductible: the estimate counts on nothing; the generous end assumes none.
+    if (!known) run.rangeUsed = true;
+    const threshold = known ? home : run.high ? 0 : Number.POSITIVE_INFINITY;
+    const above = partAbove(c.c, selfPay, threshold);
+    c.c += selfPay;
+    const ratio = fixed('inpatient.ratioInsured', ep);
+    const amount = ratioOf(above, ratio);
+    if (run.tracing) {
+      const t = known ? `当地医保起付标准 ${yuan(home)}` : '当地医保起付标准未提供（预计金额暂不计入，最高可达金额按 0 元计算）';
+      say(run, 'ratio', `有外省市（或原单位）职工医保：本年累计住院自负 ${yuan(c.c)}，${t}，本次超过部分 ${yuan(above)} 按 ${pct(ratio)} 补助 → ${yuan(amount)}`, '002 五(三)', true);
+    }
+    return amount;
+  }
+  const over = fixed('inpatient.uninsuredOver', ep);
+  const above = partAbove(c.c, ep.totalFen, over);
+  c.c += ep.totalFen;
+  const ratio = fixed('inpatient.ratioUninsured', ep);
+  const raw = ratioOf(above, ratio);
+  // Out-of-catalog cost is never assisted: the 50% of total cost is capped at the policy-range self-pay.
+  const amount = Math.min(raw, selfPay);
+  if (run.tracing) {
+    const cap = amount < raw ? `，但补助不超过政策范围内个人自付 ${yuan(selfPay)}，为 ${yuan(amount)}` : '';
+    say(run, 'ratio', `没有职工医保：本年累计住院总医疗费 ${yuan(c.c)}，超过 ${yuan(over)} 的部分本次 ${yuan(above)}，按 ${pct(ratio)} 补助 → ${yuan(raw)}${cap}`, '002 五(三)', true);
+  }
+  return amount;
+}
+
+export const SHANGHAI_MUTUAL_AID: RegionSpec = {
+  code: 'shanghai-mutual-aid',
+  nameZh: '上海市市民社区医疗互助帮困计划',
+  document: {
+    file: '002_43e4c3ceb54c9d09.txt',
+    titleZh: '上海市人民政府办公厅转发市医保局等五部门《关于进一步完善本市市民社区医疗互助帮困计划的意见》的通知',
+    number: null,
+    inForceFrom: FROM,
+    inForceTo: TO,
+  },
+  table: MUTUAL_AID_TABLE,
+  inForceSource: '002 正文末段（2023年1月1日起施行，有效期至2027年12月31日）',
+  categories: ['returnee'],
+  notComputable: {},
+  episodeKinds: ['inpatient', 'outpatient', 'outpatient_special'],
+  kindRefusal: { text: '', source: '002 五' },
+  clauses: { insurance: '002 五', category: '002 二', multi: '002 二' },
+  stayRule: false,
+  // 002 六: outpatient aid is settled online at Shanghai's designated institutions; inpatient aid is claimed with receipts.
+  gate: (ep) =>
+    ep.kind === 'inpatient'
+      ? { ok: true, text: '住院医疗费可持收据到街道（乡镇）社区事务受理服务中心申请补助', source: '002 六' }
+      : ep.location === 'elsewhere'
+        ? { ok: false, text: '门急诊互助帮困只适用于在本市医保定点医疗机构就医并网上结算的费用，本次在外省市就医，不能补助', source: '002 六' }
+        : { ok: true, text: '在本市医保定点医疗机构门急诊就医，持互助卡网上结算', source: '002 六' },
+  pools: [],
+  assist: (run, ep) => (ep.kind === 'inpatient' ? inpatient(run, ep) : outpatient(run, ep)),
+  eligibility: {
+    prerequisites: [
+      { fact: 'hukouLocal', yesZh: '您已报入本市常住户口', noZh: '互助帮困计划只面向已经报入本市常住户口的退休回沪人员及其配偶，您不符合这一条件', source: '002 二' },
+    ],
+    computed: [returneeRule],
+    direct: [],
+    directSource: '002 六',
+    hukouMatters: true,
+    extraDocuments: [
+      '《上海社区医疗互助门急诊就医记录册》（门急诊就医时与互助卡一起出示）',
+      '《市民社区医疗互助帮困申请表》（申请住院医疗费补助时填写）',
+      '住院医疗费收据（申请住院医疗费补助的依据）',
+    ],
+    notEncodedZh: { text: '参加互助帮困计划须本人自愿并按规定缴费，缴费后才能享受待遇', source: '002 三' },
+  },
+};

@@ -1,0 +1,161 @@
+// The shape every region or programme file fills in. The pipeline and the eligibility check read only this.
+import type { FixedTable } from './params';
+import type {
+  CategoryCode,
+  EligibilityFacts,
+  EpisodeKind,
+  EpisodeLocation,
+  HospitalLevel,
+  ParamSet,
+  PersonInput,
+  RegionCode,
+  RegionDocument,
+  TraceRow,
+} from './types';
+
+/** An episode after defaults, sanitising and the insurance-first step. */
+export interface Ep {
+  index: number;
+  id: string;
+  date: string;
+  endDate: string;
+  kind: EpisodeKind;
+  level: HospitalLevel;
+  specialDisease: boolean;
+  referred: boolean;
+  location: EpisodeLocation;
+  offsiteFiled: boolean;
+  totalFen: number;
+  policyFen: number;
+  basicFen: number;
+  criticalFen: number;
+  supplementaryFen: number;
+  selfPayFen: number;
+  label: string;
+}
+
+/** Whether a step lets the episode through, and the plain-Chinese reason either way. */
+export interface GateOutcome {
+  ok: boolean;
+  text: string;
+  source: string;
+}
+
+/** Where a figure comes from: a row of the region's fixed table, or a staff-set parameter. */
+export type ValueRef = { row: string } | { param: string };
+
+export interface PoolSpec {
+  pool: string;
+  nameZh: string;
+  limit: ValueRef;
+}
+
+export interface PoolChoice {
+  pool: string | null;
+  text: string;
+  source: string;
+}
+
+/** Regions whose assistance is "deductible → ratio → pool limit" (national, shanghai, wuxi, chongqing-shapingba). */
+export interface StandardRules {
+  /** `tracing` false: the text is not shown, so amounts need not be formatted into it. */
+  poolOf(ep: Ep, tracing: boolean): PoolChoice;
+  /** Deductible as a percent of a staff-set income figure (003 四(五)); absent → `noDeductible` explains why. */
+  deductible?: { row: string; incomeParam: string };
+  noDeductible?: { text: string; source: string };
+}
+
+export interface TiltSpec {
+  nameZh: string;
+  gate(ep: Ep): GateOutcome;
+  threshold: ValueRef;
+  /** A row is looked up by the episode's category. */
+  ratio: ValueRef;
+  pool?: string;
+  source: string;
+}
+
+/** A category the eligibility check can work out from facts (its definition, with the clause in its traces). */
+export interface ComputedRule {
+  codes: readonly CategoryCode[];
+  source: string;
+  /** Fact paths the definition reads: if the person told us none of them and already holds a category, it is skipped. */
+  facts: readonly string[];
+  /** What to bring when the category is computed rather than certified. */
+  documentsZh: readonly string[];
+  evaluate(facts: EligibilityFacts, params: ParamSet, ctx: EligibilityCtx): Partial<Record<CategoryCode, boolean | undefined>>;
+}
+
+export interface EligibilityCtx {
+  date: string;
+  missingFact(path: string): void;
+  missingParam(name: string): void;
+  say(step: string, text: string, source: string): void;
+  reason(code: CategoryCode, text: string): void;
+}
+
+export interface Prerequisite {
+  fact: 'hukouLocal' | 'insuredLocal';
+  yesZh: string;
+  noZh: string;
+  source: string;
+}
+
+export interface EligibilitySpec {
+  prerequisites: readonly Prerequisite[];
+  computed: readonly ComputedRule[];
+  /** Certified categories that get assistance without applying; 'all' = every certified category. */
+  direct: readonly CategoryCode[] | 'all';
+  directSource: string;
+  /** Categories the region names only for the premium subsidy, not for assistance. */
+  premiumOnly?: readonly CategoryCode[];
+  /** Extra documents this region or programme asks for (beyond SERVICE.md's usual list). */
+  extraDocuments?: readonly string[];
+  hukouMatters: boolean;
+  notEncodedZh?: { text: string; source: string };
+  /** Other benefits worth telling a holder of these categories about (not part of the estimate). */
+  extraNotes?: readonly { categories: readonly CategoryCode[]; text: string; source: string }[];
+}
+
+export interface RegionSpec {
+  code: RegionCode;
+  nameZh: string;
+  document: RegionDocument;
+  table: FixedTable;
+  inForceSource: string;
+  /** Categories the document names, highest benefit first (the order used for 就高不重复 ties and fallbacks). */
+  categories: readonly CategoryCode[];
+  notComputable: Partial<Record<CategoryCode, { text: string; source: string }>>;
+  episodeKinds: readonly EpisodeKind[];
+  kindRefusal: { text: string; source: string };
+  clauses: { insurance: string; category: string; multi: string };
+  /** 001 四(八): loss takes effect from the next month; a stay keeps or gains the category held during it. */
+  stayRule: boolean;
+  gate(ep: Ep): GateOutcome;
+  pools: readonly PoolSpec[];
+  assist(run: Run, ep: Ep, cat: CategoryCode): number;
+  tilt?: TiltSpec;
+  eligibility: EligibilitySpec;
+}
+
+/** State of one pass over a person-year (one plan, one end of the ranges). */
+export interface Run {
+  spec: RegionSpec;
+  year: number;
+  params: ParamSet;
+  person: PersonInput;
+  high: boolean;
+  tracing: boolean;
+  trace: TraceRow[];
+  reasons: string[];
+  label: string;
+  missing: string[];
+  rangeUsed: boolean;
+  limits: Record<string, number | null>;
+  poolUsed: Record<string, number>;
+  pool: string | null;
+  deductibleUsed: number;
+  tiltRunning: number;
+  /** Running totals a programme keeps for itself (002: allowance used, cash paid, inpatient cumulative). */
+  counters: { a: number; b: number; c: number };
+}
