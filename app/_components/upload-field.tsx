@@ -12,6 +12,9 @@ export function UploadField({ applicationId, kind, episodeSeq, label, hint }: Pr
   const [state, formAction] = useActionState(uploadAction, { ok: true } as UploadState);
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const showChosen = () =>
+    setChosen([...Array.from(cameraRef.current?.files ?? []), ...Array.from(pickerRef.current?.files ?? [])].map((f) => f.name));
   const cameraRef = useRef<HTMLInputElement>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
   const id = `upload-${kind}-${episodeSeq ?? 'x'}`;
@@ -55,6 +58,7 @@ export function UploadField({ applicationId, kind, episodeSeq, label, hint }: Pr
     setProgress(null);
     setMessage({ ok: true, text: `已上传 ${done} 个文件。` });
     for (const input of [cameraRef.current, pickerRef.current]) if (input) input.value = '';
+    setChosen([]);
     router.refresh();
   }
 
@@ -68,14 +72,17 @@ export function UploadField({ applicationId, kind, episodeSeq, label, hint }: Pr
       <p id={`${id}-hint`} className="text-sm text-muted">
         {hint ?? '可以直接拍照，也可以选手机里的照片或 PDF。每个文件不超过 10 MB。'}
       </p>
-      <label htmlFor={`${id}-camera`} className="block">
-        拍照上传
-        <input ref={cameraRef} id={`${id}-camera`} name="file" type="file" accept="image/*" capture="environment" aria-describedby={`${id}-hint`} className="block w-full text-base mt-1" />
-      </label>
-      <label htmlFor={id} className="block">
-        从相册或文件中选择
-        <input ref={pickerRef} id={id} name="file" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby={`${id}-hint`} className="block w-full text-base mt-1" />
-      </label>
+      <div className="flex flex-wrap gap-3">
+        <label htmlFor={`${id}-camera`} className="btn btn-secondary focus-within:outline focus-within:outline-3 focus-within:outline-[#ffbf47]">
+          拍照上传
+          <input ref={cameraRef} id={`${id}-camera`} name="file" type="file" accept="image/*" capture="environment" aria-describedby={`${id}-hint`} className="sr-only" onChange={showChosen} />
+        </label>
+        <label htmlFor={id} className="btn btn-secondary focus-within:outline focus-within:outline-3 focus-within:outline-[#ffbf47]">
+          从相册或文件中选择
+          <input ref={pickerRef} id={id} name="file" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby={`${id}-hint`} className="sr-only" onChange={showChosen} />
+        </label>
+      </div>
+      <p aria-live="polite" className="text-sm">{chosen.length ? `已选择：${chosen.join('、')}` : '还没有选择文件'}</p>
       {progress ? (
         <div role="status" aria-live="polite">
           <p className="text-sm">
@@ -91,7 +98,7 @@ export function UploadField({ applicationId, kind, episodeSeq, label, hint }: Pr
           {shown.text}
         </p>
       ) : null}
-      <button type="submit" className="btn btn-secondary" disabled={Boolean(progress)}>
+      <button type="submit" className="btn btn-primary" disabled={Boolean(progress)}>
         上传
       </button>
     </form>

@@ -17,7 +17,7 @@ export default async function MePage() {
   const applications = listApplications(user);
   const drafts = listDrafts(user);
   const people = actingFor(user);
-  const notices = listNotifications(user);
+  const notices = listNotifications(user, 10);
   const unread = unreadCount(user);
   return (
     <div className="space-y-8">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
 import { StatusTag } from '@/app/_components/status-tag';
-import { ACTION_TEXT, STATUS_TEXT, type TransitionName } from '@/lib/applications/states';
+import { ACTION_TEXT, STATUS_TEXT } from '@/lib/applications/states';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { pendingSupplements } from '@/lib/dal/applications';
 import { formatDateTime, formatMoney, maskBankAccount, maskName } from '@/lib/format';
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ ref: stri
   return { title: `申请 ${(await params).ref}` };
 }
 
-const EVENT_TEXT: Record<string, string> = { status: '申请已提交', ...ACTION_TEXT, answer: '已提交补正材料' };
+const EVENT_TEXT: Record<string, string> = { ...ACTION_TEXT, status: '提交申请', answer: '提交补正材料', approve: '批准救助', reject: '决定不予救助', mark_paid: '救助金已发放' };
 
 export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { ref } = await params;
@@ -65,7 +65,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
         <ol className="border-l-2 border-brand pl-4 space-y-4">
           {events.map((e) => (
             <li key={e.id}>
-              <p className="font-semibold">{EVENT_TEXT[e.type as TransitionName] ?? e.type}{e.toStatus ? ` → ${STATUS_TEXT[e.toStatus as keyof typeof STATUS_TEXT]?.label ?? ''}` : ''}</p>
+              <p className="font-semibold">{EVENT_TEXT[e.type] ?? e.type}</p>
               <p className="text-sm text-muted">
                 {formatDateTime(e.createdAt)} · {e.byStaff ? '经办人员' : '申请人'}
               </p>
