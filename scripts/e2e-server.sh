@@ -2,6 +2,7 @@
 # The server Playwright starts: the production build on a fresh temporary database and upload folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 tmp=$(mktemp -d /tmp/portal-e2e.XXXXXX)
 export NODE_ENV=production
 export DATABASE_URL="$tmp/portal.db"

@@ -2,6 +2,7 @@
 # One command for a newcomer: install, configure, migrate, fill demo data (first run only), build, start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "==> 安装依赖 (npm ci)"
@@ -19,6 +20,6 @@ fi
 PORT="${PORT:-3000}"
 echo
 echo "门户地址: http://localhost:${PORT}"
-node --conditions=react-server --import tsx db/demo-logins.ts
+npx tsx db/demo-logins.ts
 echo
 exec npx next start -p "$PORT"

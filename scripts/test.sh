@@ -3,6 +3,7 @@
 # on a temporary database). `.ci/run` calls this after `npm ci`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 
 if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
   echo "==> 安装 Debian 的 chromium 和中文字体"
@@ -20,5 +21,8 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=test-results
 echo "==> build"
 npx next build
 echo "==> end-to-end tests"
-npx playwright test
+e2e=0; npx playwright test || e2e=$?
+echo "==> start command from a clean copy"
+smoke=0; bash scripts/smoke-start.sh || smoke=$?
 node scripts/summarise-tests.mjs
+[ "$e2e" -eq 0 ] && [ "$smoke" -eq 0 ]

@@ -1,12 +1,17 @@
 'use client';
 // The wizard's step forms. Values shown are what the last submit returned (kept even when it failed), else what
 // the draft has saved, so nothing typed is ever lost.
-import { ChoiceGroup, YES_NO } from '@/app/_components/choice-group';
+import { ChoiceList } from '@/app/_components/choice-list';
 import { Field } from '@/app/_components/field';
 import type { StepValues } from '@/lib/validation/apply';
 import { EPISODE_KINDS, HOSPITAL_LEVELS, LOCATIONS, MONEY_FIELDS } from '@/lib/validation/episode-form';
 import type { StepState } from './actions';
 import { StepForm } from './step-form';
+
+const YES_NO = [
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+] as const;
 
 type Action = (prev: StepState, formData: FormData) => Promise<StepState>;
 type Props = { action: Action; saved?: StepValues };
@@ -28,8 +33,8 @@ export function ApplicantForm({ action, saved }: Props) {
             <Field name="name" label="申请人姓名" hint="与身份证上一致" autoComplete="name" defaultValue={s('name')} error={e.name} />
             <Field name="idNumber" label="申请人身份证号" hint="18 位，最后一位可能是 X" autoComplete="off" maxLength={22} defaultValue={s('idNumber')} error={e.idNumber} />
             <Field name="phone" label="联系电话" hint="用于接收办理进度短信" type="tel" inputMode="numeric" autoComplete="tel" defaultValue={s('phone')} error={e.phone} />
-            <ChoiceGroup name="hukouLocal" legend="申请人的户口在本地吗？" options={YES_NO} selected={s('hukouLocal')} error={e.hukouLocal} inline />
-            <ChoiceGroup name="insuredLocal" legend="申请人在本地参加基本医疗保险吗？" hint="职工医保或城乡居民医保" options={YES_NO} selected={s('insuredLocal')} error={e.insuredLocal} inline />
+            <ChoiceList name="hukouLocal" legend="申请人的户口在本地吗？" options={YES_NO} defaultValue={s('hukouLocal')} error={e.hukouLocal} />
+            <ChoiceList name="insuredLocal" legend="申请人在本地参加基本医疗保险吗？" hint="职工医保或城乡居民医保" options={YES_NO} defaultValue={s('insuredLocal')} error={e.insuredLocal} />
           </>
         );
       }}
@@ -46,13 +51,13 @@ export function IdentityForm({ action, saved, categories }: Props & { categories
         const e = state.fieldErrors ?? {};
         return (
           <>
-            <ChoiceGroup
+            <ChoiceList
               name="categories"
               type="checkbox"
               legend="申请人已经取得哪些救助身份？"
               hint="可以多选。有多个身份时，按最有利的一个计算，不会重复享受。"
               options={categories.map((c) => ({ value: c.code, label: c.nameZh, hint: c.explanationZh }))}
-              selected={l('categories')}
+              defaultValue={l('categories')}
               error={e.categories}
             />
             <Field name="certificateNo" label="证件编号（选填）" hint="低保证、特困证等证件上的编号" defaultValue={s('certificateNo')} error={e.certificateNo} />
@@ -75,15 +80,15 @@ export function EpisodeForm({ action, saved, showSpecialDisease, initialErrors }
         return (
           <>
             <Field name="hospitalName" label="医院名称" defaultValue={s('hospitalName')} error={e.hospitalName} />
-            <ChoiceGroup name="kind" legend="就医类型" options={EPISODE_KINDS} selected={s('kind')} error={e.kind} />
+            <ChoiceList name="kind" legend="就医类型" options={EPISODE_KINDS} defaultValue={s('kind')} error={e.kind} />
             <Field name="date" label="入院日期或就诊日期" hint="例如 2024-03-02" type="date" defaultValue={s('date')} error={e.date} />
             <Field name="endDate" label="出院日期（住院才填）" hint="例如 2024-03-10" type="date" defaultValue={s('endDate')} error={e.endDate} />
-            <ChoiceGroup name="hospitalLevel" legend="医院等级" hint="结算单或医院门口的牌子上有写" options={HOSPITAL_LEVELS} selected={s('hospitalLevel')} error={e.hospitalLevel} />
-            <ChoiceGroup name="location" legend="在哪里看的病" options={LOCATIONS} selected={s('location')} error={e.location} />
-            <ChoiceGroup name="referred" legend="是否按规定办理了转诊（或在本地定点医院就医）？" options={YES_NO} selected={s('referred')} error={e.referred} inline />
-            <ChoiceGroup name="offsiteFiled" legend="在外地看病时，是否办理了异地就医备案？" hint="在本地看病选“否”" options={YES_NO} selected={s('offsiteFiled')} error={e.offsiteFiled} inline />
+            <ChoiceList name="hospitalLevel" legend="医院等级" hint="结算单或医院门口的牌子上有写" options={HOSPITAL_LEVELS} defaultValue={s('hospitalLevel')} error={e.hospitalLevel} />
+            <ChoiceList name="location" legend="在哪里看的病" options={LOCATIONS} defaultValue={s('location')} error={e.location} />
+            <ChoiceList name="referred" legend="是否按规定办理了转诊（或在本地定点医院就医）？" options={YES_NO} defaultValue={s('referred')} error={e.referred} />
+            <ChoiceList name="offsiteFiled" legend="在外地看病时，是否办理了异地就医备案？" hint="在本地看病选“否”" options={YES_NO} defaultValue={s('offsiteFiled')} error={e.offsiteFiled} />
             {showSpecialDisease ? (
-              <ChoiceGroup name="specialDisease" legend="是否属于医保认定的特殊疾病？" options={YES_NO} selected={s('specialDisease')} error={e.specialDisease} inline />
+              <ChoiceList name="specialDisease" legend="是否属于医保认定的特殊疾病？" options={YES_NO} defaultValue={s('specialDisease')} error={e.specialDisease} />
             ) : null}
             <p className="font-semibold mb-2">结算单上的金额（元，可以带两位小数）</p>
             {MONEY_FIELDS.map((f) => (
