@@ -82,6 +82,12 @@ export function expenditurePovertyRule(table: FixedTable, from: string): Compute
       const src = '000 四';
       const share = rowAt(table, 'ep2.medicalSharePercent', ctx.date < from ? from : ctx.date)!;
       const h = facts.household ?? {};
+      // Both classes need assets within the low-income criteria: when they are not, nothing else is asked for.
+      const assets = known(ctx, 'household.assetsWithinLimit', h.assetsWithinLimit);
+      if (assets !== undefined) {
+        ctx.say('computed', assets ? '家庭财产符合低收入困难家庭经济状况认定标准' : '家庭财产超过低收入困难家庭经济状况认定标准', src);
+      }
+      if (assets === false) return { expenditure_poverty_1: false, expenditure_poverty_2: false };
       const size = known(ctx, 'household.size', h.size);
       const income = known(ctx, 'household.annualDisposableIncomeFen', h.annualDisposableIncomeFen);
       const city = param(ctx, params, 'perCapitaIncomePrevYearFen');
@@ -93,10 +99,6 @@ export function expenditurePovertyRule(table: FixedTable, from: string): Compute
           `家庭年可支配收入 ${yuan(income)}、${size} 人，人均约 ${yuan(Math.round(income / size))}，${incomeOk ? '低于' : '不低于'}本市上年度居民人均可支配收入 ${yuan(city)}`,
           src,
         );
-      }
-      const assets = known(ctx, 'household.assetsWithinLimit', h.assetsWithinLimit);
-      if (assets !== undefined) {
-        ctx.say('computed', assets ? '家庭财产符合低收入困难家庭经济状况认定标准' : '家庭财产超过低收入困难家庭经济状况认定标准', src);
       }
       const base = all([incomeOk, assets]);
       if (base === false) return { expenditure_poverty_1: false, expenditure_poverty_2: false };

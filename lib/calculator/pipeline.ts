@@ -521,6 +521,8 @@ export function estimateWith(spec: RegionSpec, input: EstimateInput, options: Es
   // Without a trace the winning candidate's pass is already the answer.
   const main = !tracing && chosenPass ? chosenPass : runPass(spec, input, eps, chosen, false, tracing, trace);
   const generous = main.run.rangeUsed ? runPass(spec, input, eps, chosen, true, false, []) : main;
+  // assistanceMaxFen is part of the result: what its pass needed and lacked is missing too (API.md).
+  for (const name of generous.run.missing) if (!main.run.missing.includes(name)) main.run.missing.push(name);
   return assemble(spec, input, eps, chosen.primary, true, main, Math.max(generous.assistanceFen, main.assistanceFen));
 }
 
