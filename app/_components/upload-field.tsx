@@ -64,7 +64,7 @@ export function UploadField({ applicationId, kind, episodeSeq, label, hint }: Pr
 
   const shown = message ?? (state.message ? { ok: state.ok, text: state.message } : null);
   return (
-    <form action={formAction} onSubmit={onSubmit} encType="multipart/form-data" className="space-y-2">
+    <form action={formAction} onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="kind" value={kind} />
       {episodeSeq !== undefined ? <input type="hidden" name="episodeSeq" value={episodeSeq} /> : null}

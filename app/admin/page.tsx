@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { StatusTag } from '@/app/_components/status-tag';
+import { ApplicationCard } from '@/app/_components/application-card';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
 import { STATUS_TEXT } from '@/lib/applications/states';
 import { regionInfo, isRegionCode } from '@/lib/calculator';
@@ -18,7 +18,6 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const status = APPLICATION_STATUSES.includes(params.status as ApplicationStatus) ? (params.status as ApplicationStatus) : undefined;
   const { counts, rows } = staffQueue(user, status);
-  const today = Date.now();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">工作台</h1>
@@ -41,17 +40,13 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         <ul className="space-y-2" aria-label="申请列表">
           {rows.map((r) => (
             <li key={r.ref}>
-              <Link href={`/applications/${r.ref}`} className="card block no-underline hover:ring-2 hover:ring-brand">
-                <span className="flex flex-wrap items-center gap-2">
-                  <span className="font-bold text-brand underline underline-offset-4 mr-auto">{r.ref}</span>
-                  <StatusTag status={r.status} />
-                </span>
+              <ApplicationCard ref_={r.ref!} status={r.status}>
                 <span className="block text-sm text-muted">
                   申请人 {r.name ? maskName(r.name) : '—'} · 提交于 {r.submittedAt ? formatDate(r.submittedAt) : '—'}
-                  {r.submittedAt ? ` · 已 ${Math.floor((today - new Date(r.submittedAt).getTime()) / 86_400_000)} 天` : ''}
+                  {r.ageDays !== null ? ` · 已 ${r.ageDays} 天` : ''}
                   {r.estimatedFen !== null ? ` · 估算 ${formatMoney(r.estimatedFen)}` : ''}
                 </span>
-              </Link>
+              </ApplicationCard>
             </li>
           ))}
         </ul>

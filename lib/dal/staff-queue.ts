@@ -6,8 +6,8 @@ import type { ApplicationStatus } from '@/db/schema';
 import { STAFF } from '@/lib/access';
 import type { SessionUser } from '@/lib/dal/users';
 
-export function staffQueue(actor: SessionUser, status?: ApplicationStatus) {
-  if (!STAFF.includes(actor.role) || !actor.region) return { counts: [], rows: [] };
+export function staffQueue(actor: SessionUser, status?: ApplicationStatus, now = new Date()) {
+  if (!STAFF.includes(actor.role) || !actor.region) return { counts: [], rows: [] as never[] };
   const t = schema.applications;
   const inRegion = and(eq(t.region, actor.region), ne(t.status, 'draft'));
   const counts = db().select({ status: t.status, n: count() }).from(t).where(inRegion).groupBy(t.status).all();
@@ -18,6 +18,7 @@ export function staffQueue(actor: SessionUser, status?: ApplicationStatus) {
     .where(status ? and(inRegion, eq(t.status, status)) : inRegion)
     .orderBy(asc(t.submittedAt))
     .limit(200)
-    .all();
+    .all()
+    .map((r) => ({ ...r, ageDays: r.submittedAt ? Math.floor((now.getTime() - new Date(r.submittedAt).getTime()) / 86_400_000) : null }));
   return { counts, rows };
 }

@@ -1,6 +1,5 @@
 'use client';
-// The wizard's step forms. Values shown are what the last submit returned (kept even when it failed), else what
-// the draft has saved, so nothing typed is ever lost.
+// The wizard's step forms (the frame, and where values come from, is StepForm).
 import { ChoiceList } from '@/app/_components/choice-list';
 import { Field } from '@/app/_components/field';
 import type { StepValues } from '@/lib/validation/apply';
@@ -16,18 +15,12 @@ const YES_NO = [
 type Action = (prev: StepState, formData: FormData) => Promise<StepState>;
 type Props = { action: Action; saved?: StepValues };
 
-const pick = (state: StepState, saved: StepValues | undefined) => {
-  const v = state.values ?? saved ?? {};
-  return { s: (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : ''), l: (k: string) => (Array.isArray(v[k]) ? (v[k] as string[]) : v[k] ? [v[k] as string] : []) };
-};
-
 export function ApplicantForm({ action, saved }: Props) {
   return (
     <StepForm
       action={action}
-      render={(state) => {
-        const { s } = pick(state, saved);
-        const e = state.fieldErrors ?? {};
+      saved={saved}
+      render={({ s, e }) => {
         return (
           <>
             <Field name="name" label="申请人姓名" hint="与身份证上一致" autoComplete="name" defaultValue={s('name')} error={e.name} />
@@ -46,9 +39,8 @@ export function IdentityForm({ action, saved, categories }: Props & { categories
   return (
     <StepForm
       action={action}
-      render={(state) => {
-        const { s, l } = pick(state, saved);
-        const e = state.fieldErrors ?? {};
+      saved={saved}
+      render={({ s, l, e }) => {
         return (
           <>
             <ChoiceList
@@ -74,9 +66,8 @@ export function EpisodeForm({ action, saved, showSpecialDisease, initialErrors }
       action={action}
       initial={initialErrors ? { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: initialErrors } : undefined}
       saveLabel="保存这次就医"
-      render={(state) => {
-        const { s } = pick(state, saved);
-        const e = state.fieldErrors ?? {};
+      saved={saved}
+      render={({ s, e }) => {
         return (
           <>
             <Field name="hospitalName" label="医院名称" defaultValue={s('hospitalName')} error={e.hospitalName} />
@@ -105,9 +96,8 @@ export function BankForm({ action, saved, applicantName }: Props & { applicantNa
   return (
     <StepForm
       action={action}
-      render={(state) => {
-        const { s } = pick(state, saved);
-        const e = state.fieldErrors ?? {};
+      saved={saved}
+      render={({ s, e }) => {
         return (
           <>
             <p className="mb-4">救助金只能发到申请人本人的银行账户。</p>
@@ -125,9 +115,8 @@ export function DeclarationForm({ action, saved }: Props) {
   return (
     <StepForm
       action={action}
-      render={(state) => {
-        const { s } = pick(state, saved);
-        const e = state.fieldErrors ?? {};
+      saved={saved}
+      render={({ s, e }) => {
         const box = (name: string, title: string, text: string) => (
           <div className="mb-5" id={`f-${name}`}>
             {e[name] ? <p className="text-bad font-semibold mb-1" id={`f-${name}-error`}>{e[name]}</p> : null}

@@ -1,24 +1,45 @@
 'use client';
-// The frame every wizard step shares: error summary, the fields (server-rendered children), save button.
+// The frame every wizard step shares: error summary, the fields, save button. Fields read their values from
+// what the last submit returned (kept even when it failed), else from the saved draft, so nothing typed is lost.
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
+import type { StepValues } from '@/lib/validation/apply';
 import type { StepState } from './actions';
 
+export type StepFields = {
+  /** A single answer as a string ('' when none). */
+  s: (key: string) => string;
+  /** A multi-choice answer as a list. */
+  l: (key: string) => string[];
+  /** The field errors of the last submit. */
+  e: Record<string, string>;
+};
+
 export function StepForm({
-  action, render, saveLabel = '保存并继续', initial,
+  action, saved, render, saveLabel = '保存并继续', initial,
 }: {
   initial?: StepState;
   action: (prev: StepState, formData: FormData) => Promise<StepState>;
-  render: (state: StepState) => React.ReactNode;
+  saved?: StepValues;
+  render: (fields: StepFields) => React.ReactNode;
   saveLabel?: string;
 }) {
   const [state, formAction] = useActionState(action, initial ?? ({ ok: true } as StepState));
   return (
     <form action={formAction} noValidate className="card">
       <ErrorSummary message={state.ok ? undefined : state.message} fieldErrors={state.fieldErrors} />
-      {render(state)}
+      {render(fieldsOf(state, saved))}
       <SubmitButton pendingText="正在保存…">{saveLabel}</SubmitButton>
     </form>
   );
+}
+
+function fieldsOf(state: StepState, saved: StepValues | undefined): StepFields {
+  const v = state.values ?? saved ?? {};
+  return {
+    s: (k) => (typeof v[k] === 'string' ? (v[k] as string) : ''),
+    l: (k) => (Array.isArray(v[k]) ? (v[k] as string[]) : v[k] ? [v[k] as string] : []),
+    e: state.fieldErrors ?? {},
+  };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { StatusTag } from '@/app/_components/status-tag';
+import { ApplicationCard } from '@/app/_components/application-card';
 import { STATUS_TEXT } from '@/lib/applications/states';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { actingFor, listApplications } from '@/lib/dal/applications';
@@ -44,11 +44,7 @@ export default async function MePage() {
           <ul className="space-y-3">
             {applications.map((a) => (
               <li key={a.id}>
-                <Link href={`/applications/${a.ref}`} className="card block no-underline hover:ring-2 hover:ring-brand">
-                  <span className="flex flex-wrap items-center gap-2">
-                    <span className="font-bold text-brand underline underline-offset-4 mr-auto">{a.ref}</span>
-                    <StatusTag status={a.status} />
-                  </span>
+                <ApplicationCard ref_={a.ref!} status={a.status}>
                   <span className="block text-sm text-muted mt-1">
                     {regionInfo(a.region as RegionCode).nameZh} · {a.year} 年就医 · 提交于 {a.submittedAt ? formatDate(a.submittedAt) : '—'}
                     {a.isProxy && a.personName ? ` · 为 ${maskName(a.personName)} 代办` : ''}
@@ -57,7 +53,7 @@ export default async function MePage() {
                     {a.decidedAmountFen !== null ? `核定 ${formatMoney(a.decidedAmountFen)}` : a.estimatedFen !== null ? `估算 ${formatMoney(a.estimatedFen)}` : ''}
                     {a.status === 'needs_info' ? <strong className="block text-warn">{STATUS_TEXT.needs_info.next}</strong> : null}
                   </span>
-                </Link>
+                </ApplicationCard>
               </li>
             ))}
           </ul>
