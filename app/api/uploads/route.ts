@@ -4,6 +4,10 @@ import { MAX_UPLOAD_BYTES } from '@/lib/uploads';
 import { currentUser } from '@/lib/session';
 
 export async function POST(request: Request) {
+  // Same-origin only (the session cookie is SameSite=Lax too): another site cannot post files into an application.
+  if (!sameOrigin(request)) {
+    return Response.json({ ok: false, message: '请求来源不正确。' }, { status: 403 });
+  }
   const user = await currentUser();
   if (!user || user.role !== 'resident') return Response.json({ ok: false, message: '请先登录。' }, { status: 401 });
   if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
@@ -21,4 +25,14 @@ export async function POST(request: Request) {
   if (!(file instanceof File) || !(kind in DOCUMENT_KINDS)) return Response.json({ ok: false, message: '请选择要上传的文件。' }, { status: 400 });
   const result = await addDocument(user, String(form.get('applicationId') ?? ''), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { kind, episodeSeq: seq ? Number(seq) : null });
   return Response.json(result, { status: result.ok ? 200 : 400 });
+}
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.get('host');
+  } catch {
+    return false;
+  }
 }
