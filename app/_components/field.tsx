@@ -42,7 +42,7 @@ export function ErrorSummary({ message, fieldErrors }: { message?: string; field
         <ul className="list-disc pl-5 mt-2">
           {entries.map(([field, text]) => (
             <li key={field}>
-              <a className="link text-bad" href={`#f-${field}`}>
+              <a className="link text-bad inline-block py-2 in-[.elder]:min-h-15" href={`#f-${field}`}>
                 {text}
               </a>
             </li>

@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { OtherHelp } from '@/app/_components/other-help';
+import { CATEGORY_CODES, CATEGORY_TEXT, REGIONS } from '@/lib/calculator';
+import { GLOSSARY, type GlossaryId } from '@/lib/check/glossary';
+import { DRAFT_HOURS } from '@/lib/check/store';
+import { regionDocumentLine } from '@/lib/check/views';
+
+export const metadata: Metadata = { title: '使用帮助与名词解释' };
+
+const SECTIONS = [
+  { id: 'what', title: '这个网站能做什么' },
+  { id: 'privacy', title: '填的内容会保存吗' },
+  { id: 'elder', title: '字太小、按钮太小' },
+  { id: 'terms', title: '名词解释' },
+  { id: 'categories', title: '救助对象有哪些' },
+  { id: 'documents', title: '依据的政策文件' },
+  { id: 'contact', title: '找人帮忙' },
+];
+
+export default function HelpPage() {
+  const glossary = Object.entries(GLOSSARY) as [GlossaryId, (typeof GLOSSARY)[GlossaryId]][];
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold">使用帮助与名词解释</h1>
+      <nav aria-label="本页目录" className="card">
+        <ul className="grid gap-1 sm:grid-cols-2">
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`} className="link inline-flex items-center min-h-11 in-[.elder]:min-h-15">
+                {s.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section id="what" className="space-y-2">
+        <h2 className="text-2xl font-bold">这个网站能做什么</h2>
+        <ul className="list-disc pl-5 space-y-1">
+          <li>
+            <Link href="/check" className="link">
+              能不能救助
+            </Link>
+            ：回答几个问题，看看能不能得到医疗救助、要准备什么材料、去哪里办。
+          </li>
+          <li>
+            <Link href="/estimate" className="link">
+              能报多少
+            </Link>
+            ：照着医院的结算单填几个数，估算一年里医疗救助能帮您付多少钱。
+          </li>
+          <li>
+            <Link href="/me" className="link">
+              申请与进度
+            </Link>
+            ：用手机号登录后在网上申请，随时看办到哪一步。
+          </li>
+        </ul>
+        <p>查询和估算的结果只供参考，实际能得到多少以经办部门核定为准。</p>
+      </section>
+
+      <section id="privacy" className="space-y-2">
+        <h2 className="text-2xl font-bold">填的内容会保存吗</h2>
+        <p>
+          查询和估算不用登录。您填的内容加密后只保存在您这台手机或电脑的浏览器里，{DRAFT_HOURS} 小时后自动清除；网站不会留存。
+          用的是别人的手机或公共电脑时，查完可以点结果页上的“清除”按钮。
+        </p>
+        <p>网址里不会出现您的任何个人信息。</p>
+      </section>
+
+      <section id="elder" className="space-y-2">
+        <h2 className="text-2xl font-bold">字太小、按钮太小</h2>
+        <p>点页面最上面的“长辈模式”，字和按钮都会变大；再点“退出长辈模式”就恢复。</p>
+      </section>
+
+      <section id="terms" className="space-y-3">
+        <h2 className="text-2xl font-bold">名词解释</h2>
+        <dl className="card divide-y divide-gray-200 p-0">
+          {glossary.map(([id, g]) => (
+            <div key={id} id={`term-${id}`} className="px-4 py-3">
+              <dt className="font-bold">{g.term}</dt>
+              <dd>{g.text}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section id="categories" className="space-y-3">
+        <h2 className="text-2xl font-bold">救助对象有哪些</h2>
+        <p>各地认可的救助对象不完全一样。下面是本网站涉及的各类对象，以及哪些地方的文件写到了它们。</p>
+        <dl className="card divide-y divide-gray-200 p-0">
+          {CATEGORY_CODES.map((code) => {
+            const where = REGIONS.filter((r) => r.categories.some((c) => c.code === code)).map((r) => r.nameZh);
+            return (
+              <div key={code} className="px-4 py-3">
+                <dt className="font-bold">{CATEGORY_TEXT[code].nameZh}</dt>
+                <dd>{CATEGORY_TEXT[code].explanationZh}</dd>
+                {where.length > 0 ? <dd className="text-sm text-muted">适用：{where.join('、')}</dd> : null}
+              </div>
+            );
+          })}
+        </dl>
+      </section>
+
+      <section id="documents" className="space-y-2">
+        <h2 className="text-2xl font-bold">依据的政策文件</h2>
+        <ul className="list-disc pl-5 space-y-1">
+          {REGIONS.map((r) => (
+            <li key={r.code}>
+              <span className="font-semibold">
+                {r.document.file.slice(0, 3)} {r.nameZh}
+              </span>
+              ：{regionDocumentLine(r.code)}
+            </li>
+          ))}
+        </ul>
+        <p className="text-muted">结果里括号中的“001 四(六)”这样的编号是政策条款：前面三位数字是上面的哪个文件，后面是文件里的第几部分第几条。</p>
+      </section>
+
+      <section id="contact">
+        <OtherHelp region={undefined} title="找人帮忙" />
+      </section>
+    </div>
+  );
+}
