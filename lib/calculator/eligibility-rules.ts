@@ -42,18 +42,19 @@ export function disabilityRule(table: FixedTable, from: string): ComputedRule {
     evaluate(facts, _params, ctx) {
       const row = rowAt(table, 'disability.maxGrade', ctx.date < from ? from : ctx.date)!;
       const d = facts.disability ?? {};
+      // One condition that fails settles it: the others are then not asked for (not listed as missing).
       const grade = known(ctx, 'disability.grade', d.grade);
-      const type = known(ctx, 'disability.type', d.type);
-      const employed = known(ctx, 'disability.employed', d.employed);
       const gradeOk = grade === undefined ? undefined : grade <= row.value;
+      if (grade !== undefined) ctx.say('computed', `残疾等级为${grade}级，${gradeOk ? '属于' : '不属于'}一级或二级`, row.source);
+      if (gradeOk === false) return { severe_disability: false };
+      const type = known(ctx, 'disability.type', d.type);
       const typeOk = type === undefined ? undefined : DISABILITY_TYPES_QUALIFYING.includes(type);
-      const jobless = employed === undefined ? undefined : !employed;
-      if (grade !== undefined) {
-        ctx.say('computed', `残疾等级为${grade}级，${gradeOk ? '属于' : '不属于'}一级或二级`, row.source);
-      }
       if (type !== undefined) {
         ctx.say('computed', `残疾类别为${DISABILITY_ZH[type]}，${typeOk ? '属于' : '不属于'}肢体、智力、精神或视力残疾（含多重残疾）`, row.source);
       }
+      if (typeOk === false) return { severe_disability: false };
+      const employed = known(ctx, 'disability.employed', d.employed);
+      const jobless = employed === undefined ? undefined : !employed;
       if (employed !== undefined) ctx.say('computed', employed ? '目前有工作，不符合“无业”的条件' : '目前无业', row.source);
       const ok = all([gradeOk, typeOk, jobless]);
       if (ok) ctx.reason('severe_disability', `您是${grade}级${DISABILITY_ZH[type!]}且无业，符合“符合条件的重度残疾人”的条件，还需残联认定（${row.source}）`);

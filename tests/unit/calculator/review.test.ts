@@ -465,3 +465,20 @@ describe('复核 资格判断', () => {
     expect(r.missingParameters).toEqual([]);
   });
 });
+
+describe('复核 无锡 001 二(一) 重度残疾人：一项条件不符就不再追问其他情况', () => {
+  it('三级残疾已确定不符合，不把残疾类别和是否无业列为缺少', () => {
+    const r = checkEligibility({ region: 'wuxi', date: '2024-05-01', facts: { hukouLocal: true, insuredLocal: true, disability: { grade: 3 } }, parameters: {} });
+    expect(r.eligible).toBe(false);
+    expect(r.missingFacts).not.toContain('disability.type');
+    expect(r.missingFacts).not.toContain('disability.employed');
+  });
+  it('一级听力残疾已确定不符合，不追问是否无业', () => {
+    const r = checkEligibility({ region: 'wuxi', date: '2024-05-01', facts: { hukouLocal: true, insuredLocal: true, disability: { grade: 1, type: 'hearing' } }, parameters: {} });
+    expect(r.missingFacts).not.toContain('disability.employed');
+  });
+  it('一级肢体残疾、是否无业未答时，列为缺少', () => {
+    const r = checkEligibility({ region: 'wuxi', date: '2024-05-01', facts: { hukouLocal: true, insuredLocal: true, disability: { grade: 1, type: 'limb' } }, parameters: {} });
+    expect(r.missingFacts).toContain('disability.employed');
+  });
+});
