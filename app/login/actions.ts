@@ -2,9 +2,14 @@
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { LoginRefused, signIn } from '@/lib/auth';
+import { headers } from 'next/headers';
 import { requestOtp } from '@/lib/dal/otp';
+import { allowHit } from '@/lib/dal/rate-limit';
 import { normalisePhone } from '@/lib/phone';
 import { safeNextPath } from '@/lib/safe-next';
+
+// Generous: a community service centre signs many residents in from one address.
+const OTP_PER_IP_PER_HOUR = 100;
 
 export type LoginState = {
   step: 'phone' | 'code';
@@ -19,6 +24,11 @@ export async function sendCodeAction(_prev: LoginState, formData: FormData): Pro
   const raw = String(formData.get('phone') ?? '');
   const phone = normalisePhone(raw);
   if (!phone) return { step: 'phone', phone: raw, fieldErrors: { phone: '请输入 11 位手机号码，例如 13800001234' } };
+  // Besides the per-phone limits in requestOtp: one address may not text a whole street of numbers.
+  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+  if (!allowHit(`otp-ip:${ip}`, OTP_PER_IP_PER_HOUR, 3_600_000)) {
+    return { step: 'phone', phone, message: '这台设备获取验证码太频繁了，请一小时后再试。' };
+  }
   const result = await requestOtp(phone);
   if (!result.ok) {
     // A cooldown still lets the person type the code they already received.
