@@ -1,8 +1,8 @@
 // 重庆市沙坪坝区 (004): 关于健全重特大疾病医疗保险和救助制度的实施方案, 沙府办发〔2023〕61号, from 2023-08-14.
-import { rowAt, type FixedTable } from './params';
+import { firstRow, rowIndex, type FixedTable } from './params';
 import { standardAssist } from './pipeline';
 import type { Ep, PoolChoice, RegionSpec } from './spec';
-import { yuan } from './money';
+import { formatYuan } from './money';
 import type { CategoryCode } from './types';
 
 const FROM = '2023-08-14';
@@ -26,31 +26,36 @@ export const CHONGQING_TABLE: FixedTable = [
   { name: 'premium.note', value: 100, unit: 'percent', categories: ['tekun', 'dibao', 'returned_poverty', 'monitored_rural', 'dibao_edge'], source: '004 二(二)1', from: FROM, noteZh: '自愿参加城乡居民医保二档的，统一按一档个人缴费标准的100%资助' },
 ];
 
+const ROWS = rowIndex(CHONGQING_TABLE);
+
 /** Only reached for episodes inside the document's dates (the in-force gate comes first). */
 function fixed(name: string, date: string): number {
-  return rowAt(CHONGQING_TABLE, name, date)?.value ?? Number.POSITIVE_INFINITY;
+  return firstRow(ROWS.get(name), date)?.figure.value ?? Number.POSITIVE_INFINITY;
 }
+
+// Outcomes that do not depend on the bill are built once (they are returned for every episode).
+const TILT_NOTE = '（自付部分仍计入倾斜救助的累计）';
+const SPECIAL_DISEASE: PoolChoice = { pool: 'special_disease', text: '患特殊疾病，门诊和住院共用特殊疾病救助限额', source: '004 二(三)1' };
+const NOT_INPATIENT: PoolChoice = { pool: null, text: `不是特殊疾病，也不是住院，特殊疾病救助和大额费用救助都不适用${TILT_NOTE}`, source: '004 二(三)1、2' };
+const LEVEL_ONE: PoolChoice = { pool: null, text: `在一级医疗机构住院，大额费用救助只适用于二级及以上医疗机构${TILT_NOTE}`, source: '004 二(三)2' };
+const NOT_REFERRED = { ok: false, text: '未按规定转诊，所发生的医疗费用原则上不纳入医疗救助范围', source: '004 二(六)' };
+const REFERRED_OUT = { ok: true, text: '按规范转诊到市外就医，执行沙坪坝区救助标准', source: '004 二(六)' };
+const REFERRED_IN = { ok: true, text: '规范转诊，在市内就医', source: '004 二(六)' };
+const TILT_OUT_OF_CITY = { ok: false, text: '本次在重庆市外就医，不享受倾斜救助（须在市内就医）', source: '004 二(三)3' };
+const TILT_OK = { ok: true, text: '规范转诊且在市内就医', source: '004 二(三)3' };
 
 // 004 二(三)1–2: special disease first; otherwise one inpatient stay at level ≥ 2 with policy-range cost strictly above 30,000 yuan.
 function poolOf(ep: Ep, tracing: boolean): PoolChoice {
-  if (ep.specialDisease) {
-    return { pool: 'special_disease', text: '患特殊疾病，门诊和住院共用特殊疾病救助限额', source: '004 二(三)1' };
-  }
+  if (ep.specialDisease) return SPECIAL_DISEASE;
+  if (ep.kind !== 'inpatient') return NOT_INPATIENT;
+  if (ep.level < fixed('largeExpense.minLevel', ep.date)) return LEVEL_ONE;
   const over = fixed('largeExpense.policyOver', ep.date);
-  const minLevel = fixed('largeExpense.minLevel', ep.date);
-  const tiltNote = '（自付部分仍计入倾斜救助的累计）';
-  if (ep.kind !== 'inpatient') {
-    return { pool: null, text: `不是特殊疾病，也不是住院，特殊疾病救助和大额费用救助都不适用${tiltNote}`, source: '004 二(三)1、2' };
-  }
-  if (ep.level < minLevel) {
-    return { pool: null, text: `在一级医疗机构住院，大额费用救助只适用于二级及以上医疗机构${tiltNote}`, source: '004 二(三)2' };
-  }
   if (ep.policyFen <= over) {
-    const text = tracing ? `一次住院政策范围内费用 ${yuan(ep.policyFen)}，没有超过 ${yuan(over)}，不适用大额费用救助${tiltNote}` : '';
+    const text = tracing ? `一次住院政策范围内费用 ${formatYuan(ep.policyFen)} 元，没有超过 ${formatYuan(over)} 元，不适用大额费用救助${TILT_NOTE}` : '';
     return { pool: null, text, source: '004 二(三)2' };
   }
   const text = tracing
-    ? `特殊疾病以外的疾病，在二级及以上医疗机构一次住院政策范围内费用 ${yuan(ep.policyFen)}，超过 ${yuan(over)}，适用大额费用救助（按特殊疾病的救助比例）`
+    ? `特殊疾病以外的疾病，在二级及以上医疗机构一次住院政策范围内费用 ${formatYuan(ep.policyFen)} 元，超过 ${formatYuan(over)} 元，适用大额费用救助（按特殊疾病的救助比例）`
     : '';
   return { pool: 'large_expense', text, source: '004 二(三)2' };
 }
@@ -69,15 +74,10 @@ export const CHONGQING_SHAPINGBA: RegionSpec = {
   categories: ['tekun', 'dibao', 'returned_poverty', 'dibao_edge', 'monitored_rural', 'illness_poverty'],
   notComputable: {},
   episodeKinds: ['inpatient', 'outpatient', 'outpatient_special'],
-  kindRefusal: { text: '', source: '004 二(三)' },
+  kindRefusal: { ok: false, text: '', source: '004 二(三)' },
   clauses: { insurance: '004 二(二)2', category: '004 二(一)', multi: '004 二(一)' },
   stayRule: false,
-  gate: (ep) =>
-    !ep.referred
-      ? { ok: false, text: '未按规定转诊，所发生的医疗费用原则上不纳入医疗救助范围', source: '004 二(六)' }
-      : ep.location === 'elsewhere'
-        ? { ok: true, text: '按规范转诊到市外就医，执行沙坪坝区救助标准', source: '004 二(六)' }
-        : { ok: true, text: '规范转诊，在市内就医', source: '004 二(六)' },
+  gate: (ep) => (!ep.referred ? NOT_REFERRED : ep.location === 'elsewhere' ? REFERRED_OUT : REFERRED_IN),
   pools: [
     { pool: 'special_disease', nameZh: '特殊疾病救助', limit: { row: 'limit.special_disease' } },
     { pool: 'large_expense', nameZh: '大额费用救助', limit: { row: 'limit.large_expense' } },
@@ -90,10 +90,7 @@ export const CHONGQING_SHAPINGBA: RegionSpec = {
   // 004 二(三)3: 市内 is Chongqing municipality, which is province-level: 'local' and 'province' both count.
   tilt: {
     nameZh: '倾斜救助',
-    gate: (ep) =>
-      ep.location === 'elsewhere'
-        ? { ok: false, text: '本次在重庆市外就医，不享受倾斜救助（须在市内就医）', source: '004 二(三)3' }
-        : { ok: true, text: '规范转诊且在市内就医', source: '004 二(三)3' },
+    gate: (ep) => (ep.location === 'elsewhere' ? TILT_OUT_OF_CITY : TILT_OK),
     threshold: { param: 'monitoringStandardFen' },
     ratio: { row: 'tilt.ratio' },
     pool: 'tilt',

@@ -32,7 +32,10 @@ function grouped(y: number): string {
   return grouped(hi) + GROUP[y - hi * 1000]!;
 }
 
-/** 1200000 → "12,000.00". */
+/**
+ * 1200000 → "12,000.00". Texts write `${formatYuan(fen)} 元` rather than joining " 元" here: a join shorter than 13
+ * characters that mixes ASCII and Chinese is copied through a slow path, where inside a longer text it is not.
+ */
 export function formatYuan(fen: number): string {
   if (!Number.isFinite(fen)) return '—';
   if (fen < 0) return '-' + formatYuan(-fen);
@@ -41,7 +44,7 @@ export function formatYuan(fen: number): string {
   return grouped(y) + CENTS[whole - y * 100]!;
 }
 
-/** Amount in text: "12,000.00 元". */
+/** Amount in text: "12,000.00 元" (for one-off texts; see `formatYuan` for texts built per episode). */
 export function yuan(fen: number): string {
   return formatYuan(fen) + ' 元';
 }

@@ -6,6 +6,13 @@ import type { RegionSpec } from './spec';
 
 const FROM = '2021-10-28';
 
+// Outcomes that do not depend on the bill are built once (they are returned for every episode).
+const REFERRED = { ok: true, text: '按规定转诊，执行户籍地所在统筹地区救助标准', source: '003 七(十三)' };
+const NOT_REFERRED = { ok: false, text: '未按规定转诊，所发生的医疗费用原则上不纳入医疗救助范围', source: '003 七(十三)' };
+const SHARED_POOL = { pool: 'inpatient', text: '门诊和住院救助共用年度救助限额', source: '003 四(六)' };
+const TILT_OUT_OF_PROVINCE = { ok: false, text: '本次在省外就医，不享受倾斜救助（须在省域内就医）', source: '003 四(六)' };
+const TILT_OK = { ok: true, text: '规范转诊且在省域内就医', source: '003 四(六)' };
+
 /** Every figure 003 fixes (most of them bounds). */
 export const NATIONAL_TABLE: FixedTable = [
   { name: 'deductible', value: 5, generous: 0, unit: 'percent', categories: ['dibao', 'tekun'], source: '003 四(五)', from: FROM, noteZh: '低保对象、特困人员原则上取消起付标准，暂不具备条件的地区不得高于上年居民人均可支配收入的5%' },
@@ -37,26 +44,21 @@ export const NATIONAL: RegionSpec = {
   },
   episodeKinds: ['inpatient', 'outpatient_special'],
   kindRefusal: {
+    ok: false,
     text: '国家文件的救助范围是住院费用和慢性病、重特大疾病的长期门诊治疗费用，普通门急诊不在其中',
     source: '003 四(四)',
   },
   clauses: { insurance: '003 三(三)、四(四)', category: '003 二(一)', multi: '003 二(一)' },
   stayRule: false,
-  gate: (ep) =>
-    ep.referred
-      ? { ok: true, text: '按规定转诊，执行户籍地所在统筹地区救助标准', source: '003 七(十三)' }
-      : { ok: false, text: '未按规定转诊，所发生的医疗费用原则上不纳入医疗救助范围', source: '003 七(十三)' },
+  gate: (ep) => (ep.referred ? REFERRED : NOT_REFERRED),
   pools: [{ pool: 'inpatient', nameZh: '住院和门诊慢特病（共用）', limit: { param: 'annualLimitFen.inpatient' } }],
   assist: standardAssist({
-    poolOf: () => ({ pool: 'inpatient', text: '门诊和住院救助共用年度救助限额', source: '003 四(六)' }),
+    poolOf: () => SHARED_POOL,
     deductible: { row: 'deductible', incomeParam: 'perCapitaIncomePrevYearFen' },
   }),
   tilt: {
     nameZh: '倾斜救助',
-    gate: (ep) =>
-      ep.location === 'elsewhere'
-        ? { ok: false, text: '本次在省外就医，不享受倾斜救助（须在省域内就医）', source: '003 四(六)' }
-        : { ok: true, text: '规范转诊且在省域内就医', source: '003 四(六)' },
+    gate: (ep) => (ep.location === 'elsewhere' ? TILT_OUT_OF_PROVINCE : TILT_OK),
     threshold: { param: 'tiltThresholdFen' },
     ratio: { param: 'tiltRatioPercent' },
     source: '003 四(六)',

@@ -29,35 +29,68 @@ export interface RowQuery {
   level?: 1 | 2 | 3;
 }
 
-const INDEX = new WeakMap<FixedTable, Map<string, FixedRow[]>>();
+/** A figure from a region's table or a staff parameter. `generous` is the other end of a range (= value if none). */
+export interface Figure {
+  value: number;
+  generous: number;
+  source: string;
+  noteZh: string;
+  /** Set for a staff parameter: its name. */
+  param: string | undefined;
+}
 
-/** Rows grouped by name, built once per table (lookups run for every step of every episode). */
-function byName(table: FixedTable): Map<string, FixedRow[]> {
+/**
+ * A row as lookups read it, with its figure. Rows are written with only the selectors they need; here every
+ * selector is present, so lookups meet one object shape whatever the table (they run for every step of every episode).
+ */
+export interface IndexedRow {
+  row: FixedRow;
+  figure: Figure;
+  from: string;
+  to: string | undefined;
+  categories: readonly CategoryCode[] | undefined;
+  kinds: readonly EpisodeKind[] | undefined;
+  level: 1 | 2 | 3 | undefined;
+}
+
+const INDEX = new WeakMap<FixedTable, Map<string, IndexedRow[]>>();
+
+/** Rows grouped by name, built once per table. */
+export function rowIndex(table: FixedTable): ReadonlyMap<string, readonly IndexedRow[]> {
   let index = INDEX.get(table);
   if (!index) {
     index = new Map();
-    for (const r of table) {
-      const list = index.get(r.name);
+    for (const row of table) {
+      const figure: Figure = { value: row.value, generous: row.generous ?? row.value, source: row.source, noteZh: row.noteZh, param: undefined };
+      const r: IndexedRow = { row, figure, from: row.from, to: row.to, categories: row.categories, kinds: row.kinds, level: row.level };
+      const list = index.get(row.name);
       if (list) list.push(r);
-      else index.set(r.name, [r]);
+      else index.set(row.name, [r]);
     }
     INDEX.set(table, index);
   }
   return index;
 }
 
-/** The first row named `name`, in force on `date`, that applies to the query; undefined when the table has none. */
-export function rowAt(table: FixedTable, name: string, date: string, q: RowQuery = {}): FixedRow | undefined {
-  const rows = byName(table).get(name);
+const ANY: RowQuery = {};
+
+/** The first of `rows` (one name's, from `rowIndex`) in force on `date` that applies to the query. */
+export function firstRow(rows: readonly IndexedRow[] | undefined, date: string, q: RowQuery = ANY): IndexedRow | undefined {
   if (!rows) return undefined;
   for (const r of rows) {
-    if (date < r.from || (r.to !== undefined && date > r.to)) continue;
     if (r.categories && (q.category === undefined || !r.categories.includes(q.category))) continue;
     if (r.kinds && (q.kind === undefined || !r.kinds.includes(q.kind))) continue;
     if (r.level !== undefined && r.level !== q.level) continue;
+    // Dates last: comparing strings costs more than the selectors.
+    if (date < r.from || (r.to !== undefined && date > r.to)) continue;
     return r;
   }
   return undefined;
+}
+
+/** The first row named `name`, in force on `date`, that applies to the query; undefined when the table has none. */
+export function rowAt(table: FixedTable, name: string, date: string, q: RowQuery = ANY): FixedRow | undefined {
+  return firstRow(rowIndex(table).get(name), date, q)?.row;
 }
 
 /** A parameter that staff set (with an effective date and a source) because the document leaves it to another body. */

@@ -3,9 +3,9 @@
 // the year computed under each category held and the best one used (就高不重复, 000 二(一), 001 四(八)).
 import { categoryName, isCategoryCode } from './categories';
 import { endOfMonth, withinDates } from './dates';
-import { ratioOf, toFen, yuan } from './money';
-import { paramValue, rowAt, staffParam, type FixedRow, type RowQuery } from './params';
-import type { Ep, GateOutcome, Run, RegionSpec, StandardRules, ValueRef } from './spec';
+import { formatYuan, ratioOf, toFen } from './money';
+import { firstRow, paramValue, rowAt, rowIndex, staffParam, type Figure, type RowQuery } from './params';
+import type { Ep, GateOutcome, Lookups, Run, RegionSpec, StandardRules, ValueRef } from './spec';
 import type {
   CategoryCode,
   CategoryPeriod,
@@ -46,33 +46,36 @@ export function pct(n: number): string {
 // ---------------------------------------------------------------------------------------------
 // Figures: fixed rows and staff-set parameters
 
-export interface Figure {
-  value: number;
-  generous: number;
-  source: string;
-  noteZh: string;
-  param?: string;
+/** Looked up once per person-year; every pass reads them for every episode. */
+function lookupsFor(spec: RegionSpec, input: EstimateInput): Lookups {
+  const limits = spec.pools.map((p) =>
+    'row' in p.limit
+      ? (rowAt(spec.table, p.limit.row, `${input.year}-12-31`)?.value ?? null)
+      : (paramValue(input.parameters, p.limit.param) ?? null),
+  );
+  return { rows: rowIndex(spec.table), staff: [], limits };
 }
 
-const ROW_FIGURES = new WeakMap<FixedRow, Figure>();
+/** A staff-set parameter as a figure; undefined when it is not set. */
+function staffFigure(run: Run, name: string): Figure | undefined {
+  const staff = run.lookups.staff;
+  for (const s of staff) if (s.name === name) return s.figure;
+  const v = paramValue(run.params, name);
+  const figure = v === undefined ? undefined : { value: v, generous: v, source: run.params[name]!.source, noteZh: '', param: name };
+  staff.push({ name, figure });
+  return figure;
+}
 
 /** A figure from the region's table or a staff parameter; undefined (and listed as missing) when unset. */
 export function figure(run: Run, ref: ValueRef, date: string, q?: RowQuery): Figure | undefined {
   if ('row' in ref) {
-    const r: FixedRow | undefined = rowAt(run.spec.table, ref.row, date, q);
-    if (!r) return undefined;
-    if (r.generous !== undefined && r.generous !== r.value) run.rangeUsed = true;
-    let f = ROW_FIGURES.get(r);
-    if (!f) ROW_FIGURES.set(r, (f = { value: r.value, generous: r.generous ?? r.value, source: r.source, noteZh: r.noteZh }));
+    const f = firstRow(run.lookups.rows.get(ref.row), date, q)?.figure;
+    if (f && f.generous !== f.value) run.rangeUsed = true;
     return f;
   }
-  const v = paramValue(run.params, ref.param);
-  if (v === undefined) {
-    needParam(run, ref.param);
-    return undefined;
-  }
-  const p = run.params[ref.param]!;
-  return { value: v, generous: v, source: p.source, noteZh: '', param: ref.param };
+  const f = staffFigure(run, ref.param);
+  if (!f) needParam(run, ref.param);
+  return f;
 }
 
 /** The clause, and for a staff-set parameter where its value came from. */
@@ -99,26 +102,27 @@ function poolName(run: Run, pool: string): string {
 
 /** Caps `amount` at what is left of the pool's annual limit; an unset limit caps nothing and is listed. */
 export function capByPool(run: Run, pool: string, amount: number): number {
-  const limit = run.limits[pool];
-  const used = run.poolUsed[pool] ?? 0;
-  if (limit === null || limit === undefined) {
+  let state = run.pools.find((s) => s.pool === pool);
+  if (!state) run.pools.push((state = { pool, limit: null, used: 0 }));
+  const { limit, used } = state;
+  if (limit === null) {
     const spec = run.spec.pools.find((p) => p.pool === pool);
     if (amount > 0 && spec && 'param' in spec.limit) needParam(run, spec.limit.param);
     if (run.tracing && amount > 0) {
       say(run, 'limit', `${poolName(run, pool)}年度救助限额尚未设定，本次暂按不封顶计算`, limitSource(run, pool));
     }
-    run.poolUsed[pool] = used + amount;
+    state.used = used + amount;
     return amount;
   }
   const room = Math.max(0, limit - used);
   const paid = Math.min(amount, room);
   if (run.tracing) {
-    const head = `${poolName(run, pool)}年度救助限额 ${yuan(limit)}，此前已用 ${yuan(used)}，尚余 ${yuan(room)}`;
+    const head = `${poolName(run, pool)}年度救助限额 ${formatYuan(limit)} 元，此前已用 ${formatYuan(used)} 元，尚余 ${formatYuan(room)} 元`;
     const tail =
-      paid < amount ? `；本次应救助 ${yuan(amount)}，达到限额，只能救助 ${yuan(paid)}` : '，本次未超过限额';
+      paid < amount ? `；本次应救助 ${formatYuan(amount)} 元，达到限额，只能救助 ${formatYuan(paid)} 元` : '，本次未超过限额';
     say(run, 'limit', head + tail, limitSource(run, pool), paid < amount);
   }
-  run.poolUsed[pool] = used + paid;
+  state.used = used + paid;
   return paid;
 }
 
@@ -131,21 +135,14 @@ function limitSource(run: Run, pool: string): string {
   return `${clause}；参数来源：${set ? set.source : `${spec.limit.param}（尚未设定）`}`;
 }
 
-function resolveLimits(spec: RegionSpec, year: number, params: EstimateInput['parameters']): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const p of spec.pools) {
-    if ('row' in p.limit) out[p.pool] = rowAt(spec.table, p.limit.row, `${year}-12-31`)?.value ?? null;
-    else out[p.pool] = paramValue(params, p.limit.param) ?? null;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Standard assistance: deductible → ratio → pool limit
 
-/** The ratio step shared by every region: `base × ratio of the category`, rounded once. */
+const RATIO: ValueRef = { row: 'ratio' };
+
+/** The ratio step shared by every region: `base × ratio of the category`, rounded once. `what` names the base in the trace. */
 export function ratioStep(run: Run, ep: Ep, cat: CategoryCode, base: number, what: string): number {
-  const f = figure(run, { row: 'ratio' }, ep.date, { category: cat, kind: ep.kind });
+  const f = figure(run, RATIO, ep.date, { category: cat, kind: ep.kind });
   if (!f) {
     if (run.tracing) say(run, 'ratio', `文件没有给出${categoryName(cat)}的救助比例，本次不予救助`, run.spec.clauses.category, true);
     return 0;
@@ -156,7 +153,7 @@ export function ratioStep(run: Run, ep: Ep, cat: CategoryCode, base: number, wha
     const text =
       f.value === 0 && f.generous === 0
         ? f.noteZh
-        : `${what} ${yuan(base)}，${categoryName(cat)}按 ${rangeText(f, p)} 救助 → ${yuan(amount)}`;
+        : `${what} ${formatYuan(base)} 元，${categoryName(cat)}按 ${rangeText(f, p)} 救助 → ${formatYuan(amount)} 元`;
     say(run, 'ratio', text, f.source, true);
   }
   return amount;
@@ -164,13 +161,14 @@ export function ratioStep(run: Run, ep: Ep, cat: CategoryCode, base: number, wha
 
 function deductibleStep(run: Run, rules: StandardRules, ep: Ep, cat: CategoryCode, selfPay: number): number {
   const d = rules.deductible;
-  const f = d && figure(run, { row: d.row }, ep.date, { category: cat });
+  // `d` names its row, so it serves as the reference to it.
+  const f = d && figure(run, d, ep.date, { category: cat });
   if (!d || !f) {
     if (run.tracing && rules.noDeductible) say(run, 'deductible', rules.noDeductible.text, rules.noDeductible.source);
     return selfPay;
   }
   const percent = pick(run, f);
-  const income = percent > 0 ? paramValue(run.params, d.incomeParam) : undefined;
+  const income = percent > 0 ? staffFigure(run, d.incomeParam)?.value : undefined;
   let threshold = 0;
   if (percent > 0 && income === undefined) {
     needParam(run, d.incomeParam);
@@ -189,8 +187,8 @@ function deductibleStep(run: Run, rules: StandardRules, ep: Ep, cat: CategoryCod
         ? `${categoryName(cat)}不设年度救助起付标准`
         : income === undefined
           ? `年度救助起付标准按上年居民人均可支配收入的 ${pct(percent)} 确定，该收入数尚未设定：预计金额暂不计入本次救助，最高可达金额按不设起付标准计算`
-          : `年度救助起付标准 = 上年居民人均可支配收入 ${yuan(income)} × ${pct(percent)} = ${yuan(threshold)}`;
-    const rest = within > 0 ? `；本次有 ${yuan(within)} 计入起付标准，其余 ${yuan(selfPay - within)} 进入救助` : '';
+          : `年度救助起付标准 = 上年居民人均可支配收入 ${formatYuan(income)} 元 × ${pct(percent)} = ${formatYuan(threshold)} 元`;
+    const rest = within > 0 ? `；本次有 ${formatYuan(within)} 元 计入起付标准，其余 ${formatYuan(selfPay - within)} 元 进入救助` : '';
     const range = f.generous !== f.value ? `（文件规定：${f.noteZh}）` : '';
     say(run, 'deductible', how + range + rest, f.source, within > 0);
   }
@@ -205,7 +203,7 @@ export function standardAssist(rules: StandardRules): RegionSpec['assist'] {
     if (choice.pool === null) return 0;
     run.pool = choice.pool;
     const base = deductibleStep(run, rules, ep, cat, ep.selfPayFen);
-    const what = base === ep.selfPayFen ? `${KIND_ZH[ep.kind]}政策范围内自付` : '扣除起付标准后的政策范围内自付';
+    const what = !run.tracing ? '' : base === ep.selfPayFen ? `${KIND_ZH[ep.kind]}政策范围内自付` : '扣除起付标准后的政策范围内自付';
     return capByPool(run, choice.pool, ratioStep(run, ep, cat, base, what));
   };
 }
@@ -218,9 +216,9 @@ export function partAbove(before: number, amount: number, threshold: number): nu
   return Math.max(0, before + amount - threshold) - Math.max(0, before - threshold);
 }
 
-function tiltStep(run: Run, ep: Ep, cat: CategoryCode, residual: number): number {
+/** `g` is the tilt's own gate for the episode, which every pass shares. */
+function tiltStep(run: Run, ep: Ep, cat: CategoryCode, residual: number, g: GateOutcome): number {
   const t = run.spec.tilt!;
-  const g = t.gate(ep);
   if (!g.ok) {
     if (run.tracing) say(run, 'tilt', g.text, g.source);
     return 0;
@@ -242,9 +240,9 @@ function tiltStep(run: Run, ep: Ep, cat: CategoryCode, residual: number): number
   const p = Math.min(100, pick(run, ratio));
   const amount = ratioOf(above, p);
   if (run.tracing) {
-    const head = `${g.text}：本年累计救助后个人负担 ${yuan(run.tiltRunning)}（本次 ${yuan(residual)}）`;
-    if (above === 0) say(run, 'tilt', `${head}，未超过 ${yuan(limitFen)}，暂无${t.nameZh}`, sourceOf(threshold, t.source));
-    else say(run, 'tilt', `${head}，超过 ${yuan(limitFen)} 的部分 ${yuan(above)} 按 ${pct(p)} ${t.nameZh} → ${yuan(amount)}`, sourceOf(ratio.param ? ratio : threshold, t.source), true);
+    const head = `${g.text}：本年累计救助后个人负担 ${formatYuan(run.tiltRunning)} 元（本次 ${formatYuan(residual)} 元）`;
+    if (above === 0) say(run, 'tilt', `${head}，未超过 ${formatYuan(limitFen)} 元，暂无${t.nameZh}`, sourceOf(threshold, t.source));
+    else say(run, 'tilt', `${head}，超过 ${formatYuan(limitFen)} 元 的部分 ${formatYuan(above)} 元 按 ${pct(p)} ${t.nameZh} → ${formatYuan(amount)} 元`, sourceOf(ratio.param ? ratio : threshold, t.source), true);
   }
   if (above === 0) return 0;
   return t.pool ? capByPool(run, t.pool, amount) : amount;
@@ -283,7 +281,26 @@ function normalizeEpisodes(list: readonly EpisodeInput[], tracing: boolean): Ep[
       label: tracing ? `${id}（${date} ${KIND_ZH[e.kind] ?? e.kind}）：` : '',
     };
   });
-  return eps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+  return inDateOrder(eps);
+}
+
+function byDate(a: Ep, b: Ep): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index;
+}
+
+/**
+ * Episodes in date order, ties in input order. A person-year's bills are few and mostly in order already: an insertion
+ * sort needs one string comparison per step where sort() calls the comparator (a measurable share of a batch run).
+ */
+function inDateOrder(eps: Ep[]): Ep[] {
+  if (eps.length > 64) return eps.sort(byDate);
+  for (let i = 1; i < eps.length; i++) {
+    const ep = eps[i]!;
+    let j = i;
+    for (; j > 0 && eps[j - 1]!.date > ep.date; j--) eps[j] = eps[j - 1]!;
+    eps[j] = ep;
+  }
+  return eps;
 }
 
 /** How a held category reaches an episode. */
@@ -337,11 +354,15 @@ function overlapsYear(spec: RegionSpec, p: CategoryPeriod, year: number): boolea
   return (p.from === undefined || p.from <= `${year}-12-31`) && (to === undefined || to >= `${year}-01-01`);
 }
 
+/** Per episode: the category it is computed under, how that category reaches it, and why not if it cannot be computed. */
 interface Plan {
   primary: CategoryCode | null;
   cats: (CategoryCode | null)[];
   reach: Reach[];
+  notComputable: (NotComputable | undefined)[];
 }
+
+type NotComputable = NonNullable<RegionSpec['notComputable'][CategoryCode]>;
 
 /** A plan for the year led by one category the person holds (other held categories fill the gaps in its dates). */
 type Candidate = Plan & { primary: CategoryCode };
@@ -354,22 +375,31 @@ interface PassOut {
   assistance: number[];
   tilt: number[];
   pools: (string | null)[];
+  /** Per episode, only when tracing. */
   reasons: string[][];
   assistanceFen: number;
   tiltFen: number;
 }
 
-/** The gates in order; the last one is the region's coverage gate, whose text is traced when it lets the episode through. */
-function check(run: Run, ep: Ep, cat: CategoryCode | null): GateOutcome {
+/**
+ * The gates in order; the last one is the region's coverage gate, whose text is traced when it lets the episode through.
+ * `coverage` is the outcome of the gates after the category's, which every pass shares.
+ */
+function check(run: Run, ep: Ep, cat: CategoryCode | null, nc: NotComputable | undefined, coverage: GateOutcome): GateOutcome {
   const spec = run.spec;
   if (ep.selfPayFen === 0) {
     return { ok: false, text: '政策范围内个人自付为 0 元，没有需要救助的费用', source: spec.clauses.insurance };
   }
   if (cat === null) {
-    return { ok: false, text: `就医时（${ep.date}）您没有${spec.nameZh}医疗救助认可的救助对象身份，本次不予救助`, source: spec.clauses.category };
+    const text = run.tracing ? `就医时（${ep.date}）您没有${spec.nameZh}医疗救助认可的救助对象身份，本次不予救助` : '';
+    return { ok: false, text, source: spec.clauses.category };
   }
-  const nc = spec.notComputable[cat];
   if (nc) return { ok: false, text: nc.text, source: nc.source };
+  return coverage;
+}
+
+/** The gates that do not depend on the category: document in force, kind covered, the region's own gate. */
+function coverageOf(spec: RegionSpec, ep: Ep): GateOutcome {
   const doc = spec.document;
   if (ep.date < doc.inForceFrom) {
     return { ok: false, text: `就医时文件尚未施行（${doc.inForceFrom} 起施行），本次不按本文件救助`, source: spec.inForceSource };
@@ -377,11 +407,23 @@ function check(run: Run, ep: Ep, cat: CategoryCode | null): GateOutcome {
   if (doc.inForceTo !== undefined && ep.date > doc.inForceTo) {
     return { ok: false, text: `文件有效期至 ${doc.inForceTo}，本次就医已不在有效期内`, source: spec.inForceSource };
   }
-  if (!spec.episodeKinds.includes(ep.kind)) return { ok: false, ...spec.kindRefusal };
+  if (!spec.episodeKinds.includes(ep.kind)) return spec.kindRefusal;
   return spec.gate(ep);
 }
 
-function runPass(spec: RegionSpec, input: EstimateInput, eps: readonly Ep[], plan: Plan, high: boolean, tracing: boolean, trace: TraceRow[]): PassOut {
+/** One person-year as every pass reads it. */
+interface PersonYear {
+  spec: RegionSpec;
+  input: EstimateInput;
+  eps: readonly Ep[];
+  /** Per episode, checked once for all passes: the coverage gates, and the tilt's gate (if the region has a tilt). */
+  coverage: readonly GateOutcome[];
+  tiltGate: readonly GateOutcome[];
+  lookups: Lookups;
+}
+
+function runPass(personYear: PersonYear, plan: Plan, high: boolean, tracing: boolean, trace: TraceRow[]): PassOut {
+  const { spec, input, eps, lookups } = personYear;
   const run: Run = {
     spec,
     year: input.year,
@@ -394,15 +436,15 @@ function runPass(spec: RegionSpec, input: EstimateInput, eps: readonly Ep[], pla
     label: '',
     missing: [],
     rangeUsed: false,
-    limits: resolveLimits(spec, input.year, input.parameters),
-    poolUsed: {},
+    lookups,
+    pools: spec.pools.map((p, k) => ({ pool: p.pool, limit: lookups.limits[k]!, used: 0 })),
     pool: null,
     deductibleUsed: 0,
     tiltRunning: 0,
     counters: { a: 0, b: 0, c: 0 },
   };
   const n = eps.length;
-  const out: PassOut = { run, assistance: [], tilt: [], pools: [], reasons: [], assistanceFen: 0, tiltFen: 0 };
+  const out: PassOut = { run, assistance: new Array(n), tilt: new Array(n), pools: new Array(n), reasons: [], assistanceFen: 0, tiltFen: 0 };
   for (let i = 0; i < n; i++) {
     const ep = eps[i]!;
     const cat = plan.cats[i]!;
@@ -419,16 +461,16 @@ function runPass(spec: RegionSpec, input: EstimateInput, eps: readonly Ep[], pla
     }
     let assistance = 0;
     let tilt = 0;
-    const gate = check(run, ep, cat);
+    const gate = check(run, ep, cat, plan.notComputable[i], personYear.coverage[i]!);
     if (tracing) say(run, 'gate', gate.text, gate.source, !gate.ok);
     if (gate.ok && cat !== null) {
       assistance = spec.assist(run, ep, cat);
-      if (spec.tilt) tilt = tiltStep(run, ep, cat, ep.selfPayFen - assistance);
+      if (spec.tilt) tilt = tiltStep(run, ep, cat, ep.selfPayFen - assistance, personYear.tiltGate[i]!);
     }
-    out.assistance.push(assistance);
-    out.tilt.push(tilt);
-    out.pools.push(run.pool);
-    out.reasons.push(tracing ? run.reasons : []);
+    out.assistance[i] = assistance;
+    out.tilt[i] = tilt;
+    out.pools[i] = run.pool;
+    if (tracing) out.reasons.push(run.reasons);
     out.assistanceFen += assistance;
     out.tiltFen += tilt;
   }
@@ -439,10 +481,10 @@ function runPass(spec: RegionSpec, input: EstimateInput, eps: readonly Ep[], pla
 function insuranceText(ep: Ep): string {
   const outOfCatalog = ep.totalFen - ep.policyFen;
   return (
-    `总费用 ${yuan(ep.totalFen)}，其中政策范围内 ${yuan(ep.policyFen)}；基本医保支付 ${yuan(ep.basicFen)}，` +
-    `大病保险支付 ${yuan(ep.criticalFen)}，其他补充保障支付 ${yuan(ep.supplementaryFen)}，` +
-    `先保险后救助，政策范围内个人自付 ${yuan(ep.selfPayFen)}` +
-    (outOfCatalog > 0 ? `；目录外费用 ${yuan(outOfCatalog)}不属于救助范围` : '')
+    `总费用 ${formatYuan(ep.totalFen)} 元，其中政策范围内 ${formatYuan(ep.policyFen)} 元；基本医保支付 ${formatYuan(ep.basicFen)} 元，` +
+    `大病保险支付 ${formatYuan(ep.criticalFen)} 元，其他补充保障支付 ${formatYuan(ep.supplementaryFen)} 元，` +
+    `先保险后救助，政策范围内个人自付 ${formatYuan(ep.selfPayFen)} 元` +
+    (outOfCatalog > 0 ? `；目录外费用 ${formatYuan(outOfCatalog)} 元不属于救助范围` : '')
   );
 }
 
@@ -454,13 +496,24 @@ export interface EstimateOptions {
   trace?: boolean;
 }
 
+/** A person-level note in the trace (the region's view of the categories held). */
+function note(trace: TraceRow[], text: string, source: string): void {
+  trace.push({ step: 'category', text, source });
+}
+
 export function estimateWith(spec: RegionSpec, input: EstimateInput, options: EstimateOptions = {}): EstimateResult {
   const tracing = options.trace !== false;
   const eps = normalizeEpisodes(input.episodes, tracing);
-  const trace: TraceRow[] = [];
-  const note = (text: string, source: string, step = 'category') => {
-    if (tracing) trace.push({ step, text, source });
+  const tilt = spec.tilt;
+  const personYear: PersonYear = {
+    spec,
+    input,
+    eps,
+    coverage: eps.map((ep) => coverageOf(spec, ep)),
+    tiltGate: tilt ? eps.map((ep) => tilt.gate(ep)) : [],
+    lookups: lookupsFor(spec, input),
   };
+  const trace: TraceRow[] = [];
   const held = new Map<CategoryCode, CategoryPeriod[]>();
   for (const c of input.person.categories) {
     const p: CategoryPeriod = typeof c === 'string' ? { code: c } : c;
@@ -472,11 +525,10 @@ export function estimateWith(spec: RegionSpec, input: EstimateInput, options: Es
 
   const namedThisYear: CategoryCode[] = [];
   for (const [code, periods] of held) {
-    const name = categoryName(code);
     if (!spec.categories.includes(code)) {
-      note(`“${name}”不是${spec.nameZh}医疗救助的对象类别，不参与计算`, spec.clauses.category);
+      if (tracing) note(trace, `“${categoryName(code)}”不是${spec.nameZh}医疗救助的对象类别，不参与计算`, spec.clauses.category);
     } else if (!periods.some((p) => overlapsYear(spec, p, input.year))) {
-      note(`“${name}”身份（${periods.map(periodText).join('、')}）不在 ${input.year} 年内，不参与计算`, spec.clauses.category);
+      if (tracing) note(trace, `“${categoryName(code)}”身份（${periods.map(periodText).join('、')}）不在 ${input.year} 年内，不参与计算`, spec.clauses.category);
     } else {
       namedThisYear.push(code);
     }
@@ -487,15 +539,15 @@ export function estimateWith(spec: RegionSpec, input: EstimateInput, options: Es
   if (computable.length === 0) {
     const fallback = namedThisYear[0] ?? null;
     const nc = fallback && spec.notComputable[fallback];
-    const why = nc
-      ? { text: nc.text, source: nc.source }
-      : { text: `您没有${spec.nameZh}医疗救助认可的救助对象身份，本年度不能获得医疗救助`, source: spec.clauses.category };
-    note(why.text, why.source);
+    if (tracing) {
+      if (nc) note(trace, nc.text, nc.source);
+      else note(trace, `您没有${spec.nameZh}医疗救助认可的救助对象身份，本年度不能获得医疗救助`, spec.clauses.category);
+    }
     const plan: Plan = fallback
       ? buildPlan(spec, held, eps, fallback)
-      : { primary: null, cats: eps.map(() => null), reach: eps.map(() => Reach.No) };
-    const pass = runPass(spec, input, eps, plan, false, tracing, trace);
-    return assemble(spec, input, eps, fallback, !nc, pass, 0);
+      : { primary: null, cats: eps.map(() => null), reach: eps.map(() => Reach.No), notComputable: eps.map(() => undefined) };
+    const pass = runPass(personYear, plan, false, tracing, trace);
+    return assemble(personYear, fallback, !nc, pass, trace, 0);
   }
 
   const plans = computable.map((primary) => buildPlan(spec, held, eps, primary));
@@ -504,33 +556,40 @@ export function estimateWith(spec: RegionSpec, input: EstimateInput, options: Es
   if (plans.length > 1) {
     let best = -1;
     for (const plan of plans) {
-      const pass = runPass(spec, input, eps, plan, false, false, []);
+      // Categories come highest benefit first, so the first plan usually wins: its trace is kept aside as it runs
+      // (it is shown after these notes), so that the winner rarely has to run again to be traced.
+      const traced = tracing && plan === plans[0];
+      const pass = runPass(personYear, plan, false, traced, []);
       const total = pass.assistanceFen + pass.tiltFen;
-      if (tracing) note(`按“${categoryName(plan.primary)}”计算，全年预计救助 ${yuan(total)}`, spec.clauses.multi);
+      if (tracing) note(trace, `按“${categoryName(plan.primary)}”计算，全年预计救助 ${formatYuan(total)} 元`, spec.clauses.multi);
       if (total > best) {
         best = total;
         chosen = plan;
         chosenPass = pass;
       }
     }
-    note(`您同时持有多个身份，按就高不重复原则采用“${categoryName(chosen.primary)}”，不同身份的待遇不叠加`, spec.clauses.multi);
-  } else {
-    note(`按“${categoryName(chosen.primary)}”计算`, spec.clauses.category);
+    if (tracing) note(trace, `您同时持有多个身份，按就高不重复原则采用“${categoryName(chosen.primary)}”，不同身份的待遇不叠加`, spec.clauses.multi);
+  } else if (tracing) {
+    note(trace, `按“${categoryName(chosen.primary)}”计算`, spec.clauses.category);
   }
 
-  // Without a trace the winning candidate's pass is already the answer.
-  const main = !tracing && chosenPass ? chosenPass : runPass(spec, input, eps, chosen, false, tracing, trace);
-  const generous = main.run.rangeUsed ? runPass(spec, input, eps, chosen, true, false, []) : main;
+  // The winning candidate's pass is the answer if it ran with the trace this result needs.
+  const main = chosenPass?.run.tracing === tracing ? chosenPass : runPass(personYear, chosen, false, tracing, trace);
+  if (main === chosenPass) for (const row of main.run.trace) trace.push(row);
+  const generous = main.run.rangeUsed ? runPass(personYear, chosen, true, false, []) : main;
   // assistanceMaxFen is part of the result: what its pass needed and lacked is missing too (API.md).
   for (const name of generous.run.missing) if (!main.run.missing.includes(name)) main.run.missing.push(name);
-  return assemble(spec, input, eps, chosen.primary, true, main, Math.max(generous.assistanceFen, main.assistanceFen));
+  return assemble(personYear, chosen.primary, true, main, trace, Math.max(generous.assistanceFen, main.assistanceFen));
 }
 
 function buildPlan(spec: RegionSpec, held: Map<CategoryCode, CategoryPeriod[]>, eps: readonly Ep[], primary: CategoryCode): Candidate {
-  const cats: (CategoryCode | null)[] = [];
-  const reaches: Reach[] = [];
+  const cats = new Array<CategoryCode | null>(eps.length);
+  const reaches = new Array<Reach>(eps.length);
+  const notComputable = new Array<NotComputable | undefined>(eps.length);
   const own = held.get(primary)!;
-  for (const ep of eps) {
+  const ownNotComputable = spec.notComputable[primary];
+  for (let i = 0; i < eps.length; i++) {
+    const ep = eps[i]!;
     let r = reachOf(spec, own, ep);
     let cat: CategoryCode | null = r === Reach.No ? null : primary;
     for (let k = 0; cat === null && k < spec.categories.length; k++) {
@@ -541,19 +600,19 @@ function buildPlan(spec: RegionSpec, held: Map<CategoryCode, CategoryPeriod[]>, 
         if (r !== Reach.No) cat = code;
       }
     }
-    cats.push(cat);
-    reaches.push(r);
+    cats[i] = cat;
+    reaches[i] = r;
+    notComputable[i] = cat === primary ? ownNotComputable : cat === null ? undefined : spec.notComputable[cat];
   }
-  return { primary, cats, reach: reaches };
+  return { primary, cats, reach: reaches, notComputable };
 }
 
 function assemble(
-  spec: RegionSpec,
-  input: EstimateInput,
-  eps: readonly Ep[],
+  { spec, input, eps }: PersonYear,
   category: CategoryCode | null,
   computable: boolean,
   pass: PassOut,
+  trace: TraceRow[],
   assistanceMaxFen: number,
 ): EstimateResult {
   const episodes: EpisodeResult[] = new Array(eps.length);
@@ -574,11 +633,10 @@ function assemble(
       outOfPocketFen: oop,
       pool: pass.pools[i]!,
       assisted: a + t > 0,
-      reasons: pass.reasons[i]!,
+      reasons: pass.run.tracing ? pass.reasons[i]! : [],
     };
   }
   const run = pass.run;
-  const trace = run.trace;
   const tracing = run.tracing;
   const totals = {
     selfPayPolicyFen: selfPay,
@@ -590,7 +648,7 @@ function assemble(
   if (tracing && assistanceMaxFen > pass.assistanceFen) {
     trace.push({
       step: 'range',
-      text: `文件只给出了范围，预计金额按较低标准计算为 ${yuan(pass.assistanceFen)}；按较高标准最高可达 ${yuan(assistanceMaxFen)}，以经办部门核定为准`,
+      text: `文件只给出了范围，预计金额按较低标准计算为 ${formatYuan(pass.assistanceFen)} 元；按较高标准最高可达 ${formatYuan(assistanceMaxFen)} 元，以经办部门核定为准`,
       source: spec.clauses.category,
     });
   }
@@ -603,7 +661,7 @@ function assemble(
   }
   if (tracing) trace.push({
     step: 'total',
-    text: `全年政策范围内个人自付 ${yuan(selfPay)}，预计救助 ${yuan(pass.assistanceFen)}，倾斜救助 ${yuan(pass.tiltFen)}，个人仍需负担 ${yuan(outOfPocket)}（含目录外费用）`,
+    text: `全年政策范围内个人自付 ${formatYuan(selfPay)} 元，预计救助 ${formatYuan(pass.assistanceFen)} 元，倾斜救助 ${formatYuan(pass.tiltFen)} 元，个人仍需负担 ${formatYuan(outOfPocket)} 元（含目录外费用）`,
     source: spec.clauses.insurance,
   });
   return {
@@ -613,16 +671,17 @@ function assemble(
     computable,
     episodes,
     totals,
-    pools: poolUsage(spec, run.limits, run.poolUsed),
+    pools: poolUsage(spec, run.pools),
     missingParameters: run.missing,
     trace,
   };
 }
 
-function poolUsage(spec: RegionSpec, limits: Record<string, number | null>, used: Record<string, number>): PoolUsage[] {
-  return spec.pools.map((p) => {
-    const limitFen = limits[p.pool] ?? null;
-    const usedFen = used[p.pool] ?? 0;
+function poolUsage(spec: RegionSpec, pools: Run['pools']): PoolUsage[] {
+  return spec.pools.map((p, k) => {
+    const state = pools[k]!;
+    const limitFen = state.limit;
+    const usedFen = state.used;
     return { pool: p.pool, limitFen, usedFen, remainingFen: limitFen === null ? null : Math.max(0, limitFen - usedFen) };
   });
 }

@@ -1,7 +1,7 @@
 // 上海市市民社区医疗互助帮困计划 (002): a separate programme for returnees, 2023-01-01 to 2027-12-31. Its own calculator.
 import { returneeRule } from './eligibility-rules';
-import { ratioOf, toFen, yuan } from './money';
-import { rowAt, type FixedTable } from './params';
+import { formatYuan, ratioOf, toFen } from './money';
+import { firstRow, rowIndex, type FixedTable } from './params';
 import { partAbove, pct, say } from './pipeline';
 import type { Ep, Run, RegionSpec } from './spec';
 
@@ -20,10 +20,17 @@ export const MUTUAL_AID_TABLE: FixedTable = [
   { name: 'inpatient.ratioUninsured', value: 50, unit: 'percent', source: '002 五(三)', from: FROM, to: TO, noteZh: '没有职工基本医疗保险的，超出部分补助50%' },
 ];
 
+const ROWS = rowIndex(MUTUAL_AID_TABLE);
+
 /** Only reached for episodes inside the programme's dates (the in-force gate comes first). */
 function fixed(name: string, ep: Ep): number {
-  return rowAt(MUTUAL_AID_TABLE, name, ep.date, { level: ep.level })?.value ?? 0;
+  return firstRow(ROWS.get(name), ep.date, { level: ep.level })?.figure.value ?? 0;
 }
+
+// Outcomes that do not depend on the bill are built once (they are returned for every episode).
+const INPATIENT_CLAIM = { ok: true, text: '住院医疗费可持收据到街道（乡镇）社区事务受理服务中心申请补助', source: '002 六' };
+const OUTPATIENT_ELSEWHERE = { ok: false, text: '门急诊互助帮困只适用于在本市医保定点医疗机构就医并网上结算的费用，本次在外省市就医，不能补助', source: '002 六' };
+const OUTPATIENT_ONLINE = { ok: true, text: '在本市医保定点医疗机构门急诊就医，持互助卡网上结算', source: '002 六' };
 
 // 002 五(一)(二): allowance first, then the person's own cash up to 500 yuan a year, then the fund by hospital level.
 // Counters: a = allowance used, b = own cash paid this year.
@@ -41,9 +48,9 @@ function outpatient(run: Run, ep: Ep): number {
   const ratio = fixed('outpatient.ratio', ep);
   const fund = ratioOf(rest, ratio);
   if (run.tracing) {
-    say(run, 'allowance', `门急诊费用 ${yuan(selfPay)} 先用每年 ${yuan(fixed('outpatient.allowance', ep))} 的门诊互助帮困补贴支付：本次使用 ${yuan(fromAllowance)}，补贴尚余 ${yuan(allowanceLeft - fromAllowance)}`, '002 五(一)', fromAllowance > 0);
-    say(run, 'deductible', `补贴不足的部分由个人现金自负，至本年累计 ${yuan(cashUntil)} 为止：本次个人自负 ${yuan(cash)}，本年已累计自负 ${yuan(c.b)}`, '002 五(二)', cash > 0);
-    say(run, 'ratio', `超过部分 ${yuan(rest)} 由互助帮困资金按${ep.level}级医疗机构 ${pct(ratio)} 支付 → ${yuan(fund)}`, '002 五(二)', fund > 0);
+    say(run, 'allowance', `门急诊费用 ${formatYuan(selfPay)} 元 先用每年 ${formatYuan(fixed('outpatient.allowance', ep))} 元 的门诊互助帮困补贴支付：本次使用 ${formatYuan(fromAllowance)} 元，补贴尚余 ${formatYuan(allowanceLeft - fromAllowance)} 元`, '002 五(一)', fromAllowance > 0);
+    say(run, 'deductible', `补贴不足的部分由个人现金自负，至本年累计 ${formatYuan(cashUntil)} 元 为止：本次个人自负 ${formatYuan(cash)} 元，本年已累计自负 ${formatYuan(c.b)} 元`, '002 五(二)', cash > 0);
+    say(run, 'ratio', `超过部分 ${formatYuan(rest)} 元 由互助帮困资金按${ep.level}级医疗机构 ${pct(ratio)} 支付 → ${formatYuan(fund)} 元`, '002 五(二)', fund > 0);
   }
   return fromAllowance + fund;
 }
@@ -64,8 +71,8 @@ function inpatient(run: Run, ep: Ep): number {
     const ratio = fixed('inpatient.ratioInsured', ep);
     const amount = ratioOf(above, ratio);
     if (run.tracing) {
-      const t = known ? `当地医保起付标准 ${yuan(home)}` : '当地医保起付标准未提供（预计金额暂不计入，最高可达金额按 0 元计算）';
-      say(run, 'ratio', `有外省市（或原单位）职工医保：本年累计住院自负 ${yuan(c.c)}，${t}，本次超过部分 ${yuan(above)} 按 ${pct(ratio)} 补助 → ${yuan(amount)}`, '002 五(三)', true);
+      const t = known ? `当地医保起付标准 ${formatYuan(home)} 元` : '当地医保起付标准未提供（预计金额暂不计入，最高可达金额按 0 元计算）';
+      say(run, 'ratio', `有外省市（或原单位）职工医保：本年累计住院自负 ${formatYuan(c.c)} 元，${t}，本次超过部分 ${formatYuan(above)} 元 按 ${pct(ratio)} 补助 → ${formatYuan(amount)} 元`, '002 五(三)', true);
     }
     return amount;
   }
@@ -77,8 +84,8 @@ function inpatient(run: Run, ep: Ep): number {
   // Out-of-catalog cost is never assisted: the 50% of total cost is capped at the policy-range self-pay.
   const amount = Math.min(raw, selfPay);
   if (run.tracing) {
-    const cap = amount < raw ? `，但补助不超过政策范围内个人自付 ${yuan(selfPay)}，为 ${yuan(amount)}` : '';
-    say(run, 'ratio', `没有职工医保：本年累计住院总医疗费 ${yuan(c.c)}，超过 ${yuan(over)} 的部分本次 ${yuan(above)}，按 ${pct(ratio)} 补助 → ${yuan(raw)}${cap}`, '002 五(三)', true);
+    const cap = amount < raw ? `，但补助不超过政策范围内个人自付 ${formatYuan(selfPay)} 元，为 ${formatYuan(amount)} 元` : '';
+    say(run, 'ratio', `没有职工医保：本年累计住院总医疗费 ${formatYuan(c.c)} 元，超过 ${formatYuan(over)} 元 的部分本次 ${formatYuan(above)} 元，按 ${pct(ratio)} 补助 → ${formatYuan(raw)} 元${cap}`, '002 五(三)', true);
   }
   return amount;
 }
@@ -98,16 +105,11 @@ export const SHANGHAI_MUTUAL_AID: RegionSpec = {
   categories: ['returnee'],
   notComputable: {},
   episodeKinds: ['inpatient', 'outpatient', 'outpatient_special'],
-  kindRefusal: { text: '', source: '002 五' },
+  kindRefusal: { ok: false, text: '', source: '002 五' },
   clauses: { insurance: '002 五', category: '002 二', multi: '002 二' },
   stayRule: false,
   // 002 六: outpatient aid is settled online at Shanghai's designated institutions; inpatient aid is claimed with receipts.
-  gate: (ep) =>
-    ep.kind === 'inpatient'
-      ? { ok: true, text: '住院医疗费可持收据到街道（乡镇）社区事务受理服务中心申请补助', source: '002 六' }
-      : ep.location === 'elsewhere'
-        ? { ok: false, text: '门急诊互助帮困只适用于在本市医保定点医疗机构就医并网上结算的费用，本次在外省市就医，不能补助', source: '002 六' }
-        : { ok: true, text: '在本市医保定点医疗机构门急诊就医，持互助卡网上结算', source: '002 六' },
+  gate: (ep) => (ep.kind === 'inpatient' ? INPATIENT_CLAIM : ep.location === 'elsewhere' ? OUTPATIENT_ELSEWHERE : OUTPATIENT_ONLINE),
   pools: [],
   assist: (run, ep) => (ep.kind === 'inpatient' ? inpatient(run, ep) : outpatient(run, ep)),
   eligibility: {

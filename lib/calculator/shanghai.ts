@@ -9,6 +9,13 @@ const FROM = '2022-12-29';
 const IN: readonly EpisodeKind[] = ['inpatient'];
 const OUT: readonly EpisodeKind[] = ['outpatient', 'outpatient_special'];
 
+// Outcomes that do not depend on the bill are built once (they are returned for every episode).
+const IN_CITY = { ok: true, text: '在本市定点医疗机构就医，属于救助范围', source: '000 二(二)3' };
+const ELSEWHERE_FILED = { ok: true, text: '在外省市医保定点医疗机构就医，已办理就医关系转移或异地就医实时结算，可纳入救助', source: '000 二(二)3' };
+const ELSEWHERE_NOT_FILED = { ok: false, text: '在外省市就医，但没有办理就医关系转移或异地就医实时结算，本次不纳入医疗救助', source: '000 二(二)3' };
+const INPATIENT_POOL = { pool: 'inpatient', text: '住院费用，按住院救助计算', source: '000 二(二)4' };
+const OUTPATIENT_POOL = { pool: 'outpatient', text: '门急诊费用（含门诊慢特病），按门急诊救助计算', source: '000 二(二)4' };
+
 /** Every figure 000 fixes. Annual limits are left to 市医保局 and 市财政局: staff-set parameters. */
 export const SHANGHAI_TABLE: FixedTable = [
   { name: 'ratio', value: 90, unit: 'percent', kinds: IN, categories: ['dibao'], source: '000 二(二)4', from: FROM, noteZh: '住院救助中，低保对象符合规定的自负费用按90%救助' },
@@ -51,25 +58,17 @@ export const SHANGHAI: RegionSpec = {
     tekun: { text: '上海文件只规定特困人员由医保部门与民政部门共同做好救助衔接，没有给出救助比例，暂时无法估算，请向经办部门咨询', source: '000 二(一)' },
   },
   episodeKinds: ['inpatient', 'outpatient', 'outpatient_special'],
-  kindRefusal: { text: '', source: '000 二(二)3' },
+  kindRefusal: { ok: false, text: '', source: '000 二(二)3' },
   clauses: { insurance: '000 二(二)3、四', category: '000 二(一)', multi: '000 二(一)' },
   stayRule: false,
   // 000 二(二)3: Shanghai is province-level, so 'province' is still 本市; 外省市 needs 就医关系转移 or 异地就医实时结算.
-  gate: (ep) =>
-    ep.location !== 'elsewhere'
-      ? { ok: true, text: '在本市定点医疗机构就医，属于救助范围', source: '000 二(二)3' }
-      : ep.offsiteFiled
-        ? { ok: true, text: '在外省市医保定点医疗机构就医，已办理就医关系转移或异地就医实时结算，可纳入救助', source: '000 二(二)3' }
-        : { ok: false, text: '在外省市就医，但没有办理就医关系转移或异地就医实时结算，本次不纳入医疗救助', source: '000 二(二)3' },
+  gate: (ep) => (ep.location !== 'elsewhere' ? IN_CITY : ep.offsiteFiled ? ELSEWHERE_FILED : ELSEWHERE_NOT_FILED),
   pools: [
     { pool: 'inpatient', nameZh: '住院救助', limit: { param: 'annualLimitFen.inpatient' } },
     { pool: 'outpatient', nameZh: '门急诊救助', limit: { param: 'annualLimitFen.outpatient' } },
   ],
   assist: standardAssist({
-    poolOf: (ep) =>
-      ep.kind === 'inpatient'
-        ? { pool: 'inpatient', text: '住院费用，按住院救助计算', source: '000 二(二)4' }
-        : { pool: 'outpatient', text: '门急诊费用（含门诊慢特病），按门急诊救助计算', source: '000 二(二)4' },
+    poolOf: (ep) => (ep.kind === 'inpatient' ? INPATIENT_POOL : OUTPATIENT_POOL),
     noDeductible: { text: '不设年度救助起付标准', source: '000 二(二)4' },
   }),
   eligibility: {

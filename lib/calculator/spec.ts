@@ -1,5 +1,5 @@
 // The shape every region or programme file fills in. The pipeline and the eligibility check read only this.
-import type { FixedTable } from './params';
+import type { Figure, FixedTable, IndexedRow } from './params';
 import type {
   CategoryCode,
   EligibilityFacts,
@@ -127,7 +127,8 @@ export interface RegionSpec {
   categories: readonly CategoryCode[];
   notComputable: Partial<Record<CategoryCode, { text: string; source: string }>>;
   episodeKinds: readonly EpisodeKind[];
-  kindRefusal: { text: string; source: string };
+  /** The outcome for an episode kind the region does not cover (ok: false). */
+  kindRefusal: GateOutcome;
   clauses: { insurance: string; category: string; multi: string };
   /** 001 四(八): loss takes effect from the next month; a stay keeps or gains the category held during it. */
   stayRule: boolean;
@@ -136,6 +137,16 @@ export interface RegionSpec {
   assist(run: Run, ep: Ep, cat: CategoryCode): number;
   tilt?: TiltSpec;
   eligibility: EligibilitySpec;
+}
+
+/** What every pass over one person-year reads, looked up once rather than per episode and per pass. */
+export interface Lookups {
+  /** The region's fixed rows by name (built once per region). */
+  rows: ReadonlyMap<string, readonly IndexedRow[]>;
+  /** This request's staff-set parameters, resolved on first use (a region reads a handful: a list beats hashing). */
+  staff: { name: string; figure: Figure | undefined }[];
+  /** Each pool's annual limit for the year, in the order of `spec.pools`; null = not set. */
+  limits: readonly (number | null)[];
 }
 
 /** State of one pass over a person-year (one plan, one end of the ranges). */
@@ -151,8 +162,9 @@ export interface Run {
   label: string;
   missing: string[];
   rangeUsed: boolean;
-  limits: Record<string, number | null>;
-  poolUsed: Record<string, number>;
+  lookups: Lookups;
+  /** Each pool's annual limit (null = not set) and what this pass has used of it, in the order of `spec.pools`. */
+  pools: { pool: string; limit: number | null; used: number }[];
   pool: string | null;
   deductibleUsed: number;
   tiltRunning: number;

@@ -55,7 +55,7 @@ export const WUXI: RegionSpec = {
   ],
   notComputable: {},
   episodeKinds: ['inpatient', 'outpatient', 'outpatient_special'],
-  kindRefusal: { text: '', source: '001 四(五)' },
+  kindRefusal: { ok: false, text: '', source: '001 四(五)' },
   clauses: { insurance: '001 三(三)、四(五)', category: '001 二(一)', multi: '001 四(八)' },
   stayRule: true,
   // 001 四(五)/七(十五): basic assistance has no referral or location condition; those living or referred elsewhere get Wuxi's standard.
