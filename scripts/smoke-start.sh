@@ -6,11 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d /tmp/portal-smoke.XXXXXX)
 git ls-files -z | xargs -0 -I{} cp --parents {} "$tmp/"
-port=${SMOKE_PORT:-3190}
+# A free port, so a server left over from elsewhere cannot answer in our place.
+port=${SMOKE_PORT:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 cd "$tmp"
-PORT=$port npm run --silent setup-and-start > start.log 2>&1 &
+# Its own process group, so the whole tree (npm, next, next-server) is stopped at the end.
+setsid env PORT="$port" npm run --silent setup-and-start > start.log 2>&1 &
 pid=$!
-trap 'pkill -f "next start -p $port" 2>/dev/null; kill $pid 2>/dev/null; sleep 1; rm -rf "$tmp"' EXIT
+trap 'kill -- -"$pid" 2>/dev/null; sleep 2; kill -9 -- -"$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 180); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$pid" 2>/dev/null; then echo "smoke: the start command stopped:"; tail -40 start.log; exit 1; fi
