@@ -5,7 +5,7 @@ import { db, schema } from '@/db';
 import { checkTransition } from '@/lib/applications/states';
 import { lookupHash } from '@/lib/crypto';
 import { applicationDetail, listApplications, submitDraft as submit, transition } from '@/lib/dal/applications';
-import { createDraft, getDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
+import { createDraft, getDraft, removeEpisode, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
 import { idNumberCheckChar } from '@/lib/id-number';
 
@@ -174,5 +174,28 @@ describe('办理流程（状态机）', () => {
     expect(await transition(u, ref, 'withdraw')).toEqual({ ok: true, status: 'withdrawn' });
     expect(await transition(u, ref, 'withdraw')).toMatchObject({ ok: false });
     expect(checkTransition('withdraw', 'approved', 'applicant').ok).toBe(false);
+  });
+});
+
+describe('草稿里的就医记录', () => {
+  it('删除一次就医时，它的结算单一并删除，后面各次的结算单跟着前移', () => {
+    const u = resident();
+    const id = completeDraft(u);
+    saveEpisode(u, id, -1, { complete: false, values: { hospitalName: '第二家医院' } });
+    saveEpisode(u, id, -1, { complete: false, values: { hospitalName: '第三家医院' } });
+    for (const seq of [0, 1, 2]) {
+      db().insert(schema.documents).values({ sha256: 'a'.repeat(64), mime: 'image/png', sizeBytes: 1, originalName: `receipt-${seq}.png`, kind: 'receipt', applicationId: id, episodeSeq: seq, uploadedBy: u.id }).run();
+    }
+    const draft = removeEpisode(u, id, 1);
+    expect(draft.episodes.map((e) => e.values.hospitalName)).toEqual(['无锡市人民医院', '第三家医院']);
+    const docs = db().select().from(schema.documents).where(eq(schema.documents.applicationId, id)).all();
+    expect(docs.map((d) => [d.originalName, d.episodeSeq]).sort()).toEqual([['receipt-0.png', 0], ['receipt-2.png', 1]]);
+  });
+
+  it('别人不能改我的草稿', () => {
+    const owner = resident();
+    const id = completeDraft(owner);
+    expect(() => saveStep(resident(), id, 'bank', { values: {}, complete: false })).toThrow('没有找到');
+    expect(() => removeEpisode(resident(), id, 0)).toThrow('没有找到');
   });
 });
