@@ -61,3 +61,15 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+
+/** The date `days` working days (Monday to Friday) after `from`, in Asia/Shanghai; public holidays not counted. */
+export function addWorkingDays(from: Date, days: number): Date {
+  const d = new Date(`${todayInShanghai(from)}T12:00:00+08:00`);
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const weekday = new Date(d.getTime() + 8 * 3_600_000).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return d;
+}

@@ -56,3 +56,13 @@ describe('金额：元输入转为分', () => {
   ])('%s → %s', (input, fen) => expect(parseYuanToFen(input)).toBe(fen));
   it('显示为 ¥ 加千分位', () => expect(formatMoney(123456789)).toBe('¥1,234,567.89'));
 });
+
+describe('工作日', () => {
+  it('从周三起 30 个工作日（不算周末）', async () => {
+    const { addWorkingDays, todayInShanghai } = await import('@/lib/format');
+    // 2026-11-25 is a Wednesday: 30 working days = 6 weeks → Wednesday 2027-01-06.
+    expect(todayInShanghai(addWorkingDays(new Date('2026-11-25T03:00:00Z'), 30))).toBe('2027-01-06');
+    // Friday + 1 working day → Monday.
+    expect(todayInShanghai(addWorkingDays(new Date('2026-11-27T03:00:00Z'), 1))).toBe('2026-11-30');
+  });
+});

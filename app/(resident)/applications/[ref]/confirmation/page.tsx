@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import QRCode from 'qrcode';
 import { regionSettings } from '@/lib/dal/region-settings';
-import { formatMoney } from '@/lib/format';
+import { addWorkingDays, formatDate, formatMoney } from '@/lib/format';
 import { loadApplicationPage } from '../load';
 
 export const metadata: Metadata = { title: '申请已提交' };
@@ -32,9 +32,11 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
           <li>公示和审批：部分地区会公示几天（姓名会隐去部分）。</li>
           <li>发放：救助金打到您填写的银行账户。</li>
         </ol>
-        {settings.promisedWorkingDays ? (
+        {settings.promisedWorkingDays && app.submittedAt ? (
           <p>
-            一般在 <strong>{settings.promisedWorkingDays} 个工作日</strong>内办结。
+            一般在 <strong>{settings.promisedWorkingDays} 个工作日</strong>内办结，也就是大约
+            <strong> {formatDate(addWorkingDays(new Date(app.submittedAt), settings.promisedWorkingDays))} </strong>
+            前（遇法定节假日顺延）。
             {settings.demo ? <span className="text-sm text-muted">（演示数据：常见做法示例，以当地经办机构承诺为准）</span> : null}
           </p>
         ) : null}
