@@ -12,7 +12,13 @@ cd "$tmp"
 # Its own process group, so the whole tree (npm, next, next-server) is stopped at the end.
 setsid env PORT="$port" npm run --silent setup-and-start > start.log 2>&1 &
 pid=$!
-trap 'kill -- -"$pid" 2>/dev/null; sleep 2; kill -9 -- -"$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+cleanup() {
+  kill -- -"$pid" 2>/dev/null || true
+  sleep 2
+  kill -9 -- -"$pid" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
 for _ in $(seq 1 180); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$pid" 2>/dev/null; then echo "smoke: the start command stopped:"; tail -40 start.log; exit 1; fi
