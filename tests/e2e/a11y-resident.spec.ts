@@ -22,7 +22,7 @@ test('居民的页面没有严重的无障碍问题（我的、申请、任务�
   }
   await page.goto(`${base}/applicant`);
   await page.getByRole('button', { name: '保存并继续' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByText('有几处需要修改，已先为您保存。')).toBeVisible();
   await expectAccessible(page);
 });
 
