@@ -18,7 +18,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
       <div className="bg-ok text-white rounded-lg p-6 text-center space-y-2">
         <h1 className="text-2xl font-bold">申请已提交</h1>
         <p>申请编号</p>
-        <p className="text-3xl font-bold tracking-wider" data-testid="application-ref">{ref}</p>
+        <p className="text-2xl sm:text-3xl font-bold whitespace-nowrap" data-testid="application-ref">{ref}</p>
       </div>
       <div className="card flex flex-col items-center gap-2">
         <div aria-hidden="true" className="w-40 h-40" dangerouslySetInnerHTML={{ __html: qr }} />
