@@ -132,6 +132,8 @@ const categoryItem = z.preprocess(
       { error: '救助对象类别必须是类别代码，或 {"code": 类别代码, "from": 开始日期, "to": 结束日期}' },
     )
     .superRefine((c, ctx) => {
+      // Runs even when the object itself failed (ALWAYS): `c` may be null or not an object at all.
+      if (!c || typeof c !== 'object') return;
       if (isIsoDate(c.from) && isIsoDate(c.to) && c.to < c.from) {
         ctx.addIssue({ code: 'custom', path: ['to'], message: '身份结束日期不能早于开始日期' });
       }
@@ -165,6 +167,8 @@ const episodeSchema = z
     { error: '每次就医记录必须是一个对象' },
   )
   .superRefine((e, ctx) => {
+    // Runs even when the object itself failed (ALWAYS): `e` may be null or not an object at all.
+    if (!e || typeof e !== 'object') return;
     if (isFen(e.policyFen) && isFen(e.totalFen) && e.policyFen > e.totalFen) {
       ctx.addIssue({ code: 'custom', path: ['policyFen'], message: '政策范围内费用不能大于总费用' });
     }
