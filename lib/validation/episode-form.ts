@@ -29,6 +29,11 @@ export const MONEY_FIELDS = [
   { name: 'supplementaryPaidYuan', label: '其他补充保障支付', hint: '如“惠民保”等政策性补充保险支付（没有就空着）', required: false },
 ] as const;
 
+/** What the three insurance tiers paid for a visit (先保险后救助: these come off before assistance). */
+export function insurancePaidFen(e: Pick<EpisodeInput, 'basicPaidFen' | 'criticalPaidFen' | 'supplementaryPaidFen'>): number {
+  return (e.basicPaidFen ?? 0) + (e.criticalPaidFen ?? 0) + (e.supplementaryPaidFen ?? 0);
+}
+
 export type EpisodeFormValues = Partial<Record<
   'hospitalName' | 'kind' | 'date' | 'endDate' | 'hospitalLevel' | 'referred' | 'location' | 'offsiteFiled' | 'specialDisease'
   | (typeof MONEY_FIELDS)[number]['name'],

@@ -2,7 +2,9 @@
 import { categoryName, regionInfo, type CategoryCode, type EpisodeInput, type EstimateResult } from '@/lib/calculator';
 import { regionDocumentLine } from '@/lib/check/views';
 import { formatMoney } from '@/lib/format';
-import { EPISODE_KINDS, HOSPITAL_LEVELS, LOCATIONS } from '@/lib/validation/episode-form';
+import { EPISODE_KINDS, HOSPITAL_LEVELS, insurancePaidFen, LOCATIONS } from '@/lib/validation/episode-form';
+
+const cell = 'border border-gray-400 px-1 py-0.5';
 
 const label = (list: readonly { value: string; label: string }[], v: string) => list.find((x) => x.value === v)?.label.split('（')[0]?.split('、')[0] ?? v;
 
@@ -16,7 +18,6 @@ export function PrintSummary({ result, episodes, cards, today, assumed }: {
   const info = regionInfo(result.region);
   const t = result.totals;
   const clauses = [...new Set(result.trace.map((r) => r.source).filter(Boolean))];
-  const cell = 'border border-gray-400 px-1 py-0.5';
   return (
     <section className="hidden print:block text-[11px] leading-snug space-y-2" data-testid="print-summary">
       <h1 className="text-base font-bold">医疗救助估算单（{result.year} 年）</h1>
@@ -27,15 +28,7 @@ export function PrintSummary({ result, episodes, cards, today, assumed }: {
       <p>{regionDocumentLine(result.region)}。</p>
       <table className="w-full border-collapse">
         <caption className="text-left font-semibold">填写的结算单（元）</caption>
-        <thead>
-          <tr>
-            {['次', '类型', '日期', '医院', '地点', '转诊', '总费用', '政策范围内', '医保等已付'].map((h) => (
-              <th key={h} className={`${cell} text-left`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <HeaderRow titles={['次', '类型', '日期', '医院', '地点', '转诊', '总费用', '政策范围内', '医保等已付']} />
         <tbody>
           {episodes.map((e, i) => (
             <tr key={e.id}>
@@ -50,22 +43,14 @@ export function PrintSummary({ result, episodes, cards, today, assumed }: {
               <td className={cell}>{e.referred ? '是' : '否'}</td>
               <td className={cell}>{formatMoney(e.totalFen)}</td>
               <td className={cell}>{formatMoney(e.policyFen)}</td>
-              <td className={cell}>{formatMoney((e.basicPaidFen ?? 0) + (e.criticalPaidFen ?? 0) + (e.supplementaryPaidFen ?? 0))}</td>
+              <td className={cell}>{formatMoney(insurancePaidFen(e))}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <table className="w-full border-collapse">
         <caption className="text-left font-semibold">估算结果（元）</caption>
-        <thead>
-          <tr>
-            {['次', '政策范围内自付', '医疗救助', '倾斜救助', '个人负担'].map((h) => (
-              <th key={h} className={`${cell} text-left`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <HeaderRow titles={['次', '政策范围内自付', '医疗救助', '倾斜救助', '个人负担']} />
         <tbody>
           {result.episodes.map((r, i) => (
             <tr key={r.id}>
@@ -98,5 +83,19 @@ export function PrintSummary({ result, episodes, cards, today, assumed }: {
       <p>依据条款：{clauses.join('、')}</p>
       <p>本估算仅供参考，实际救助金额以经办部门核定为准。咨询：12345 政务服务便民热线或当地医保经办机构。</p>
     </section>
+  );
+}
+
+function HeaderRow({ titles }: { titles: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {titles.map((h) => (
+          <th key={h} className={`${cell} text-left`}>
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

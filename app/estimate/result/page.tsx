@@ -15,7 +15,7 @@ import { regionName } from '@/lib/check/views';
 import { whatIfInput } from '@/lib/check/what-if';
 import { parametersForYear } from '@/lib/dal/parameters';
 import { formatMoney, todayInShanghai } from '@/lib/format';
-import { EPISODE_KINDS } from '@/lib/validation/episode-form';
+import { EPISODE_KINDS, insurancePaidFen } from '@/lib/validation/episode-form';
 import { applyFromEstimate, resetEstimate, setEstimateWhatIf } from '../actions';
 import { BillBar } from '../_components/bill-bar';
 import { PrintButton } from '../_components/print-button';
@@ -121,7 +121,7 @@ export default async function EstimateResultPage() {
           <ul className="space-y-3">
             {episodes.map((e, i) => {
               const r = result.episodes[i]!;
-              const paid = (e.basicPaidFen ?? 0) + (e.criticalPaidFen ?? 0) + (e.supplementaryPaidFen ?? 0);
+              const paid = insurancePaidFen(e);
               const pool = r.pool ? info.pools.find((p) => p.pool === r.pool)?.nameZh ?? r.pool : null;
               return (
                 <li key={e.id} className="card space-y-2" data-testid={`episode-${e.id}`}>
