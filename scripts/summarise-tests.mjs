@@ -17,5 +17,11 @@ if (existsSync('test-results/e2e.json')) {
   failed += stats.unexpected;
   skipped += stats.skipped;
 }
+// The start-command smoke test counts as one test (scripts/smoke-start.sh writes its result).
+if (existsSync('test-results/smoke.json')) {
+  const smoke = JSON.parse(readFileSync('test-results/smoke.json', 'utf8'));
+  passed += smoke.passed;
+  failed += smoke.failed;
+}
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+# Read fc-list whole before matching: `fc-list | grep -q` under pipefail fails by SIGPIPE when grep exits early.
+fonts=$(fc-list 2>/dev/null || true)
+if [ ! -x /usr/bin/chromium ] || [[ "$fonts" != *"Noto Sans CJK"* ]]; then
   echo "==> 安装 Debian 的 chromium 和中文字体"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
@@ -13,7 +15,7 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
-mkdir -p test-results
+rm -rf test-results && mkdir -p test-results
 echo "==> lint";      npx eslint . --max-warnings=0
 echo "==> typecheck"; npx tsc --noEmit
 echo "==> unit tests"
