@@ -179,6 +179,14 @@ export const documents = sqliteTable(
   (t) => [index('documents_application_idx').on(t.applicationId)],
 );
 
+// File contents for deployments without a shared disk (FILE_STORAGE=database): encrypted, by storage key.
+export const storedFiles = sqliteTable('stored_files', {
+  key: text('key').primaryKey(),
+  content: text('content').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  createdAt: createdAt(),
+});
+
 export const events = sqliteTable(
   'events',
   {

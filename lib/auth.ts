@@ -36,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = phoneCredentials.safeParse(raw);
         const phone = parsed.success ? normalisePhone(parsed.data.phone) : null;
         if (!parsed.success || !phone) throw new LoginRefused('请输入 11 位手机号和 6 位数字验证码。');
-        const result = verifyOtp(phone, parsed.data.code);
+        const result = await verifyOtp(phone, parsed.data.code);
         if (!result.ok) throw new LoginRefused(otpFailureMessage(result));
         return { id: result.userId };
       },
@@ -54,10 +54,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
-        token.sv = sessionVersionOf(user.id);
+        token.sv = await sessionVersionOf(user.id);
       }
       return token;
     },

@@ -25,6 +25,22 @@ export function decrypt(sealed: string): string {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
+/** Files at rest: the same AES-256-GCM, as bytes (iv ‖ tag ‖ body) behind a 3-byte version marker. */
+export function encryptBytes(plain: Uint8Array): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key('DATA_ENCRYPTION_KEY'), iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([Buffer.from('ev1'), iv, cipher.getAuthTag(), body]);
+}
+
+export function decryptBytes(sealed: Uint8Array): Buffer {
+  const raw = Buffer.from(sealed);
+  if (raw.subarray(0, 3).toString() !== 'ev1') throw new Error('unknown file ciphertext format');
+  const decipher = createDecipheriv('aes-256-gcm', key('DATA_ENCRYPTION_KEY'), raw.subarray(3, 15));
+  decipher.setAuthTag(raw.subarray(15, 31));
+  return Buffer.concat([decipher.update(raw.subarray(31)), decipher.final()]);
+}
+
 export function encryptJson(value: unknown): string {
   return encrypt(JSON.stringify(value));
 }

@@ -10,6 +10,7 @@ export const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.string().min(1).default('data/portal.db'),
     UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+    FILE_STORAGE: z.enum(['folder', 'database']).default('folder'),
     AUTH_SECRET: z.string({ error: '缺少该变量' }).min(32, '至少 32 个字符'),
     DATA_ENCRYPTION_KEY: key32,
     DATA_HMAC_KEY: key32,

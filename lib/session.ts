@@ -11,7 +11,7 @@ export type { SessionUser };
 
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await auth()) as { user?: { id?: string }; sv?: number | null } | null;
-  const resolved = resolveSession(session ? { sub: session.user?.id, sv: session.sv } : null);
+  const resolved = await resolveSession(session ? { sub: session.user?.id, sv: session.sv } : null);
   return resolved.ok ? resolved.user : null;
 });
 

@@ -1,11 +1,8 @@
 import 'server-only';
 // Uploaded receipts and certificates: type by magic bytes (never the name or the browser's word), size limit,
-// images re-encoded (strips EXIF location, shrinks phone photos), stored outside public/ by content hash.
+// images re-encoded (strips EXIF location, shrinks phone photos). Storage: lib/store/files.ts.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { env } from '@/lib/env';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export type StoredMime = 'image/jpeg' | 'image/png' | 'application/pdf';
@@ -38,20 +35,4 @@ export async function prepareUpload(input: Uint8Array, name: string): Promise<Pr
     }
   }
   return { ok: true, bytes, mime, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
-function pathFor(sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad hash');
-  return join(/*turbopackIgnore: true*/ resolve(env().UPLOAD_DIR), sha256.slice(0, 2), sha256);
-}
-
-export function storeBytes(sha256: string, bytes: Buffer): void {
-  const path = pathFor(sha256);
-  if (existsSync(path)) return;
-  mkdirSync(dirname(/*turbopackIgnore: true*/ path), { recursive: true });
-  writeFileSync(path, bytes, { mode: 0o600 });
-}
-
-export function readStored(sha256: string): Buffer {
-  return readFileSync(pathFor(sha256));
 }

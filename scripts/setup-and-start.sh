@@ -31,7 +31,7 @@ for _ in $(seq 1 600); do
 done
 echo
 echo "门户地址: http://localhost:${PORT}"
-npx tsx db/demo-logins.ts
+npx tsx scripts/seed/demo-logins.ts
 echo
 echo "门户已就绪（按 Ctrl+C 停止）"
 wait "$server"

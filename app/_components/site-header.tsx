@@ -6,7 +6,7 @@ import { currentUser } from '@/lib/session';
 export async function SiteHeader({ elder }: { elder: boolean }) {
   const user = await currentUser();
   const isStaff = user && user.role !== 'resident';
-  const unread = user && !isStaff ? unreadCount(user) : 0;
+  const unread = user && !isStaff ? await unreadCount(user) : 0;
   return (
     <header className="bg-brand text-white no-print">
       <div className="max-w-3xl mx-auto px-4 py-2 flex flex-wrap items-center gap-x-4 gap-y-1">

@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '@/db/schema';
-import { STATUS_TEXT } from '@/lib/applications/states';
+import { STATUS_TEXT } from '@/lib/workflow/states';
 
 const TONE = {
   info: 'bg-blue-100 text-blue-900',

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationCard } from '@/app/_components/application-card';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
-import { STATUS_TEXT } from '@/lib/applications/states';
+import { STATUS_TEXT } from '@/lib/workflow/states';
 import { regionInfo, isRegionCode } from '@/lib/calculator';
 import { staffQueue } from '@/lib/dal/staff-queue';
 import { formatDate, formatMoney, maskName } from '@/lib/format';
@@ -17,7 +17,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const user = await requireUser(STAFF, '/admin');
   const params = await searchParams;
   const status = APPLICATION_STATUSES.includes(params.status as ApplicationStatus) ? (params.status as ApplicationStatus) : undefined;
-  const { counts, rows } = staffQueue(user, status);
+  const { counts, rows } = await staffQueue(user, status);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">工作台</h1>

@@ -53,7 +53,7 @@ async function answersWithResult() {
   const open = firstUnanswered(answers);
   if (open) redirect(questionPath(open));
   const region = answers.region;
-  return { region, result: runCheck({ ...answers, region }) };
+  return { region, result: await runCheck({ ...answers, region }) };
 }
 
 /** 估算报销: carries the region and the categories found over to /estimate, in its own draft cookie. */

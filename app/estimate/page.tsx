@@ -16,7 +16,7 @@ export default async function EstimateHubPage() {
   const draft = await readEstimateDraft();
   const info = draft.region ? regionInfo(draft.region) : null;
   const whoDone = info !== null && draft.cards !== undefined;
-  const settings = draft.region ? regionSettings(draft.region) : null;
+  const settings = draft.region ? await regionSettings(draft.region) : null;
   const ready = whoDone && draft.episodes.length > 0;
   return (
     <div className="space-y-6">

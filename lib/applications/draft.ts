@@ -12,6 +12,7 @@ export const SECTIONS = [
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];
 export type StepKey = Exclude<SectionKey, 'episodes'>;
+export const STEP_KEYS = ['applicant', 'identity', 'bank', 'declaration'] as const satisfies readonly StepKey[];
 
 export type StepState = { values: StepValues; complete: boolean };
 export type EpisodeState = { values: EpisodeFormValues; complete: boolean };

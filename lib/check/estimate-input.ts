@@ -17,7 +17,7 @@ export type BuiltInput =
   | { ok: false; reason: 'who' | 'episodes' }
   | { ok: false; reason: 'invalid'; index: number };
 
-export function buildEstimateInput(draft: EstimateDraft, today: string, parameters: (region: RegionCode, year: number) => ParamSet): BuiltInput {
+export async function buildEstimateInput(draft: EstimateDraft, today: string, parameters: (region: RegionCode, year: number) => ParamSet | Promise<ParamSet>): Promise<BuiltInput> {
   if (!draft.region || draft.cards === undefined) return { ok: false, reason: 'who' };
   if (draft.episodes.length === 0) return { ok: false, reason: 'episodes' };
   const episodes: EpisodeInput[] = [];
@@ -41,7 +41,7 @@ export function buildEstimateInput(draft: EstimateDraft, today: string, paramete
         ...(mutual && draft.homeDeductibleFen !== undefined ? { homeDeductibleFen: draft.homeDeductibleFen } : {}),
       },
       episodes,
-      parameters: parameters(draft.region, year),
+      parameters: await parameters(draft.region, year),
     },
   };
 }

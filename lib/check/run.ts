@@ -8,10 +8,10 @@ import { answersToFacts, whatIfParams } from './facts';
 
 export const WHAT_IF_SOURCE_ZH = '您填写的假设值（仅用于这次试算）';
 
-export function runCheck(answers: CheckAnswers & { region: RegionCode }): EligibilityResult {
+export async function runCheck(answers: CheckAnswers & { region: RegionCode }): Promise<EligibilityResult> {
   const date = todayInShanghai();
   const parameters = {
-    ...parametersOnDate(answers.region, date),
+    ...(await parametersOnDate(answers.region, date)),
     ...whatIfParams(answers.whatIf, parameterNames(answers.region), WHAT_IF_SOURCE_ZH),
   };
   return checkEligibility({ region: answers.region, date, facts: answersToFacts(answers), parameters });

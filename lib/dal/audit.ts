@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, schema } from '@/db';
+import { q, schema } from '@/lib/store/db';
 
 export type AuditEntry = {
   actorUserId: string | null;
@@ -11,9 +11,7 @@ export type AuditEntry = {
   summary?: Record<string, unknown>;
 };
 
-/** Append one audit row; call inside the same transaction as the write it records. */
-export function writeAudit(entry: AuditEntry, tx: Pick<ReturnType<typeof db>, 'insert'> = db()): void {
-  tx.insert(schema.auditLog)
-    .values({ ...entry, entityId: entry.entityId ?? null, ip: entry.ip ?? null, summary: entry.summary ?? null })
-    .run();
+/** Append one audit row; called inside the transaction of the write it records, it joins that transaction. */
+export async function writeAudit(entry: AuditEntry): Promise<void> {
+  await q((db) => db.insert(schema.auditLog).values({ ...entry, entityId: entry.entityId ?? null, ip: entry.ip ?? null, summary: entry.summary ?? null }));
 }

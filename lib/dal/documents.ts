@@ -1,11 +1,14 @@
 import 'server-only';
-// Receipts, certificates and 补正 materials: stored by content hash, served only to those who may see the application.
+// Receipts, certificates and 补正 materials: contents in lib/store/files.ts (encrypted), served only to
+// those who may see the application.
 import { and, eq } from 'drizzle-orm';
-import { db, schema } from '@/db';
+import { q, schema, transaction } from '@/lib/store/db';
 import { canAccess, loadApplication } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
-import { prepareUpload, readStored, storeBytes } from '@/lib/uploads';
+import { deleteIfUnreferenced, fileStore } from '@/lib/store/files';
+import { prepareUpload } from '@/lib/uploads';
+import { notFound, refuse, type Result } from '@/lib/result';
 
 export const DOCUMENT_KINDS = {
   certificate: '救助身份证明（低保证、特困证等）',
@@ -16,7 +19,7 @@ export const DOCUMENT_KINDS = {
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
-export type AddDocumentResult = { ok: true; id: string; name: string } | { ok: false; message: string };
+export type AddDocumentResult = Result<{ id: string; name: string }>;
 
 /**
  * Adds an upload to an application. Drafts take any kind (the wizard); a submitted application takes only
@@ -28,51 +31,53 @@ export async function addDocument(
   file: { name: string; bytes: Uint8Array },
   meta: { kind: DocumentKind; episodeSeq?: number | null },
 ): Promise<AddDocumentResult> {
-  const app = loadApplication(actor, { id: applicationId }, 'view');
+  const app = await loadApplication(actor, { id: applicationId }, 'view');
   const allowed =
     app && actor.role === 'resident' &&
-    ((app.status === 'draft' && canAccess(actor, app, 'apply')) || (app.status === 'needs_info' && meta.kind === 'supplement' && canAccess(actor, app, 'respond')));
-  if (!allowed) return { ok: false, message: '这份申请现在不能上传材料。' };
-  if (!(meta.kind in DOCUMENT_KINDS)) return { ok: false, message: '材料类型不正确。' };
+    ((app.status === 'draft' && (await canAccess(actor, app, 'apply'))) || (app.status === 'needs_info' && meta.kind === 'supplement' && (await canAccess(actor, app, 'respond'))));
+  if (!allowed) return refuse('not_found', '这份申请现在不能上传材料。');
+  if (!(meta.kind in DOCUMENT_KINDS)) return refuse('invalid', '材料类型不正确。', { kind: '材料类型不正确。' });
   const name = file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 120) || '未命名文件';
   const prepared = await prepareUpload(file.bytes, name);
-  if (!prepared.ok) return prepared;
-  storeBytes(prepared.sha256, prepared.bytes);
-  const row = db().transaction((tx) => {
-    const doc = tx
+  if (!prepared.ok) return refuse('invalid', prepared.message, { file: prepared.message });
+  await fileStore().put(prepared.sha256, prepared.bytes);
+  const id = await transaction(async (db) => {
+    const [doc] = await db
       .insert(schema.documents)
       .values({ sha256: prepared.sha256, mime: prepared.mime, sizeBytes: prepared.bytes.length, originalName: name, kind: meta.kind, applicationId, episodeSeq: meta.episodeSeq ?? null, uploadedBy: actor.id })
-      .returning({ id: schema.documents.id })
-      .get();
-    writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'document.upload', entity: 'document', entityId: doc.id, summary: { applicationId, kind: meta.kind, bytes: prepared.bytes.length } }, tx);
-    return doc;
+      .returning({ id: schema.documents.id });
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'document.upload', entity: 'document', entityId: doc!.id, summary: { applicationId, kind: meta.kind, bytes: prepared.bytes.length } });
+    return doc!.id;
   });
-  return { ok: true, id: row.id, name };
+  return { ok: true, id, name };
 }
 
-export function listDraftDocuments(actor: SessionUser, applicationId: string) {
-  const app = loadApplication(actor, { id: applicationId }, 'apply');
+export async function listDraftDocuments(actor: SessionUser, applicationId: string) {
+  const app = await loadApplication(actor, { id: applicationId }, 'apply');
   if (!app) return [];
-  return db().select().from(schema.documents).where(eq(schema.documents.applicationId, applicationId)).all();
+  return q((db) => db.select().from(schema.documents).where(eq(schema.documents.applicationId, applicationId)));
 }
 
-export function removeDocument(actor: SessionUser, documentId: string): boolean {
-  const doc = db().select().from(schema.documents).where(eq(schema.documents.id, documentId)).get();
-  if (!doc?.applicationId || doc.eventId) return false;
-  const app = loadApplication(actor, { id: doc.applicationId }, 'apply');
-  if (!app || app.status !== 'draft') return false;
-  db().delete(schema.documents).where(and(eq(schema.documents.id, documentId), eq(schema.documents.applicationId, app.id))).run();
-  return true;
+export async function removeDocument(actor: SessionUser, documentId: string): Promise<Result> {
+  const [doc] = await q((db) => db.select().from(schema.documents).where(eq(schema.documents.id, documentId)));
+  if (!doc?.applicationId || doc.eventId) return notFound();
+  const app = await loadApplication(actor, { id: doc.applicationId }, 'apply');
+  if (!app || app.status !== 'draft') return notFound();
+  await q((db) => db.delete(schema.documents).where(and(eq(schema.documents.id, documentId), eq(schema.documents.applicationId, app.id))));
+  await deleteIfUnreferenced([doc.sha256]);
+  return { ok: true };
 }
 
 /** The file, if this actor may see its application; staff reads are audited. */
-export function documentForDownload(actor: SessionUser, documentId: string, ip?: string | null) {
-  const doc = db().select().from(schema.documents).where(eq(schema.documents.id, documentId)).get();
+export async function documentForDownload(actor: SessionUser, documentId: string, ip?: string | null) {
+  const [doc] = await q((db) => db.select().from(schema.documents).where(eq(schema.documents.id, documentId)));
   if (!doc?.applicationId) return null;
-  const app = loadApplication(actor, { id: doc.applicationId }, 'view');
+  const app = await loadApplication(actor, { id: doc.applicationId }, 'view');
   if (!app) return null;
+  const bytes = await fileStore().get(doc.sha256);
+  if (!bytes) return null;
   if (actor.role !== 'resident') {
-    writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'document.view', entity: 'document', entityId: doc.id, ip });
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'document.view', entity: 'document', entityId: doc.id, ip });
   }
-  return { bytes: readStored(doc.sha256), mime: doc.mime, name: doc.originalName };
+  return { bytes, mime: doc.mime, name: doc.originalName };
 }

@@ -1,22 +1,27 @@
 import 'server-only';
-// Fixed-window counters in SQLite (shared by every server process on the machine).
-import { eq, sql } from 'drizzle-orm';
-import { db, schema } from '@/db';
+// Fixed-window counters in the database, so every server process and every instance counts together.
+import { sql } from 'drizzle-orm';
+import { q, schema } from '@/lib/store/db';
 
-/** Counts one hit against `key`; false when the window already holds `limit` hits. */
-export function allowHit(key: string, limit: number, windowMs: number, now = Date.now()): boolean {
+/**
+ * Counts one hit against `key`; false when the window already holds `limit` hits. One upsert that
+ * increments in place and returns the new count, so parallel requests can never both read the old count.
+ */
+export async function allowHit(key: string, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
   const windowStart = now - (now % windowMs);
-  return db().transaction((tx) => {
-    const row = tx.select().from(schema.rateLimits).where(eq(schema.rateLimits.key, key)).get();
-    if (!row || row.windowStart !== windowStart) {
-      tx.insert(schema.rateLimits)
-        .values({ key, windowStart, count: 1 })
-        .onConflictDoUpdate({ target: schema.rateLimits.key, set: { windowStart, count: 1 } })
-        .run();
-      return true;
-    }
-    if (row.count >= limit) return false;
-    tx.update(schema.rateLimits).set({ count: sql`${schema.rateLimits.count} + 1` }).where(eq(schema.rateLimits.key, key)).run();
-    return true;
-  });
+  const r = schema.rateLimits;
+  const [row] = await q((db) =>
+    db
+      .insert(r)
+      .values({ key, windowStart, count: 1 })
+      .onConflictDoUpdate({
+        target: r.key,
+        set: {
+          count: sql`case when ${r.windowStart} = ${windowStart} then ${r.count} + 1 else 1 end`,
+          windowStart,
+        },
+      })
+      .returning({ count: r.count }),
+  );
+  return (row?.count ?? 1) <= limit;
 }

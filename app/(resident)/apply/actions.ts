@@ -1,52 +1,55 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { validatedAction } from '@/lib/action';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
 import { validateApplicant, validateBank, validateDeclaration, validateIdentity, type StepValues } from '@/lib/validation/apply';
 import { REGIONS, type RegionCode } from '@/lib/calculator';
-import type { StepKey } from '@/lib/applications/draft';
-import { submitDraft } from '@/lib/dal/applications';
+import { STEP_KEYS, type StepKey } from '@/lib/applications/draft';
 import { addDocument, removeDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { createDraft, deleteDraft, getDraft, removeEpisode, saveEpisode, saveStep } from '@/lib/dal/drafts';
-import { AppError } from '@/lib/errors';
 import { todayInShanghai } from '@/lib/format';
 import { clearPrefill, readPrefill } from '@/lib/prefill';
-import { requireUser } from '@/lib/session';
+import { perform } from '@/lib/workflow';
 
 export type StepState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; values?: StepValues };
 
-/** Every field of a form as strings (checkbox groups as arrays), the way the draft keeps them. */
-function formValues(formData: FormData, multi: readonly string[] = []): StepValues {
+const draftId = z.uuid({ error: '没有找到这份申请。' });
+const WHICH_VISIT = '没有找到这次就医记录，请返回列表重新选择';
+// Never coerced: an empty or missing value must not become visit 0.
+const index = z.union([z.number().int(), z.string().regex(/^-?\d+$/, WHICH_VISIT).transform(Number)], { error: WHICH_VISIT }).pipe(z.number().min(-1, WHICH_VISIT));
+const RESIDENT = ['resident'] as const;
+
+/** The answers as the draft keeps them: every field a string, checkbox groups as lists. */
+function stepValues(values: Record<string, string | string[]>, multi: readonly string[] = []): StepValues {
   const out: StepValues = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith('$') || key === 'draftId') continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
-    out[key] = multi.includes(key) ? all : (all[0] ?? '');
+  for (const [key, v] of Object.entries(values)) {
+    if (key === 'draftId') continue;
+    out[key] = multi.includes(key) ? (Array.isArray(v) ? v : v ? [v] : []) : Array.isArray(v) ? (v[0] ?? '') : v;
   }
   return out;
 }
 
-export async function startApplication(formData: FormData): Promise<void> {
-  const user = await requireUser(['resident'], '/apply');
-  const region = String(formData.get('region') ?? '');
-  if (!REGIONS.some((r) => r.code === region)) redirect('/apply?error=region');
-  const forPersonId = String(formData.get('for') ?? 'self');
-  const prefill = await readPrefill();
-  const today = todayInShanghai();
-  const initial = {
-    ...(prefill.categories?.length ? { identity: { values: { categories: prefill.categories }, complete: validateIdentity({ categories: prefill.categories }, region as RegionCode).ok } } : {}),
-    episodes: (prefill.episodes ?? []).map((values) => ({ values, complete: parseEpisodeForm(values, today, { requireHospitalName: true }).ok })),
-  };
-  let id: string;
-  try {
-    id = createDraft(user, { region, forPersonId: forPersonId === 'self' ? null : forPersonId, initial });
-  } catch (error) {
-    if (error instanceof AppError) redirect('/apply?error=forbidden');
-    throw error;
-  }
-  await clearPrefill();
-  redirect(`/apply/${id}`);
-}
+export const startApplication = validatedAction(
+  z.object({ region: z.string(), for: z.string().optional() }),
+  RESIDENT,
+  async (input, user) => {
+    if (!REGIONS.some((r) => r.code === input.region)) redirect('/apply?error=region');
+    const region = input.region as RegionCode;
+    const prefill = await readPrefill();
+    const today = todayInShanghai();
+    const initial = {
+      ...(prefill.categories?.length ? { identity: { values: { categories: prefill.categories }, complete: validateIdentity({ categories: prefill.categories }, region).ok } } : {}),
+      episodes: (prefill.episodes ?? []).map((values) => ({ values, complete: parseEpisodeForm(values, today, { requireHospitalName: true }).ok })),
+    };
+    const forPersonId = !input.for || input.for === 'self' ? null : input.for;
+    const created = await createDraft(user, { region, forPersonId, initial });
+    if (!created.ok) redirect('/apply?error=forbidden');
+    await clearPrefill();
+    redirect(`/apply/${created.id}`);
+  },
+);
 
 const VALIDATORS: Record<StepKey, (v: StepValues, ctx: { region: RegionCode; applicantName: string | null }) => { ok: boolean; fieldErrors?: Record<string, string> }> = {
   applicant: (v) => validateApplicant(v),
@@ -56,89 +59,96 @@ const VALIDATORS: Record<StepKey, (v: StepValues, ctx: { region: RegionCode; app
 };
 
 /** Saves one step's answers (even when they do not pass yet, so nothing is lost) and reports what to fix. */
-export async function saveStepAction(draftId: string, key: StepKey, _prev: StepState, formData: FormData): Promise<StepState> {
-  const user = await requireUser(['resident']);
-  const values = formValues(formData, ['categories']);
-  let next: string | null = null;
-  try {
-    const current = getDraft(user, draftId);
+export const saveStepAction = validatedAction(
+  z.object({ draftId, key: z.enum(STEP_KEYS) }).loose(),
+  RESIDENT,
+  async (input, user, { values: raw }): Promise<StepState> => {
+    const values = stepValues(raw, ['categories']);
+    delete values.key;
+    const current = await getDraft(user, input.draftId);
+    if (!current) return { ok: false, message: '没有找到这份申请，它可能已经提交或删除。', values };
     const applicant = current.draft.applicant ? validateApplicant(current.draft.applicant.values) : null;
-    const result = VALIDATORS[key](values, { region: current.region as RegionCode, applicantName: applicant?.ok ? applicant.data.name : null });
-    saveStep(user, draftId, key, { values, complete: result.ok });
+    const result = VALIDATORS[input.key](values, { region: current.region as RegionCode, applicantName: applicant?.ok ? applicant.data.name : null });
+    const saved = await saveStep(user, input.draftId, input.key, { values, complete: result.ok });
+    if (!saved.ok) return { ok: false, message: saved.message, values };
     if (!result.ok) return { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: result.fieldErrors, values };
-    next = `/apply/${draftId}`;
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.userMessage, values };
-    throw error;
-  }
-  revalidatePath(`/apply/${draftId}`);
-  redirect(next);
-}
+    revalidatePath(`/apply/${input.draftId}`);
+    redirect(`/apply/${input.draftId}`);
+  },
+  { bound: ['draftId', 'key'] },
+);
 
-export async function saveEpisodeAction(draftId: string, index: number, _prev: StepState, formData: FormData): Promise<StepState> {
-  const user = await requireUser(['resident']);
-  const values = formValues(formData) as EpisodeFormValues & StepValues;
-  const parsed = parseEpisodeForm(values, todayInShanghai(), { requireHospitalName: true });
-  let at: number;
-  try {
-    at = saveEpisode(user, draftId, index, { values, complete: parsed.ok }).index;
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.userMessage, values };
-    throw error;
-  }
-  if (!parsed.ok) {
-    if (index < 0) redirect(`/apply/${draftId}/episodes/${at}?check=1`);
-    return { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: parsed.fieldErrors, values };
-  }
-  revalidatePath(`/apply/${draftId}`);
-  redirect(index < 0 ? `/apply/${draftId}/episodes/${at}?saved=1#uploads` : `/apply/${draftId}/episodes`);
-}
+export const saveEpisodeAction = validatedAction(
+  z.object({ draftId, index }).loose(),
+  RESIDENT,
+  async (input, user, { values: raw }): Promise<StepState> => {
+    const values = stepValues(raw) as EpisodeFormValues & StepValues;
+    delete values.index;
+    const parsed = parseEpisodeForm(values, todayInShanghai(), { requireHospitalName: true });
+    const saved = await saveEpisode(user, input.draftId, input.index, { values, complete: parsed.ok });
+    if (!saved.ok) return { ok: false, message: saved.message, values };
+    if (!parsed.ok) {
+      if (input.index < 0) redirect(`/apply/${input.draftId}/episodes/${saved.index}?check=1`);
+      return { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: parsed.fieldErrors, values };
+    }
+    revalidatePath(`/apply/${input.draftId}`);
+    redirect(input.index < 0 ? `/apply/${input.draftId}/episodes/${saved.index}?saved=1#uploads` : `/apply/${input.draftId}/episodes`);
+  },
+  { bound: ['draftId', 'index'] },
+);
 
-export async function removeEpisodeAction(formData: FormData): Promise<void> {
-  const user = await requireUser(['resident']);
-  const draftId = String(formData.get('draftId'));
-  removeEpisode(user, draftId, Number(formData.get('index')));
-  revalidatePath(`/apply/${draftId}`);
-  redirect(`/apply/${draftId}/episodes`);
-}
+export const removeEpisodeAction = validatedAction(z.object({ draftId, index: index.pipe(z.number().min(0, WHICH_VISIT)) }), RESIDENT, async (input, user) => {
+  const removed = await removeEpisode(user, input.draftId, input.index);
+  if (!removed.ok) return removed;
+  revalidatePath(`/apply/${input.draftId}`);
+  redirect(`/apply/${input.draftId}/episodes`);
+});
 
-export async function deleteDraftAction(formData: FormData): Promise<void> {
-  const user = await requireUser(['resident']);
-  deleteDraft(user, String(formData.get('draftId')));
+export const deleteDraftAction = validatedAction(z.object({ draftId }), RESIDENT, async (input, user) => {
+  const deleted = await deleteDraft(user, input.draftId);
+  if (!deleted.ok) return deleted;
   redirect('/apply?deleted=1');
-}
+});
 
 export type SubmitState = { ok: boolean; message?: string; problems?: { section: string; message: string }[] };
 
-export async function submitAction(draftId: string, _prev: SubmitState): Promise<SubmitState> {
-  const user = await requireUser(['resident']);
-  const result = await submitDraft(user, draftId);
-  if (!result.ok) return { ok: false, message: result.message, problems: result.problems };
-  redirect(`/applications/${result.ref}/confirmation`);
-}
+export const submitAction = validatedAction(
+  z.object({ draftId }),
+  RESIDENT,
+  async (input, user): Promise<SubmitState> => {
+    const result = await perform(user, input.draftId, 'submit');
+    if (!result.ok) return { ok: false, message: result.message, problems: Object.entries(result.fieldErrors ?? {}).map(([section, message]) => ({ section, message })) };
+    redirect(`/applications/${result.ref}/confirmation`);
+  },
+  { bound: ['draftId'] },
+);
 
 export type UploadState = { ok: boolean; message?: string };
 
 /** The no-JavaScript path of the upload field; the script path posts to /api/uploads with progress. */
-export async function uploadAction(_prev: UploadState, formData: FormData): Promise<UploadState> {
-  const user = await requireUser(['resident']);
-  const applicationId = String(formData.get('applicationId'));
-  const kind = String(formData.get('kind')) as DocumentKind;
-  const seq = formData.get('episodeSeq');
-  const files = formData.getAll('file').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && f.size > 0);
-  if (!(kind in DOCUMENT_KINDS)) return { ok: false, message: '材料类型不正确。' };
-  if (files.length === 0) return { ok: false, message: '请先选择要上传的照片或文件。' };
-  for (const file of files) {
-    const r = await addDocument(user, applicationId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { kind, episodeSeq: seq ? Number(seq) : null });
-    if (!r.ok) return r;
-  }
-  revalidatePath('/apply');
-  revalidatePath('/applications');
-  return { ok: true, message: `已上传 ${files.length} 个文件。` };
-}
+export const uploadAction = validatedAction(
+  z.object({
+    applicationId: draftId,
+    kind: z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]], { error: '材料类型不正确。' }),
+    episodeSeq: z.union([z.literal(''), z.coerce.number().int().min(0)]).optional(),
+  }).loose(),
+  RESIDENT,
+  async (input, user, { formData }): Promise<UploadState> => {
+    const files = formData.getAll('file').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && f.size > 0);
+    if (files.length === 0) return { ok: false, message: '请先选择要上传的照片或文件。' };
+    const seq = typeof input.episodeSeq === 'number' ? input.episodeSeq : null;
+    for (const file of files) {
+      const r = await addDocument(user, input.applicationId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { kind: input.kind, episodeSeq: seq });
+      if (!r.ok) return { ok: false, message: r.message };
+    }
+    revalidatePath('/apply');
+    revalidatePath('/applications');
+    return { ok: true, message: `已上传 ${files.length} 个文件。` };
+  },
+);
 
-export async function removeDocumentAction(formData: FormData): Promise<void> {
-  const user = await requireUser(['resident']);
-  removeDocument(user, String(formData.get('documentId')));
+export const removeDocumentAction = validatedAction(z.object({ documentId: z.uuid({ error: '没有找到这个文件。' }) }), RESIDENT, async (input, user) => {
+  const removed = await removeDocument(user, input.documentId);
   revalidatePath('/apply');
-}
+  return removed;
+});

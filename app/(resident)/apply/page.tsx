@@ -22,11 +22,11 @@ const ERRORS: Record<string, string> = {
 export default async function ApplyPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser(['resident'], '/apply');
   const params = await searchParams;
-  const drafts = listDrafts(user);
-  const people = actingFor(user).filter((p) => p.scope.includes('apply'));
+  const drafts = await listDrafts(user);
+  const people = (await actingFor(user)).filter((p) => p.scope.includes('apply'));
   const prefill = await readPrefill();
   const region = prefill.region ?? (await chosenRegion()) ?? user.region ?? 'wuxi';
-  const settings = regionSettings(region);
+  const settings = await regionSettings(region);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">申请医疗救助</h1>

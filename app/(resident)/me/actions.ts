@@ -1,10 +1,11 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { validatedAction } from '@/lib/action';
 import { markAllRead } from '@/lib/dal/notifications';
-import { requireUser } from '@/lib/session';
 
-export async function markAllReadAction(): Promise<void> {
-  const user = await requireUser(['resident']);
-  markAllRead(user);
+export const markAllReadAction = validatedAction(z.object({}), ['resident'], async (_input, user) => {
+  await markAllRead(user);
   revalidatePath('/', 'layout');
-}
+  return { ok: true };
+});

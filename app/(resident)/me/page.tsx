@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationCard } from '@/app/_components/application-card';
-import { STATUS_TEXT } from '@/lib/applications/states';
+import { STATUS_TEXT } from '@/lib/workflow/states';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { actingFor, listApplications } from '@/lib/dal/applications';
 import { listDrafts } from '@/lib/dal/drafts';
@@ -14,11 +14,7 @@ export const metadata: Metadata = { title: '我的' };
 
 export default async function MePage() {
   const user = await requireUser(['resident'], '/me');
-  const applications = listApplications(user);
-  const drafts = listDrafts(user);
-  const people = actingFor(user);
-  const notices = listNotifications(user, 10);
-  const unread = unreadCount(user);
+  const [applications, drafts, people, notices, unread] = await Promise.all([listApplications(user), listDrafts(user), actingFor(user), listNotifications(user, 10), unreadCount(user)]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{user.displayName}，您好</h1>

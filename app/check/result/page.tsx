@@ -51,10 +51,10 @@ export default async function CheckResultPage() {
   if (open1) redirect(questionPath(open1));
   const region = answers.region;
   const info = regionInfo(region);
-  const result = runCheck({ ...answers, region });
+  const result = await runCheck({ ...answers, region });
   const open = openQuestions(result, answers);
   const v = verdict(result, open);
-  const settings = regionSettings(region);
+  const settings = await regionSettings(region);
   const notes = result.trace.filter((t) => t.step === 'note');
   const assumed = Object.keys(answers.whatIf ?? {}).filter((n) => info.parameters.some((p) => p.name === n));
   const whatIfNames = [...new Set([...result.missingParameters, ...assumed])];

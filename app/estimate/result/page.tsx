@@ -26,8 +26,8 @@ export const metadata: Metadata = { title: '估算结果：能报多少' };
 export default async function EstimateResultPage() {
   const draft = await readEstimateDraft();
   const today = todayInShanghai();
-  const built = buildEstimateInput(draft, today, (region, year) => ({
-    ...parametersForYear(region, year),
+  const built = await buildEstimateInput(draft, today, async (region, year) => ({
+    ...(await parametersForYear(region, year)),
     ...whatIfParams(draft.whatIf, parameterNames(region), WHAT_IF_SOURCE_ZH),
   }));
   if (!built.ok) {

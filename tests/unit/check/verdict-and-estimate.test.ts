@@ -87,8 +87,8 @@ describe('估算', () => {
     expect(checkEpisodeYear(draft.episodes, 0, '2025-01-05')).toMatch(/2024/);
   });
 
-  it('无锡低保两次大额住院：用满30万住院限额，金额按分计算，几部分加起来等于总费用', () => {
-    const built = buildEstimateInput(draft, '2025-01-01', () => ({}));
+  it('无锡低保两次大额住院：用满30万住院限额，金额按分计算，几部分加起来等于总费用', async () => {
+    const built = await buildEstimateInput(draft, '2025-01-01', () => ({}));
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     expect(built.input.year).toBe(2024);
@@ -101,8 +101,8 @@ describe('估算', () => {
     expect(isHeavy(result)).toBe(true);
   });
 
-  it('还没选身份或没有就医记录时不计算', () => {
-    expect(buildEstimateInput({ region: 'wuxi', episodes: draft.episodes }, '2025-01-01', () => ({}))).toEqual({ ok: false, reason: 'who' });
-    expect(buildEstimateInput({ region: 'wuxi', cards: [], episodes: [] }, '2025-01-01', () => ({}))).toEqual({ ok: false, reason: 'episodes' });
+  it('还没选身份或没有就医记录时不计算', async () => {
+    expect(await buildEstimateInput({ region: 'wuxi', episodes: draft.episodes }, '2025-01-01', () => ({}))).toEqual({ ok: false, reason: 'who' });
+    expect(await buildEstimateInput({ region: 'wuxi', cards: [], episodes: [] }, '2025-01-01', () => ({}))).toEqual({ ok: false, reason: 'episodes' });
   });
 });

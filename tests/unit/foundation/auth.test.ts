@@ -1,17 +1,15 @@
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db, schema } from '@/db';
+import { q, schema } from '@/lib/store/db';
 import { resolveSession, revokeAllSessions, toSessionUser, verifyStaffLogin } from '@/lib/dal/users';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { accessDecision } from '@/lib/access';
 
 async function staff(username: string, role: 'clerk' | 'reviewer' | 'admin' | 'auditor' = 'clerk', disabled = false) {
-  return db()
-    .insert(schema.users)
-    .values({ username, role, displayName: username, region: 'wuxi', passwordHash: await hashPassword('correct horse'), disabled })
-    .returning()
-    .get();
+  const passwordHash = await hashPassword('correct horse');
+  const [row] = await q((db) => db.insert(schema.users).values({ username, role, displayName: username, region: 'wuxi', passwordHash, disabled }).returning());
+  return row!;
 }
 
 describe('工作人员密码', () => {
@@ -27,7 +25,7 @@ describe('工作人员密码', () => {
     await staff('clerk.a');
     const wrongPw = await verifyStaffLogin('clerk.a', 'nope');
     const noUser = await verifyStaffLogin('nobody', 'nope');
-    expect(wrongPw).toEqual({ ok: false, message: '用户名或密码不正确。' });
+    expect(wrongPw).toEqual({ ok: false, code: 'invalid', message: '用户名或密码不正确。' });
     expect(noUser).toEqual(wrongPw);
     expect((await verifyStaffLogin('clerk.a', 'correct horse')).ok).toBe(true);
   });
@@ -50,7 +48,7 @@ describe('工作人员密码', () => {
     const u = await staff('clerk.d');
     await verifyStaffLogin('clerk.d', 'bad');
     await verifyStaffLogin('clerk.d', 'correct horse');
-    const actions = db().select().from(schema.auditLog).where(eq(schema.auditLog.entityId, u.id)).all().map((r) => r.action);
+    const actions = (await q((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, u.id)))).map((r) => r.action);
     expect(actions).toEqual(['staff.login_failed', 'staff.login']);
   });
 });
@@ -62,9 +60,9 @@ describe('requireUser 的拒绝规则', () => {
   });
 
   it('居民访问工作人员页面被拒绝', async () => {
-    const resident = db().insert(schema.users).values({ role: 'resident', displayName: 'r' }).returning().get();
-    expect(accessDecision(toSessionUser(resident), ['clerk', 'reviewer', 'admin', 'auditor'])).toBe('forbidden');
-    expect(accessDecision(toSessionUser(resident), ['resident'])).toBe('ok');
+    const resident = (await q((db) => db.insert(schema.users).values({ role: 'resident', displayName: 'r' }).returning()))[0];
+    expect(accessDecision(toSessionUser(resident!), ['clerk', 'reviewer', 'admin', 'auditor'])).toBe('forbidden');
+    expect(accessDecision(toSessionUser(resident!), ['resident'])).toBe('ok');
   });
 
   it('审计员不能进入只给受理员的操作', async () => {
@@ -74,16 +72,16 @@ describe('requireUser 的拒绝规则', () => {
 
   it('被停用或会话被撤销的用户，旧的登录凭证失效', async () => {
     const u = await staff('clerk.e');
-    expect(resolveSession({ sub: u.id, sv: 1 }).ok).toBe(true);
-    revokeAllSessions(toSessionUser(u), u.id);
-    expect(resolveSession({ sub: u.id, sv: 1 })).toEqual({ ok: false, reason: 'revoked' });
-    expect(resolveSession({ sub: u.id, sv: 2 }).ok).toBe(true);
-    db().update(schema.users).set({ disabled: true }).where(eq(schema.users.id, u.id)).run();
-    expect(resolveSession({ sub: u.id, sv: 2 })).toEqual({ ok: false, reason: 'disabled' });
+    expect((await resolveSession({ sub: u.id, sv: 1 })).ok).toBe(true);
+    await revokeAllSessions(toSessionUser(u), u.id);
+    expect(await resolveSession({ sub: u.id, sv: 1 })).toEqual({ ok: false, reason: 'revoked' });
+    expect((await resolveSession({ sub: u.id, sv: 2 })).ok).toBe(true);
+    (await q((db) => db.update(schema.users).set({ disabled: true }).where(eq(schema.users.id, u.id))));
+    expect(await resolveSession({ sub: u.id, sv: 2 })).toEqual({ ok: false, reason: 'disabled' });
   });
 
-  it('不存在的用户或没有凭证视为未登录', () => {
-    expect(resolveSession(null)).toEqual({ ok: false, reason: 'anonymous' });
-    expect(resolveSession({ sub: 'no-such-user', sv: 1 })).toEqual({ ok: false, reason: 'anonymous' });
+  it('不存在的用户或没有凭证视为未登录', async () => {
+    expect(await resolveSession(null)).toEqual({ ok: false, reason: 'anonymous' });
+    expect(await resolveSession({ sub: 'no-such-user', sv: 1 })).toEqual({ ok: false, reason: 'anonymous' });
   });
 });

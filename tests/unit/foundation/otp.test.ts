@@ -1,7 +1,7 @@
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db, schema } from '@/db';
+import { q, schema } from '@/lib/store/db';
 import { lookupHash } from '@/lib/crypto';
 import { OTP_LOCKOUT_MS, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, requestOtp, verifyOtp } from '@/lib/dal/otp';
 
@@ -18,39 +18,40 @@ describe('手机验证码登录', () => {
   it('发出 6 位数字验证码，数据库里只存哈希', async () => {
     const code = await codeFor('13900000001');
     expect(code).toMatch(/^\d{6}$/);
-    const rows = db().select().from(schema.otpCodes).where(eq(schema.otpCodes.phoneHmac, lookupHash('phone:13900000001'))).all();
+    const rows = (await q((db) => db.select().from(schema.otpCodes).where(eq(schema.otpCodes.phoneHmac, lookupHash('phone:13900000001')))));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.codeHash).not.toContain(code);
   });
 
   it('正确的验证码登录成功并自动开通居民账号，验证码只能用一次', async () => {
     const code = await codeFor('13900000002');
-    const ok = verifyOtp('13900000002', code, later(1000));
+    const ok = await verifyOtp('13900000002', code, later(1000));
     expect(ok.ok).toBe(true);
-    const user = db().select().from(schema.users).where(eq(schema.users.phoneHmac, lookupHash('phone:13900000002'))).get();
+    const user = (await q((db) => db.select().from(schema.users).where(eq(schema.users.phoneHmac, lookupHash('phone:13900000002')))))[0];
     expect(user?.role).toBe('resident');
     expect(user?.phoneEnc).not.toContain('13900000002');
-    expect(verifyOtp('13900000002', code, later(2000))).toMatchObject({ ok: false, reason: 'none' });
+    expect(await verifyOtp('13900000002', code, later(2000))).toMatchObject({ ok: false, reason: 'none' });
   });
 
   it('超过 5 分钟的验证码失效', async () => {
     const code = await codeFor('13900000003');
-    expect(verifyOtp('13900000003', code, later(OTP_TTL_MS + 1))).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await verifyOtp('13900000003', code, later(OTP_TTL_MS + 1))).toMatchObject({ ok: false, reason: 'expired' });
   });
 
   it('输错 5 次后锁定，即使再输入正确的验证码也不能登录', async () => {
     const code = await codeFor('13900000004');
     const wrong = code === '000000' ? '111111' : '000000';
-    const results = [1, 2, 3, 4, 5].map((i) => verifyOtp('13900000004', wrong, later(i * 1000)));
+    const results = [];
+    for (const i of [1, 2, 3, 4, 5]) results.push(await verifyOtp('13900000004', wrong, later(i * 1000)));
     expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'locked']);
     expect(results[0]).toMatchObject({ attemptsLeft: 4 });
-    expect(verifyOtp('13900000004', code, later(6000))).toMatchObject({ ok: false, reason: 'locked' });
+    expect(await verifyOtp('13900000004', code, later(6000))).toMatchObject({ ok: false, reason: 'locked' });
   });
 
   it('锁定期间不能重新获取验证码，锁定期过后可以', async () => {
     const code = await codeFor('13900000005');
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) verifyOtp('13900000005', wrong, later(1000));
+    for (let i = 0; i < 5; i++) await verifyOtp('13900000005', wrong, later(1000));
     expect(await requestOtp('13900000005', later(2 * 60_000))).toMatchObject({ ok: false, reason: 'locked' });
     expect(await requestOtp('13900000005', later(OTP_LOCKOUT_MS + 1000))).toMatchObject({ ok: true });
   });
@@ -66,8 +67,8 @@ describe('手机验证码登录', () => {
     const first = await codeFor('13900000007');
     const second = await codeFor('13900000007', later(OTP_RESEND_COOLDOWN_MS + 1));
     if (first !== second) {
-      expect(verifyOtp('13900000007', first, later(OTP_RESEND_COOLDOWN_MS + 2000))).toMatchObject({ ok: false });
+      expect(await verifyOtp('13900000007', first, later(OTP_RESEND_COOLDOWN_MS + 2000))).toMatchObject({ ok: false });
     }
-    expect(verifyOtp('13900000007', second, later(OTP_RESEND_COOLDOWN_MS + 3000)).ok).toBe(true);
+    expect((await verifyOtp('13900000007', second, later(OTP_RESEND_COOLDOWN_MS + 3000))).ok).toBe(true);
   });
 });

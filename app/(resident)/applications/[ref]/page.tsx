@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
 import { StatusTag } from '@/app/_components/status-tag';
-import { ACTION_TEXT, STATUS_TEXT } from '@/lib/applications/states';
+import { ACTION_TEXT, STATUS_TEXT } from '@/lib/workflow/states';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { pendingSupplements } from '@/lib/dal/applications';
 import { formatDateTime, formatMoney, maskBankAccount, maskName } from '@/lib/format';
@@ -56,7 +56,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
         <section className="card space-y-3" aria-labelledby="respond-title">
           <h2 id="respond-title" className="text-xl font-bold">需要您补充</h2>
           {lastRequest?.message ? <p className="border-l-4 border-warn bg-amber-50 p-3">{lastRequest.message}</p> : null}
-          <RespondForm ref_={ref} applicationId={app.id} pending={pendingSupplements(app.id, user.id)} />
+          <RespondForm ref_={ref} applicationId={app.id} pending={await pendingSupplements(app.id, user.id)} />
         </section>
       ) : null}
 

@@ -1,16 +1,17 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
-import { getDraft } from '@/lib/dal/drafts';
-import { AppError } from '@/lib/errors';
+import { notFound, redirect } from 'next/navigation';
+import { getDraft, submittedRefOfDraft } from '@/lib/dal/drafts';
 import { requireUser } from '@/lib/session';
 
-/** The signed-in resident's draft, or a 404 (also for somebody else's draft: ids cannot be probed). */
+/**
+ * The signed-in resident's draft, or a 404 (also for somebody else's draft: ids cannot be probed).
+ * An old link to a draft that has since been submitted goes to the submitted application.
+ */
 export async function loadDraftPage(id: string) {
   const user = await requireUser(['resident'], `/apply/${id}`);
-  try {
-    return { user, ...getDraft(user, id) };
-  } catch (error) {
-    if (error instanceof AppError) notFound();
-    throw error;
-  }
+  const view = /^[0-9a-f-]{36}$/.test(id) ? await getDraft(user, id) : null;
+  if (view) return { user, ...view };
+  const ref = /^[0-9a-f-]{36}$/.test(id) ? await submittedRefOfDraft(user, id) : null;
+  if (ref) redirect(`/applications/${ref}`);
+  notFound();
 }

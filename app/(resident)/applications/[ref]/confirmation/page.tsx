@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: '申请已提交' };
 export default async function ConfirmationPage({ params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;
   const { app } = await loadApplicationPage(ref);
-  const settings = regionSettings(app.region);
+  const settings = await regionSettings(app.region);
   const qr = await QRCode.toString(ref, { type: 'svg', margin: 1, width: 160, errorCorrectionLevel: 'M' });
   return (
     <div className="space-y-6">

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: '救助身份' };
 export default async function IdentityStep({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, draft, forName, region } = await loadDraftPage(id);
-  const docs = listDraftDocuments(user, id).filter((d) => d.kind === 'certificate');
+  const docs = (await listDraftDocuments(user, id)).filter((d) => d.kind === 'certificate');
   return (
     <>
       <DraftHeader id={id} title="救助身份" forName={forName} intro="选择申请人已经取得的身份，并上传证件照片（没有证件的，经办人员会帮您核对）。" />

@@ -51,7 +51,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     );
   }
   const { applicant, identity, bank, episodes, year } = prepared;
-  const snapshot = estimateFor(region as RegionCode, year, identity.categories, episodes);
+  const snapshot = await estimateFor(region as RegionCode, year, identity.categories, episodes);
   const categoryName = (code: string) => info.categories.find((c) => c.code === code)?.nameZh ?? code;
   return (
     <>

@@ -6,7 +6,7 @@ import { currentUser } from '@/lib/session';
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string; docId: string }> }) {
   const { docId } = await params;
   const user = await currentUser();
-  const file = user ? documentForDownload(user, docId, (await headers()).get('x-forwarded-for')) : null;
+  const file = user ? await documentForDownload(user, docId, (await headers()).get('x-forwarded-for')) : null;
   if (!file) return new Response('没有找到这个文件。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   return new Response(new Uint8Array(file.bytes), {
     headers: {

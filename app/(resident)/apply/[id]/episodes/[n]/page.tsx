@@ -20,7 +20,7 @@ export default async function EpisodeStep({ params, searchParams }: { params: Pr
   const index = isNew ? -1 : Number(n);
   if (!isNew && (!Number.isInteger(index) || index < 0 || index >= draft.episodes.length)) notFound();
   const saved = isNew ? undefined : draft.episodes[index]!.values;
-  const docs = isNew ? [] : listDraftDocuments(user, id).filter((d) => d.episodeSeq === index && d.kind === 'receipt');
+  const docs = isNew ? [] : (await listDraftDocuments(user, id)).filter((d) => d.episodeSeq === index && d.kind === 'receipt');
   // Coming back to a stay saved with problems: show them straight away.
   const errors = query.check && saved ? parseEpisodeForm(saved, todayInShanghai(), { requireHospitalName: true }) : null;
   return (

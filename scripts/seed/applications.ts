@@ -1,16 +1,20 @@
-// Demo applications in several states, moved through the same data-layer functions the staff pages call.
+// Demo applications in several states, moved through the same workflow verbs the staff pages call.
 import { eq } from 'drizzle-orm';
 import type { StepKey } from '@/lib/applications/draft';
-import type { TransitionName } from '@/lib/applications/states';
-import { submitDraft, transition } from '@/lib/dal/applications';
+import type { TransitionName } from '@/lib/workflow/states';
+import { perform } from '@/lib/workflow';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser } from '@/lib/dal/users';
 import { lookupHash } from '@/lib/crypto';
-import { db, schema } from './index';
+import { q, schema } from '@/lib/store/db';
 import { DEMO_PROXIED_PERSON, DEMO_RESIDENTS } from './demo-data';
 
-const userByPhone = (phone: string) => toSessionUser(db().select().from(schema.users).where(eq(schema.users.phoneHmac, lookupHash(`phone:${phone}`))).get()!);
-const staff = (username: string) => toSessionUser(db().select().from(schema.users).where(eq(schema.users.username, username)).get()!);
+async function userWhere(where: ReturnType<typeof eq>) {
+  const [row] = await q((db) => db.select().from(schema.users).where(where));
+  return toSessionUser(row!);
+}
+const userByPhone = (phone: string) => userWhere(eq(schema.users.phoneHmac, lookupHash(`phone:${phone}`)));
+const staff = (username: string) => userWhere(eq(schema.users.username, username));
 
 type Demo = {
   phone: string;
@@ -28,7 +32,7 @@ const DEMOS: Demo[] = [
   {
     phone: zhang.phone, region: 'wuxi', applicant: { name: zhang.person.name, idNumber: zhang.person.idNumber, phone: zhang.phone }, categories: ['dibao'],
     episodes: [{ hospitalName: '无锡市人民医院（演示）', kind: 'inpatient', date: '2026-02-03', endDate: '2026-02-15', level: '3', total: '56000.00', policy: '48000.00', basic: '33600.00', critical: '3000.00' }],
-    steps: [['accept', 'wuxi.clerk'], ['start_review', 'wuxi.reviewer'], ['approve', 'wuxi.reviewer', { amountFen: 969000 }], ['mark_paid', 'wuxi.reviewer']],
+    steps: [['accept', 'wuxi.clerk'], ['start_review', 'wuxi.reviewer'], ['approve', 'wuxi.reviewer', { amountFen: 969000 }], ['record_payment', 'wuxi.clerk']],
   },
   {
     phone: zhang.phone, region: 'wuxi', applicant: { name: zhang.person.name, idNumber: zhang.person.idNumber, phone: zhang.phone }, categories: ['dibao'],
@@ -54,27 +58,29 @@ const DEMOS: Demo[] = [
 
 export async function seedDemoApplications(): Promise<void> {
   for (const d of DEMOS) {
-    const user = userByPhone(d.phone);
-    const personId = d.forPerson ? db().select().from(schema.persons).where(eq(schema.persons.idNumberHmac, lookupHash(`id:${d.applicant.idNumber}`))).get()!.id : null;
-    const id = createDraft(user, { region: d.region, forPersonId: personId });
+    const user = await userByPhone(d.phone);
+    const [proxied] = d.forPerson ? await q((db) => db.select().from(schema.persons).where(eq(schema.persons.idNumberHmac, lookupHash(`id:${d.applicant.idNumber}`)))) : [];
+    const created = await createDraft(user, { region: d.region, forPersonId: proxied?.id ?? null });
+    if (!created.ok) throw new Error(`demo draft not created: ${created.message}`);
+    const id = created.id;
     const steps: [StepKey, Record<string, string | string[]>][] = [
       ['applicant', { ...d.applicant, hukouLocal: 'yes', insuredLocal: 'yes' }],
       ['identity', { categories: d.categories, certificateNo: '' }],
       ['bank', { bankName: '中国工商银行（演示）', accountName: d.applicant.name, account: '6222020000001234567' }],
       ['declaration', { truthful: 'yes', consentVerify: 'yes', consentHealth: 'yes' }],
     ];
-    for (const [key, values] of steps) saveStep(user, id, key, { values, complete: true });
+    for (const [key, values] of steps) await saveStep(user, id, key, { values, complete: true });
     for (const e of d.episodes) {
-      saveEpisode(user, id, -1, {
+      await saveEpisode(user, id, -1, {
         complete: true,
         values: { hospitalName: e.hospitalName, kind: e.kind, date: e.date, endDate: e.endDate ?? '', hospitalLevel: e.level, location: 'local', referred: 'yes', offsiteFiled: 'no', totalYuan: e.total, policyYuan: e.policy, basicPaidYuan: e.basic, criticalPaidYuan: e.critical ?? '' },
       });
     }
-    const submitted = await submitDraft(user, id);
-    if (!submitted.ok) throw new Error(`demo application not submitted: ${submitted.message} ${JSON.stringify(submitted.problems)}`);
-    db().update(schema.applications).set({ demo: true }).where(eq(schema.applications.id, id)).run();
+    const submitted = await perform(user, id, 'submit');
+    if (!submitted.ok) throw new Error(`demo application not submitted: ${submitted.message} ${JSON.stringify(submitted.fieldErrors ?? {})}`);
+    await q((db) => db.update(schema.applications).set({ demo: true }).where(eq(schema.applications.id, id)));
     for (const [name, by, extra] of d.steps) {
-      const r = await transition(staff(by), submitted.ref, name, { ...(extra ?? {}) });
+      const r = await perform(await staff(by), submitted.ref, name, { ...(extra ?? {}) });
       if (!r.ok) throw new Error(`demo transition ${name} failed: ${r.message}`);
     }
   }

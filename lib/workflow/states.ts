@@ -1,4 +1,5 @@
-// The application state machine (ARCHITECTURE.md "Application states"). Only these transitions exist.
+// The application state machine: the one table of which verb moves an application from which states to
+// which, and who may use it. Only these transitions exist; each verb's effects are in ./verbs/<verb>.ts.
 import type { ApplicationStatus, Role } from '@/db/schema';
 
 export type Actor = 'applicant' | Role;
@@ -13,7 +14,9 @@ export const TRANSITIONS = {
   reject: { from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'rejected', by: ['clerk', 'reviewer'] },
   withdraw: { from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'withdrawn', by: ['applicant'] },
   transfer: { from: ['submitted', 'accepted', 'in_review'], to: 'transferred', by: ['clerk', 'reviewer'] },
-  mark_paid: { from: ['approved'], to: 'paid', by: ['reviewer', 'admin'] },
+  record_payment: { from: ['approved'], to: 'paid', by: ['clerk', 'reviewer', 'admin'] },
+  // The bank returned the transfer: the case stays approved, the ledger shows the failure, and it is paid again.
+  record_payment_failure: { from: ['approved'], to: 'approved', by: ['clerk', 'reviewer', 'admin'] },
 } as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus; by: readonly Actor[] }>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
@@ -39,7 +42,8 @@ export const ACTION_TEXT: Record<TransitionName, string> = {
   reject: '不予救助',
   withdraw: '撤回',
   transfer: '转办',
-  mark_paid: '登记已发放',
+  record_payment: '登记已发放',
+  record_payment_failure: '登记发放失败',
 };
 
 /** Status in plain words, with what the person should do now. */

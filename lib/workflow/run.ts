@@ -1,0 +1,140 @@
+import 'server-only';
+// The one runner every application verb goes through, in this order:
+//   parse the input (zod) → load the application with the access check → the state machine (states.ts)
+//   → one transaction: claim the state by compare-and-set, the verb's changes, the timeline event, an
+//     audit row with a before/after summary, the inbox notice → SMS after commit.
+// A verb is one file in ./verbs declaring its input schema and its effects; adding a transition touches
+// that file, the table in states.ts and the list in ./verbs/index.ts.
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ApplicationStatus } from '@/db/schema';
+import { loadApplication, type AccessNeed, type AppRow } from '@/lib/dal/access';
+import { writeAudit } from '@/lib/dal/audit';
+import { notifyApplication, textRecipients } from '@/lib/dal/notifications';
+import type { SessionUser } from '@/lib/dal/users';
+import { fieldErrorsOf } from '@/lib/validation/zod-errors';
+import { refuse, type Refusal, type Result } from '@/lib/result';
+import { schema, transaction, type Db } from '@/lib/store/db';
+import { checkTransition, type TransitionName } from '@/lib/workflow/states';
+
+export type Patch = Partial<typeof schema.applications.$inferInsert>;
+
+export type VerbContext<I, P> = { actor: SessionUser; app: AppRow; input: I; prepared: P; now: Date; from: ApplicationStatus; to: ApplicationStatus; ip?: string | null };
+export type TxContext<I, P> = VerbContext<I, P> & { db: Db };
+
+export type Verb<I, P = undefined> = {
+  name: TransitionName;
+  /** The verb's input, parsed before anything else; its messages are the field errors. */
+  input: z.ZodType<I>;
+  /** What a resident needs on this application (staff need to be of its region). */
+  access?: AccessNeed;
+  /** The application is found by id rather than reference (only submit: a draft has no reference yet). */
+  byId?: boolean;
+  /** An earlier call already did this (a double tap, a retry on another instance): answer as it did. */
+  replay?: (app: AppRow) => Result<{ status: ApplicationStatus; ref: string }> | null;
+  /** Checks and reads outside the transaction; a refusal stops here. */
+  prepare?: (c: VerbContext<I, undefined>) => Promise<Result<{ value: P }>>;
+  /** Column changes besides the status (may write other rows first, e.g. the reference counter). */
+  patch?: (c: TxContext<I, P>) => Promise<Patch> | Patch;
+  event?: (c: TxContext<I, P>) => { message?: string | null; data?: Record<string, unknown> };
+  /** Further writes in the same transaction, once the event exists. */
+  effects?: (c: TxContext<I, P> & { eventId: string; ref: string }) => Promise<void>;
+  notice: (c: VerbContext<I, P> & { ref: string }) => { title: string; body: string; sms: string };
+};
+
+/** Thrown inside the transaction to roll it back with a refusal for the caller. */
+export class Abort extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
+export type RunResult = Result<{ status: ApplicationStatus; ref: string }>;
+
+export async function run<I, P>(
+  verb: Verb<I, P>,
+  actor: SessionUser,
+  target: string,
+  rawInput: unknown,
+  ctx: { ip?: string | null; now?: Date } = {},
+): Promise<RunResult> {
+  const now = ctx.now ?? new Date();
+  const parsed = verb.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return refuse('invalid', '请补充必填内容。', fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+
+  const isResident = actor.role === 'resident';
+  const app = await loadApplication(actor, verb.byId ? { id: target } : { ref: target }, isResident ? (verb.access ?? 'apply') : 'view');
+  if (!app || (app.status === 'draft' && !verb.byId)) return refuse('not_found', '没有找到这份申请，或您无权办理。');
+  const replayed = verb.replay?.(app);
+  if (replayed) return replayed;
+  if (actor.role === 'auditor') return refuse('forbidden', '审计员只能查看，不能办理。');
+  const check = checkTransition(verb.name, app.status, isResident ? 'applicant' : actor.role);
+  if (!check.ok) return refuse('conflict', check.message);
+
+  const base: VerbContext<I, undefined> = { actor, app, input, prepared: undefined, now, from: app.status, to: check.to, ip: ctx.ip };
+  let prepared = undefined as P;
+  if (verb.prepare) {
+    const r = await verb.prepare(base);
+    if (!r.ok) return r;
+    prepared = r.value;
+  }
+  const c: VerbContext<I, P> = { ...base, prepared };
+
+  let outcome: { ref: string; recipients: string[] };
+  try {
+    outcome = await transaction(async (db) => {
+      const t = schema.applications;
+      // Compare-and-set: of two staff (or two instances) acting at once, exactly one moves it.
+      const claimed = await db
+        .update(t)
+        .set({ status: c.to, updatedAt: now.toISOString() })
+        .where(and(eq(t.id, app.id), eq(t.status, app.status)))
+        .returning({ id: t.id });
+      if (claimed.length === 0) throw new Abort(refuse('conflict', '这份申请刚刚被其他人处理过，请刷新后再看。'));
+      const txc: TxContext<I, P> = { ...c, db };
+      const patch = (await verb.patch?.(txc)) ?? {};
+      if (Object.keys(patch).length) await db.update(t).set(patch).where(eq(t.id, app.id));
+      const ref = patch.ref ?? app.ref ?? '';
+      const event = verb.event?.(txc) ?? {};
+      const [row] = await db
+        .insert(schema.events)
+        .values({ applicationId: app.id, type: verb.name, fromStatus: app.status, toStatus: c.to, actorUserId: actor.id, createdAt: now.toISOString(), message: event.message ?? null, data: event.data ?? null })
+        .returning({ id: schema.events.id });
+      await verb.effects?.({ ...txc, eventId: row!.id, ref });
+      await writeAudit({
+        actorUserId: actor.id, actorRole: actor.role, action: `application.${verb.name}`, entity: 'application', entityId: app.id, ip: ctx.ip,
+        summary: { ref, before: summarise({ ...app }, patch), after: summarise({ ...app, ...patch, status: c.to }, patch) },
+      });
+      const notice = verb.notice({ ...c, ref });
+      const recipients = await notifyApplication({ ...app, personId: patch.personId ?? app.personId }, notice.title, notice.body);
+      return { ref, recipients, sms: notice.sms };
+    }).then(async (r) => {
+      await textRecipients(r.recipients, r.sms);
+      return r;
+    });
+  } catch (error) {
+    if (error instanceof Abort) {
+      // A concurrent call may have done exactly this meanwhile (a retried submit): answer as it did.
+      if (verb.replay && error.refusal.code === 'conflict') {
+        const again = await loadApplication(actor, { id: app.id }, isResident ? (verb.access ?? 'apply') : 'view');
+        const r = again && verb.replay(again);
+        if (r) return r;
+      }
+      return error.refusal;
+    }
+    throw error;
+  }
+  return { ok: true, status: c.to, ref: outcome.ref };
+}
+
+/** Status plus the columns the verb changed, without personal data (never ciphertext in the audit log). */
+function summarise(row: Record<string, unknown>, patch: Patch): Record<string, unknown> {
+  const out: Record<string, unknown> = { status: row.status };
+  for (const key of Object.keys(patch)) {
+    if (/Enc$|Snapshot$/.test(key)) continue;
+    out[key] = row[key] ?? null;
+  }
+  return out;
+}
+

@@ -1,0 +1,98 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { decryptJson, encrypt, lookupHash } from '@/lib/crypto';
+import type { Draft } from '@/lib/applications/draft';
+import type { RegionCode } from '@/lib/calculator';
+import { certifiedCategories, dedupeCategories, estimateFor, prepareSubmission, type Prepared } from '@/lib/dal/applications';
+import type { SessionUser } from '@/lib/dal/users';
+import { todayInShanghai } from '@/lib/format';
+import { refuse } from '@/lib/result';
+import { schema, type Db } from '@/lib/store/db';
+import { Abort, type Verb } from '@/lib/workflow/run';
+import { STATUS_TEXT } from '@/lib/workflow/states';
+
+const REF_PREFIX: Record<string, string> = { wuxi: 'WX', shanghai: 'SH', 'chongqing-shapingba': 'CQ', national: 'QG', 'shanghai-mutual-aid': 'HZ' };
+
+/**
+ * Submits a draft. Idempotent: the draft row is the idempotency key and the status is claimed by
+ * compare-and-set, so a double tap, a retry after a timeout, a retry on another instance or submitting
+ * again from the back button all answer with the same reference.
+ */
+export const submit: Verb<Record<string, never>, Prepared> = {
+  name: 'submit',
+  byId: true,
+  access: 'apply',
+  input: z.object({}).strict(),
+  replay: (app) => (app.status !== 'draft' && app.ref ? { ok: true, status: app.status, ref: app.ref } : null),
+  prepare: async (c) => {
+    const draft = c.app.draftEnc ? decryptJson<Draft>(c.app.draftEnc) : { episodes: [] };
+    const prepared = prepareSubmission(c.app.region as RegionCode, draft, todayInShanghai(c.now));
+    if (!prepared.ok) return refuse('invalid', '还有内容没有填完，请补充后再提交。', Object.fromEntries(prepared.problems.map((p) => [p.section, p.message])));
+    return { ok: true, value: prepared };
+  },
+  patch: async ({ db, actor, app, prepared, now }) => {
+    const { applicant, identity, bank, episodes, year } = prepared;
+    const region = app.region as RegionCode;
+    const person = await resolvePerson(db, actor, app.personId, applicant);
+    if ('error' in person) throw new Abort(refuse('invalid', person.error, { applicant: person.error }));
+    for (const code of identity.categories) {
+      await db.insert(schema.personCategories).values({ personId: person.id, code, region, validFrom: `${year}-01-01`, basis: 'declared', certificateNo: identity.certificateNo || null });
+    }
+    const categories = [...(await certifiedCategories(person.id, region, year)), ...identity.categories.map((code) => ({ code }))];
+    const snapshot = await estimateFor(region, year, dedupeCategories(categories), episodes, now);
+    for (const [seq, e] of episodes.entries()) {
+      await db.insert(schema.episodes).values({
+        applicationId: app.id, seq, hospitalName: e.hospitalName ?? null, date: e.date, endDate: e.endDate ?? null, kind: e.kind, hospitalLevel: e.hospitalLevel ?? 2,
+        specialDisease: e.specialDisease ?? false, referred: e.referred ?? true, location: e.location ?? 'local', offsiteFiled: e.offsiteFiled ?? false,
+        totalFen: e.totalFen, policyFen: e.policyFen, basicPaidFen: e.basicPaidFen ?? 0, criticalPaidFen: e.criticalPaidFen ?? 0, supplementaryPaidFen: e.supplementaryPaidFen ?? 0,
+      });
+    }
+    const ref = await nextRef(db, region, Number(todayInShanghai(now).slice(0, 4)));
+    return {
+      ref, personId: person.id, year, idempotencyKey: app.id,
+      bankAccountEnc: encrypt(bank.account), bankAccountLast4: bank.account.slice(-4), bankName: bank.bankName,
+      estimateSnapshot: snapshot, estimatedFen: snapshot.result.totals.assistanceFen, primaryCategory: snapshot.result.category,
+      submittedAt: now.toISOString(),
+    };
+  },
+  event: () => ({ message: '申请已提交' }),
+  notice: (c) => ({
+    title: `申请 ${c.ref} 已提交`,
+    body: `我们已收到您的医疗救助申请，编号 ${c.ref}。${STATUS_TEXT.submitted.next}`,
+    sms: `【医疗救助】您的申请 ${c.ref} 已提交，请登录查看进度。`,
+  }),
+};
+
+type Applicant = Prepared['applicant'];
+
+async function resolvePerson(db: Db, actor: SessionUser, personId: string | null, a: Applicant): Promise<{ id: string } | { error: string }> {
+  const p = schema.persons;
+  const idHmac = lookupHash(`id:${a.idNumber}`);
+  if (personId) {
+    const [person] = await db.select().from(p).where(eq(p.id, personId));
+    if (!person) return { error: '没有找到申请人。' };
+    if (person.idNumberHmac && person.idNumberHmac !== idHmac) return { error: '身份证号与申请人的登记信息不一致，请核对；如登记有误请到窗口更正。' };
+    await db.update(p).set({ phoneEnc: encrypt(a.phone), idNumberEnc: person.idNumberEnc ?? encrypt(a.idNumber), idNumberHmac: idHmac }).where(eq(p.id, person.id));
+    return { id: person.id };
+  }
+  const [existing] = await db.select({ id: p.id }).from(p).where(eq(p.idNumberHmac, idHmac));
+  // Linking an account to an existing person on the strength of a typed ID number would expose that person's records.
+  if (existing) return { error: '这个身份证号已经登记在其他账号或窗口办理的记录中。为保护个人信息，请带身份证到窗口核实后再申请。' };
+  const [created] = await db
+    .insert(p)
+    .values({ name: a.name, idNumberEnc: encrypt(a.idNumber), idNumberHmac: idHmac, birthDate: a.birthDate, phoneEnc: encrypt(a.phone), hukouRegion: a.hukouLocal ? 'local' : 'other', insuredRegion: a.insuredLocal ? 'local' : 'other' })
+    .returning({ id: p.id });
+  await db.update(schema.users).set({ personId: created!.id }).where(and(eq(schema.users.id, actor.id)));
+  return { id: created!.id };
+}
+
+async function nextRef(db: Db, region: string, year: number): Promise<string> {
+  const prefix = `${REF_PREFIX[region] ?? 'YL'}-${year}`;
+  const c = schema.counters;
+  const [row] = await db
+    .insert(c)
+    .values({ name: `ref:${prefix}`, value: 1 })
+    .onConflictDoUpdate({ target: c.name, set: { value: sql`${c.value} + 1` } })
+    .returning({ value: c.value });
+  return `${prefix}-${String(row!.value).padStart(6, '0')}`;
+}

@@ -1,0 +1,71 @@
+// Fills an empty database with clearly marked demo data (demo = true on every row that has the flag),
+// through the data layer and the workflow verbs the pages use. Run again on a database that has users:
+// it changes nothing (no silent reseed). Works on SQLite and PostgreSQL alike.
+import { fileURLToPath } from 'node:url';
+import { count } from 'drizzle-orm';
+import { loadLocalEnv } from '@/db/load-env';
+import { encrypt, lookupHash } from '@/lib/crypto';
+import { hashPassword } from '@/lib/password';
+import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
+import { DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
+import { seedDemoApplications } from './applications';
+
+const DEMO_SOURCE = '演示数据（常见窗口做法，非当地规定）';
+
+type PersonSeed = { name: string; idNumber: string; birthDate: string; hukouRegion: string; insuredRegion: string };
+type CategorySeed = { code: string; region: string; validFrom: string; certificateNo: string };
+
+async function insertPerson(p: PersonSeed, categories: readonly CategorySeed[]): Promise<string> {
+  return q(async (db) => {
+    const [person] = await db
+      .insert(schema.persons)
+      .values({ name: p.name, idNumberEnc: encrypt(p.idNumber), idNumberHmac: lookupHash(`id:${p.idNumber}`), birthDate: p.birthDate, hukouRegion: p.hukouRegion, insuredRegion: p.insuredRegion, demo: true })
+      .returning({ id: schema.persons.id });
+    for (const c of categories) {
+      await db.insert(schema.personCategories).values({ personId: person!.id, code: c.code, region: c.region, validFrom: c.validFrom, basis: 'certified', certificateNo: c.certificateNo, certifiedBy: '民政部门（演示）', certifiedAt: c.validFrom });
+    }
+    return person!.id;
+  });
+}
+
+export async function seed(): Promise<'seeded' | 'kept'> {
+  const [existing] = await q((db) => db.select({ n: count() }).from(schema.users));
+  if ((existing?.n ?? 0) > 0) return 'kept';
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await transaction(async (db) => {
+    for (const s of DEMO_STAFF) await db.insert(schema.users).values({ ...s, passwordHash, demo: true });
+    const residentIds: Record<string, string> = {};
+    for (const r of DEMO_RESIDENTS) {
+      const personId = await insertPerson(r.person, r.categories);
+      const [user] = await db
+        .insert(schema.users)
+        .values({ role: 'resident', displayName: r.displayName, phoneEnc: encrypt(r.phone), phoneHmac: lookupHash(`phone:${r.phone}`), personId, region: r.person.insuredRegion, demo: true })
+        .returning({ id: schema.users.id });
+      residentIds[r.phone] = user!.id;
+    }
+    const proxied = await insertPerson(DEMO_PROXIED_PERSON, DEMO_PROXIED_PERSON.categories);
+    await db.insert(schema.authorities).values({ grantorPersonId: proxied, proxyUserId: residentIds['13800000003'], scope: ['apply', 'view', 'respond'], validFrom: '2024-01-01', validTo: '2027-12-31', status: 'active', verifiedAt: '2024-01-05T02:00:00.000Z' });
+    for (const region of ['wuxi', 'shanghai', 'chongqing-shapingba', 'national', 'shanghai-mutual-aid']) {
+      const settings: [string, string][] = [
+        ['claimDeadline', '出院（或门诊就医）后的下一个季度内提交'],
+        ['promisedWorkingDays', '30'],
+        ['counter', '户籍或居住地街道（乡镇）社区事务受理服务中心'],
+      ];
+      for (const [key, value] of settings) await db.insert(schema.regionSettings).values({ region, key, value, source: DEMO_SOURCE, demo: true });
+    }
+  });
+  await seedDemoApplications();
+  return 'seeded';
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  loadLocalEnv();
+  seed()
+    .then((r) => console.log(r === 'seeded' ? '已填入演示数据（全部标记为演示）。' : '数据库中已有数据，保持不变（不会重复填充）。'))
+    .catch((e) => {
+      console.error('填充演示数据失败:', e);
+      process.exitCode = 1;
+    })
+    .finally(() => closeDatabase());
+}
