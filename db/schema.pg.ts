@@ -1,2 +1,335 @@
-// TEMPORARY placeholder until the PostgreSQL twin of db/schema.ts lands.
-export * from './schema';
+// PostgreSQL twin of db/schema.ts: same tables, columns, indexes and foreign keys, and the same TypeScript
+// row types ($inferSelect / $inferInsert), because the data layer is typed once against db/schema.ts and
+// runs on both dialects (tests/unit/db/schema-parity.test.ts checks both). Hence:
+// - times stay ISO-8601 strings in `text` columns, defaulting to the format of SQLite's
+//   strftime('%Y-%m-%dT%H:%M:%fZ','now') (UTC, milliseconds, trailing Z);
+// - money/amount columns (`*_fen`, `value`) and the epoch-millisecond `rate_limits.window_start` are
+//   int8 read as JS numbers (`mode: 'number'`; fen amounts stay far below 2^53);
+// - booleans are `boolean`, JSON is `jsonb`, enums are `text` with the value lists from schema-shared.ts.
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  APPLICATION_STATUSES,
+  AUTHORITY_SCOPES,
+  AUTHORITY_STATUSES,
+  CATEGORY_BASES,
+  DOCUMENT_MIMES,
+  EPISODE_KINDS,
+  EPISODE_LOCATIONS,
+  PAYMENT_STATUSES,
+  ROLES,
+  WATCHLIST_STATUSES,
+} from './schema-shared';
+
+export { ROLES, STAFF_ROLES, AUTHORITY_SCOPES, APPLICATION_STATUSES } from './schema-shared';
+export type { Role, ApplicationStatus } from './schema-shared';
+
+/** Same text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ','now'), e.g. 2025-03-01T08:05:09.042Z. */
+const nowIso = sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const id = () => text('id').primaryKey().$defaultFn(() => crypto.randomUUID());
+const createdAt = () => text('created_at').notNull().default(nowIso);
+const fen = (name: string) => bigint(name, { mode: 'number' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    role: text('role', { enum: ROLES }).notNull(),
+    username: text('username'),
+    displayName: text('display_name').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneHmac: text('phone_hmac'),
+    passwordHash: text('password_hash'),
+    region: text('region'),
+    district: text('district'),
+    personId: text('person_id').references(() => persons.id),
+    disabled: boolean('disabled').notNull().default(false),
+    sessionVersion: integer('session_version').notNull().default(1),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    lastLoginAt: text('last_login_at'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username), uniqueIndex('users_phone_hmac_uq').on(t.phoneHmac)],
+);
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHmac: text('id_number_hmac'),
+    birthDate: text('birth_date'),
+    phoneEnc: text('phone_enc'),
+    hukouRegion: text('hukou_region'),
+    insuredRegion: text('insured_region'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('persons_id_number_hmac_uq').on(t.idNumberHmac)],
+);
+
+export const personCategories = pgTable(
+  'person_categories',
+  {
+    id: id(),
+    personId: text('person_id').notNull().references(() => persons.id),
+    code: text('code').notNull(),
+    region: text('region').notNull(),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to'),
+    basis: text('basis', { enum: CATEGORY_BASES }).notNull(),
+    certificateNo: text('certificate_no'),
+    certifiedBy: text('certified_by'),
+    certifiedAt: text('certified_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('person_categories_person_idx').on(t.personId)],
+);
+
+export const authorities = pgTable(
+  'authorities',
+  {
+    id: id(),
+    grantorPersonId: text('grantor_person_id').notNull().references(() => persons.id),
+    proxyUserId: text('proxy_user_id').references(() => users.id),
+    proxyPhoneHmac: text('proxy_phone_hmac'),
+    scope: jsonb('scope').$type<(typeof AUTHORITY_SCOPES)[number][]>().notNull(),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to').notNull(),
+    status: text('status', { enum: AUTHORITY_STATUSES }).notNull(),
+    evidenceDocumentId: text('evidence_document_id'),
+    verifiedBy: text('verified_by').references(() => users.id),
+    verifiedAt: text('verified_at'),
+    revokedAt: text('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('authorities_proxy_idx').on(t.proxyUserId), index('authorities_grantor_idx').on(t.grantorPersonId)],
+);
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: id(),
+    ref: text('ref'),
+    personId: text('person_id').references(() => persons.id),
+    filedByUserId: text('filed_by_user_id').notNull().references(() => users.id),
+    region: text('region').notNull(),
+    year: integer('year').notNull(),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    idempotencyKey: text('idempotency_key'),
+    draftEnc: text('draft_enc'),
+    currentStep: text('current_step'),
+    primaryCategory: text('primary_category'),
+    estimateSnapshot: jsonb('estimate_snapshot'),
+    estimatedFen: fen('estimated_fen'),
+    decidedAmountFen: fen('decided_amount_fen'),
+    bankAccountEnc: text('bank_account_enc'),
+    bankAccountLast4: text('bank_account_last4'),
+    bankName: text('bank_name'),
+    decisionReason: text('decision_reason'),
+    decisionClause: text('decision_clause'),
+    transferredTo: text('transferred_to'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(nowIso),
+    submittedAt: text('submitted_at'),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('applications_ref_uq').on(t.ref),
+    uniqueIndex('applications_idem_uq').on(t.idempotencyKey),
+    index('applications_filed_by_idx').on(t.filedByUserId),
+    index('applications_person_idx').on(t.personId),
+    index('applications_region_status_idx').on(t.region, t.status),
+  ],
+);
+
+export const episodes = pgTable(
+  'episodes',
+  {
+    id: id(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    seq: integer('seq').notNull(),
+    hospitalName: text('hospital_name'),
+    date: text('date').notNull(),
+    endDate: text('end_date'),
+    kind: text('kind', { enum: EPISODE_KINDS }).notNull(),
+    hospitalLevel: integer('hospital_level').notNull().default(2),
+    specialDisease: boolean('special_disease').notNull().default(false),
+    referred: boolean('referred').notNull().default(true),
+    location: text('location', { enum: EPISODE_LOCATIONS }).notNull().default('local'),
+    offsiteFiled: boolean('offsite_filed').notNull().default(false),
+    totalFen: fen('total_fen').notNull(),
+    policyFen: fen('policy_fen').notNull(),
+    basicPaidFen: fen('basic_paid_fen').notNull().default(0),
+    criticalPaidFen: fen('critical_paid_fen').notNull().default(0),
+    supplementaryPaidFen: fen('supplementary_paid_fen').notNull().default(0),
+  },
+  (t) => [index('episodes_application_idx').on(t.applicationId)],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: id(),
+    sha256: text('sha256').notNull(),
+    mime: text('mime', { enum: DOCUMENT_MIMES }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    originalName: text('original_name').notNull(),
+    kind: text('kind').notNull(),
+    applicationId: text('application_id').references(() => applications.id),
+    authorityId: text('authority_id'),
+    episodeSeq: integer('episode_seq'),
+    eventId: text('event_id'),
+    uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('documents_application_idx').on(t.applicationId)],
+);
+
+// File contents for deployments without a shared disk (FILE_STORAGE=database): encrypted, by storage key.
+export const storedFiles = pgTable('stored_files', {
+  key: text('key').primaryKey(),
+  content: text('content').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  createdAt: createdAt(),
+});
+
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actorUserId: text('actor_user_id').references(() => users.id),
+    message: text('message'),
+    data: jsonb('data'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_application_idx').on(t.applicationId)],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: id(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    personId: text('person_id').notNull().references(() => persons.id),
+    region: text('region').notNull(),
+    year: integer('year').notNull(),
+    pool: text('pool').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
+    paidAt: text('paid_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('payments_person_year_idx').on(t.personId, t.year)],
+);
+
+export const parameters = pgTable(
+  'parameters',
+  {
+    id: id(),
+    region: text('region').notNull(),
+    name: text('name').notNull(),
+    value: fen('value').notNull(),
+    unit: text('unit').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    effectiveTo: text('effective_to'),
+    source: text('source').notNull(),
+    demo: boolean('demo').notNull().default(false),
+    setBy: text('set_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('parameters_region_name_idx').on(t.region, t.name, t.effectiveFrom)],
+);
+
+export const regionSettings = pgTable(
+  'region_settings',
+  {
+    region: text('region').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    source: text('source').notNull(),
+    demo: boolean('demo').notNull().default(false),
+    // Named created_at as on SQLite; it holds the time of the last change.
+    updatedAt: text('created_at').notNull().default(nowIso),
+  },
+  (t) => [uniqueIndex('region_settings_pk').on(t.region, t.key)],
+);
+
+export const watchlist = pgTable('watchlist', {
+  id: id(),
+  personId: text('person_id').notNull().references(() => persons.id),
+  region: text('region').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status', { enum: WATCHLIST_STATUSES }).notNull().default('open'),
+  charityReferral: text('charity_referral'),
+  notes: text('notes'),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at').notNull().default(nowIso),
+});
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: text('user_id').notNull().references(() => users.id),
+    applicationId: text('application_id').references(() => applications.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    readAt: text('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
+);
+
+// Append only. SQLite's INTEGER PRIMARY KEY AUTOINCREMENT: an identity column (the insert may still
+// name an id, as on SQLite, hence BY DEFAULT rather than ALWAYS).
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    actorUserId: text('actor_user_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    ip: text('ip'),
+    summary: jsonb('summary'),
+    at: createdAt(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+export const otpCodes = pgTable(
+  'otp_codes',
+  {
+    id: id(),
+    phoneHmac: text('phone_hmac').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: text('consumed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('otp_codes_phone_idx').on(t.phoneHmac, t.createdAt)],
+);
+
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  // Epoch milliseconds (Date.now()): beyond int4, so int8 here where SQLite's integer is already 64-bit.
+  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+  count: integer('count').notNull(),
+});
+
+export const counters = pgTable('counters', {
+  name: text('name').primaryKey(),
+  value: fen('value').notNull(),
+});

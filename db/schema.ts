@@ -3,13 +3,24 @@
 // lib/crypto.ts) with an HMAC (`*Hmac`) where it must be looked up. Money is integer fen.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  APPLICATION_STATUSES,
+  AUTHORITY_SCOPES,
+  AUTHORITY_STATUSES,
+  CATEGORY_BASES,
+  DOCUMENT_MIMES,
+  EPISODE_KINDS,
+  EPISODE_LOCATIONS,
+  PAYMENT_STATUSES,
+  ROLES,
+  WATCHLIST_STATUSES,
+} from './schema-shared';
 
 const id = () => text('id').primaryKey().$defaultFn(() => crypto.randomUUID());
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
-export const ROLES = ['resident', 'clerk', 'reviewer', 'admin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES = ['clerk', 'reviewer', 'admin', 'auditor'] as const satisfies readonly Role[];
+export { ROLES, STAFF_ROLES, AUTHORITY_SCOPES, APPLICATION_STATUSES } from './schema-shared';
+export type { Role, ApplicationStatus } from './schema-shared';
 
 export const users = sqliteTable(
   'users',
@@ -62,7 +73,7 @@ export const personCategories = sqliteTable(
     region: text('region').notNull(),
     validFrom: text('valid_from').notNull(),
     validTo: text('valid_to'),
-    basis: text('basis', { enum: ['certified', 'declared'] }).notNull(),
+    basis: text('basis', { enum: CATEGORY_BASES }).notNull(),
     certificateNo: text('certificate_no'),
     certifiedBy: text('certified_by'),
     certifiedAt: text('certified_at'),
@@ -71,7 +82,6 @@ export const personCategories = sqliteTable(
   (t) => [index('person_categories_person_idx').on(t.personId)],
 );
 
-export const AUTHORITY_SCOPES = ['apply', 'view', 'respond', 'receive_payment'] as const;
 export const authorities = sqliteTable(
   'authorities',
   {
@@ -82,7 +92,7 @@ export const authorities = sqliteTable(
     scope: text('scope', { mode: 'json' }).$type<(typeof AUTHORITY_SCOPES)[number][]>().notNull(),
     validFrom: text('valid_from').notNull(),
     validTo: text('valid_to').notNull(),
-    status: text('status', { enum: ['pending', 'active', 'revoked', 'expired', 'rejected'] }).notNull(),
+    status: text('status', { enum: AUTHORITY_STATUSES }).notNull(),
     evidenceDocumentId: text('evidence_document_id'),
     verifiedBy: text('verified_by').references(() => users.id),
     verifiedAt: text('verified_at'),
@@ -91,11 +101,6 @@ export const authorities = sqliteTable(
   },
   (t) => [index('authorities_proxy_idx').on(t.proxyUserId), index('authorities_grantor_idx').on(t.grantorPersonId)],
 );
-
-export const APPLICATION_STATUSES = [
-  'draft', 'submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid', 'rejected', 'withdrawn', 'transferred',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const applications = sqliteTable(
   'applications',
@@ -145,11 +150,11 @@ export const episodes = sqliteTable(
     hospitalName: text('hospital_name'),
     date: text('date').notNull(),
     endDate: text('end_date'),
-    kind: text('kind', { enum: ['inpatient', 'outpatient', 'outpatient_special'] }).notNull(),
+    kind: text('kind', { enum: EPISODE_KINDS }).notNull(),
     hospitalLevel: integer('hospital_level').notNull().default(2),
     specialDisease: integer('special_disease', { mode: 'boolean' }).notNull().default(false),
     referred: integer('referred', { mode: 'boolean' }).notNull().default(true),
-    location: text('location', { enum: ['local', 'province', 'elsewhere'] }).notNull().default('local'),
+    location: text('location', { enum: EPISODE_LOCATIONS }).notNull().default('local'),
     offsiteFiled: integer('offsite_filed', { mode: 'boolean' }).notNull().default(false),
     totalFen: integer('total_fen').notNull(),
     policyFen: integer('policy_fen').notNull(),
@@ -165,7 +170,7 @@ export const documents = sqliteTable(
   {
     id: id(),
     sha256: text('sha256').notNull(),
-    mime: text('mime', { enum: ['image/jpeg', 'image/png', 'application/pdf'] }).notNull(),
+    mime: text('mime', { enum: DOCUMENT_MIMES }).notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     originalName: text('original_name').notNull(),
     kind: text('kind').notNull(),
@@ -213,7 +218,7 @@ export const payments = sqliteTable(
     year: integer('year').notNull(),
     pool: text('pool').notNull(),
     amountFen: integer('amount_fen').notNull(),
-    status: text('status', { enum: ['pending', 'paid', 'failed', 'reversed'] }).notNull(),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
     paidAt: text('paid_at'),
     createdAt: createdAt(),
   },
@@ -248,7 +253,8 @@ export const regionSettings = sqliteTable(
     value: text('value').notNull(),
     source: text('source').notNull(),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-    updatedAt: createdAt(),
+    // Named created_at since the first migration; it holds the time of the last change.
+    updatedAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [uniqueIndex('region_settings_pk').on(t.region, t.key)],
 );
@@ -258,11 +264,11 @@ export const watchlist = sqliteTable('watchlist', {
   personId: text('person_id').notNull().references(() => persons.id),
   region: text('region').notNull(),
   reason: text('reason').notNull(),
-  status: text('status', { enum: ['open', 'referred', 'closed'] }).notNull().default('open'),
+  status: text('status', { enum: WATCHLIST_STATUSES }).notNull().default('open'),
   charityReferral: text('charity_referral'),
   notes: text('notes'),
   createdAt: createdAt(),
-  updatedAt: createdAt(),
+  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 export const notifications = sqliteTable(

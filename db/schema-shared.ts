@@ -1,0 +1,27 @@
+// Dialect-neutral parts of the schema: the enum value lists, shared by db/schema.ts (SQLite) and
+// db/schema.pg.ts (PostgreSQL) so both stay in step. Enums are stored as `text` on both dialects
+// (not PostgreSQL enum types), so adding a value never needs a type migration.
+
+export const ROLES = ['resident', 'clerk', 'reviewer', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ['clerk', 'reviewer', 'admin', 'auditor'] as const satisfies readonly Role[];
+
+export const CATEGORY_BASES = ['certified', 'declared'] as const;
+
+export const AUTHORITY_SCOPES = ['apply', 'view', 'respond', 'receive_payment'] as const;
+export type AuthorityScope = (typeof AUTHORITY_SCOPES)[number];
+export const AUTHORITY_STATUSES = ['pending', 'active', 'revoked', 'expired', 'rejected'] as const;
+
+export const APPLICATION_STATUSES = [
+  'draft', 'submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid', 'rejected', 'withdrawn', 'transferred',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const EPISODE_KINDS = ['inpatient', 'outpatient', 'outpatient_special'] as const;
+export const EPISODE_LOCATIONS = ['local', 'province', 'elsewhere'] as const;
+
+export const DOCUMENT_MIMES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+
+export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'reversed'] as const;
+
+export const WATCHLIST_STATUSES = ['open', 'referred', 'closed'] as const;
