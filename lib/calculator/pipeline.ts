@@ -189,7 +189,8 @@ function deductibleStep(run: Run, rules: StandardRules, ep: Ep, cat: CategoryCod
           ? `年度救助起付标准按上年居民人均可支配收入的 ${pct(percent)} 确定，该收入数尚未设定：预计金额暂不计入本次救助，最高可达金额按不设起付标准计算`
           : `年度救助起付标准 = 上年居民人均可支配收入 ${formatYuan(income)} 元 × ${pct(percent)} = ${formatYuan(threshold)} 元`;
     const rest = within > 0 ? `；本次有 ${formatYuan(within)} 元 计入起付标准，其余 ${formatYuan(selfPay - within)} 元 进入救助` : '';
-    const range = f.generous !== f.value ? `（文件规定：${f.noteZh}）` : '';
+    // A range, or a deductible the document abolishes (003 四(五): the note names the ceiling for places that have not).
+    const range = f.generous !== f.value || percent === 0 ? `（${f.noteZh}）` : '';
     say(run, 'deductible', how + range + rest, f.source, within > 0);
   }
   return selfPay - within;
