@@ -279,6 +279,7 @@ function normalizeEpisodes(list: readonly EpisodeInput[], tracing: boolean): Ep[
       criticalFen,
       supplementaryFen,
       selfPayFen: policyFen - basicFen - criticalFen - supplementaryFen,
+      paidFen: totalFen - basicFen - criticalFen - supplementaryFen,
       label: tracing ? `${id}（${date} ${KIND_ZH[e.kind] ?? e.kind}）：` : '',
     };
   });
@@ -388,7 +389,10 @@ interface PassOut {
  */
 function check(run: Run, ep: Ep, cat: CategoryCode | null, nc: NotComputable | undefined, coverage: GateOutcome): GateOutcome {
   const spec = run.spec;
-  if (ep.selfPayFen === 0) {
+  if (baseOf(spec, ep, run.person) === 'paid') {
+    // 002 五(三): the base is what the person paid, out-of-catalogue cost included.
+    if (ep.paidFen === 0) return { ok: false, text: '医保支付后个人没有需要负担的费用，没有需要补助的费用', source: spec.clauses.insurance };
+  } else if (ep.selfPayFen === 0) {
     return { ok: false, text: '政策范围内个人自付为 0 元，没有需要救助的费用', source: spec.clauses.insurance };
   }
   if (cat === null) {
@@ -436,13 +440,14 @@ function runPass(personYear: PersonYear, plan: Plan, high: boolean, tracing: boo
     reasons: NO_REASONS,
     label: '',
     missing: [],
+    missingFacts: [],
     rangeUsed: false,
     lookups,
     pools: spec.pools.map((p, k) => ({ pool: p.pool, limit: lookups.limits[k]!, used: 0 })),
     pool: null,
     deductibleUsed: 0,
     tiltRunning: 0,
-    counters: { a: 0, b: 0, c: 0 },
+    counters: { a: 0, b: 0, c: 0, d: 0 },
   };
   const n = eps.length;
   const out: PassOut = { run, assistance: new Array(n), tilt: new Array(n), pools: new Array(n), reasons: [], assistanceFen: 0, tiltFen: 0 };
@@ -453,7 +458,7 @@ function runPass(personYear: PersonYear, plan: Plan, high: boolean, tracing: boo
     if (tracing) {
       run.label = ep.label;
       run.reasons = [];
-      say(run, 'insurance', insuranceText(ep), spec.clauses.insurance);
+      say(run, 'insurance', insuranceText(ep, baseOf(spec, ep, run.person) === 'paid'), spec.clauses.insurance);
       const r = plan.reach[i]!;
       if (cat !== null && (cat !== plan.primary || r >= Reach.ThisMonth)) {
         const how = REACH_ZH[r] || '这次就医时按您当时持有的身份';
@@ -479,13 +484,23 @@ function runPass(personYear: PersonYear, plan: Plan, high: boolean, tracing: boo
   return out;
 }
 
-function insuranceText(ep: Ep): string {
+/** The base an episode's assistance is paid on (RegionSpec.base; 'policy' unless the region says otherwise). */
+function baseOf(spec: RegionSpec, ep: Ep, person: Run['person']): 'policy' | 'paid' {
+  return spec.base ? spec.base(ep, person) : 'policy';
+}
+
+/** `paidBase`: 002 五(三) pays on what the person paid, so out-of-catalogue cost is part of the base there. */
+function insuranceText(ep: Ep, paidBase: boolean): string {
   const outOfCatalog = ep.totalFen - ep.policyFen;
   return (
     `总费用 ${formatYuan(ep.totalFen)} 元，其中政策范围内 ${formatYuan(ep.policyFen)} 元；基本医保支付 ${formatYuan(ep.basicFen)} 元，` +
     `大病保险支付 ${formatYuan(ep.criticalFen)} 元，其他补充保障支付 ${formatYuan(ep.supplementaryFen)} 元，` +
     `先保险后救助，政策范围内个人自付 ${formatYuan(ep.selfPayFen)} 元` +
-    (outOfCatalog > 0 ? `；目录外费用 ${formatYuan(outOfCatalog)} 元不属于救助范围` : '')
+    (outOfCatalog > 0
+      ? paidBase
+        ? `；目录外费用 ${formatYuan(outOfCatalog)} 元 也计入（个人实际负担共 ${formatYuan(ep.paidFen)} 元）`
+        : `；目录外费用 ${formatYuan(outOfCatalog)} 元不属于救助范围`
+      : '')
   );
 }
 
@@ -580,6 +595,7 @@ export function estimateWith(spec: RegionSpec, input: EstimateInput, options: Es
   const generous = main.run.rangeUsed ? runPass(personYear, chosen, true, false, []) : main;
   // assistanceMaxFen is part of the result: what its pass needed and lacked is missing too (API.md).
   for (const name of generous.run.missing) if (!main.run.missing.includes(name)) main.run.missing.push(name);
+  for (const name of generous.run.missingFacts) if (!main.run.missingFacts.includes(name)) main.run.missingFacts.push(name);
   return assemble(personYear, chosen.primary, true, main, trace, Math.max(generous.assistanceFen, main.assistanceFen));
 }
 
@@ -660,6 +676,13 @@ function assemble(
       source: spec.clauses.category,
     });
   }
+  if (tracing && run.missingFacts.length > 0) {
+    trace.push({
+      step: 'missing',
+      text: `以下个人情况没有提供，相关金额暂未计入预计金额：${run.missingFacts.join('、')}`,
+      source: spec.clauses.category,
+    });
+  }
   if (tracing) trace.push({
     step: 'total',
     text: `全年政策范围内个人自付 ${formatYuan(selfPay)} 元，预计救助 ${formatYuan(pass.assistanceFen)} 元，倾斜救助 ${formatYuan(pass.tiltFen)} 元，个人仍需负担 ${formatYuan(outOfPocket)} 元（含目录外费用）`,
@@ -674,6 +697,7 @@ function assemble(
     totals,
     pools: poolUsage(spec, run.pools),
     missingParameters: run.missing,
+    missingFacts: run.missingFacts,
     trace,
   };
 }

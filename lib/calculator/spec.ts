@@ -31,6 +31,8 @@ export interface Ep {
   criticalFen: number;
   supplementaryFen: number;
   selfPayFen: number;
+  /** What the person actually paid after every insurance payment: `totalFen` − basic − critical − supplementary. */
+  paidFen: number;
   label: string;
 }
 
@@ -133,6 +135,12 @@ export interface RegionSpec {
   /** 001 四(八): loss takes effect from the next month; a stay keeps or gains the category held during it. */
   stayRule: boolean;
   gate(ep: Ep): GateOutcome;
+  /**
+   * What an episode's assistance may be paid on: 'policy' (the policy-range self-pay, the rule everywhere: 000 四 自负医疗费用)
+   * or 'paid' (everything the person paid, out-of-catalogue cost included: 002 五(三) without employee insurance).
+   * Absent → 'policy'. The result never exceeds this base.
+   */
+  base?(ep: Ep, person: PersonInput): 'policy' | 'paid';
   pools: readonly PoolSpec[];
   assist(run: Run, ep: Ep, cat: CategoryCode): number;
   tilt?: TiltSpec;
@@ -161,6 +169,8 @@ export interface Run {
   reasons: string[];
   label: string;
   missing: string[];
+  /** Facts of the person the result needed and was not given (002 五(三): `hasEmployeeInsuranceElsewhere`). */
+  missingFacts: string[];
   rangeUsed: boolean;
   lookups: Lookups;
   /** Each pool's annual limit (null = not set) and what this pass has used of it, in the order of `spec.pools`. */
@@ -169,5 +179,5 @@ export interface Run {
   deductibleUsed: number;
   tiltRunning: number;
   /** Running totals a programme keeps for itself (002: allowance used, cash paid, inpatient cumulative). */
-  counters: { a: number; b: number; c: number };
+  counters: { a: number; b: number; c: number; d: number };
 }

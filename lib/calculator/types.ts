@@ -115,6 +115,11 @@ export interface EstimateResult {
   totals: EstimateTotals;
   pools: PoolUsage[];
   missingParameters: string[];
+  /**
+   * Facts of the person the result needed and was not given (an addition to API.md: shanghai-mutual-aid lists
+   * `hasEmployeeInsuranceElsewhere` when an inpatient stay depends on it, 002 五(三)). Empty everywhere else.
+   */
+  missingFacts: string[];
   trace: TraceRow[];
 }
 
