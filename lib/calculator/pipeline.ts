@@ -100,16 +100,43 @@ function poolName(run: Run, pool: string): string {
   return run.spec.pools.find((p) => p.pool === pool)?.nameZh ?? pool;
 }
 
-/** Caps `amount` at what is left of the pool's annual limit; an unset limit caps nothing and is listed. */
-export function capByPool(run: Run, pool: string, amount: number): number {
+/** The name of a category's own limit in a pool (000 二(二)4 分类设定), or undefined where the pool has none. */
+export function categoryLimitParam(spec: RegionSpec, pool: string, cat: CategoryCode | null): string | undefined {
+  const p = spec.pools.find((x) => x.pool === pool);
+  if (!p || cat === null || !p.perCategory?.includes(cat) || !('param' in p.limit)) return undefined;
+  return `${p.limit.param}.${cat}`;
+}
+
+/** The limit that applies to `cat` in the pool: the category's own (if set) wins over the pool's (000 二(二)4). */
+function limitFor(run: Run, k: number, cat: CategoryCode | null): { limit: number | null; param: string | undefined } {
+  const own = categoryLimitParam(run.spec, run.spec.pools[k]!.pool, cat);
+  const v = own === undefined ? undefined : paramValue(run.params, own);
+  if (v !== undefined) return { limit: v, param: own };
+  const spec = run.spec.pools[k]!;
+  return { limit: run.lookups.limits[k]!, param: 'param' in spec.limit ? spec.limit.param : undefined };
+}
+
+/** Caps `amount` at what is left of the pool's annual limit for `cat`; an unset limit caps nothing and is listed. */
+export function capByPool(run: Run, pool: string, amount: number, cat: CategoryCode | null): number {
+  const k = run.spec.pools.findIndex((p) => p.pool === pool);
   let state = run.pools.find((s) => s.pool === pool);
-  if (!state) run.pools.push((state = { pool, limit: null, used: 0 }));
-  const { limit, used } = state;
+  if (!state) run.pools.push((state = { pool, limit: null, used: 0, seen: false }));
+  const { limit, param } = k < 0 ? { limit: null, param: undefined } : limitFor(run, k, cat);
+  const used = state.used;
+  // The reported limit: the first one applied, then the highest; null once an episode met none (used ≤ limit holds).
+  if (amount > 0) {
+    state.limit = !state.seen ? limit : state.limit === null || limit === null ? null : Math.max(state.limit, limit);
+    state.seen = true;
+  }
+  // A category's own limit is named in the trace as such.
+  const own = cat !== null && k >= 0 && param !== undefined && param !== poolParam(run, k);
+  const name = own ? `${poolName(run, pool)}（${categoryName(cat)}）` : poolName(run, pool);
   if (limit === null) {
-    const spec = run.spec.pools.find((p) => p.pool === pool);
-    if (amount > 0 && spec && 'param' in spec.limit) needParam(run, spec.limit.param);
+    // Neither the category's nor the pool's limit is set: the pool-level name is listed (its description names the
+    // per-category option).
+    if (amount > 0 && k >= 0 && 'param' in run.spec.pools[k]!.limit) needParam(run, poolParam(run, k)!);
     if (run.tracing && amount > 0) {
-      say(run, 'limit', `${poolName(run, pool)}年度救助限额尚未设定，本次暂按不封顶计算`, limitSource(run, pool));
+      say(run, 'limit', `${name}年度救助限额尚未设定，本次暂按不封顶计算`, limitSource(run, pool, undefined));
     }
     state.used = used + amount;
     return amount;
@@ -117,22 +144,29 @@ export function capByPool(run: Run, pool: string, amount: number): number {
   const room = Math.max(0, limit - used);
   const paid = Math.min(amount, room);
   if (run.tracing) {
-    const head = `${poolName(run, pool)}年度救助限额 ${formatYuan(limit)} 元，此前已用 ${formatYuan(used)} 元，尚余 ${formatYuan(room)} 元`;
+    const head = `${name}年度救助限额 ${formatYuan(limit)} 元，此前已用 ${formatYuan(used)} 元，尚余 ${formatYuan(room)} 元`;
     const tail =
       paid < amount ? `；本次应救助 ${formatYuan(amount)} 元，达到限额，只能救助 ${formatYuan(paid)} 元` : '，本次未超过限额';
-    say(run, 'limit', head + tail, limitSource(run, pool), paid < amount);
+    say(run, 'limit', head + tail, limitSource(run, pool, param), paid < amount);
   }
   state.used = used + paid;
   return paid;
 }
 
-function limitSource(run: Run, pool: string): string {
+function poolParam(run: Run, k: number): string | undefined {
+  const l = run.spec.pools[k]!.limit;
+  return 'param' in l ? l.param : undefined;
+}
+
+/** The clause, and where the limit's value came from (`param`: the parameter actually used, if any). */
+function limitSource(run: Run, pool: string, param: string | undefined): string {
   const spec = run.spec.pools.find((p) => p.pool === pool);
   if (!spec) return run.spec.clauses.category;
   if ('row' in spec.limit) return rowAt(run.spec.table, spec.limit.row, `${run.year}-12-31`)?.source ?? '';
-  const clause = staffParam(run.spec.code, spec.limit.param)?.source ?? run.spec.clauses.category;
-  const set = run.params[spec.limit.param];
-  return `${clause}；参数来源：${set ? set.source : `${spec.limit.param}（尚未设定）`}`;
+  const name = param ?? spec.limit.param;
+  const clause = staffParam(run.spec.code, name)?.source ?? run.spec.clauses.category;
+  const set = run.params[name];
+  return `${clause}；参数来源：${set ? set.source : `${name}（尚未设定）`}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,7 +239,7 @@ export function standardAssist(rules: StandardRules): RegionSpec['assist'] {
     run.pool = choice.pool;
     const base = deductibleStep(run, rules, ep, cat, ep.selfPayFen);
     const what = !run.tracing ? '' : base === ep.selfPayFen ? `${KIND_ZH[ep.kind]}政策范围内自付` : '扣除起付标准后的政策范围内自付';
-    return capByPool(run, choice.pool, ratioStep(run, ep, cat, base, what));
+    return capByPool(run, choice.pool, ratioStep(run, ep, cat, base, what), cat);
   };
 }
 
@@ -246,7 +280,7 @@ function tiltStep(run: Run, ep: Ep, cat: CategoryCode, residual: number, g: Gate
     else say(run, 'tilt', `${head}，超过 ${formatYuan(limitFen)} 元 的部分 ${formatYuan(above)} 元 按 ${pct(p)} ${t.nameZh} → ${formatYuan(amount)} 元`, sourceOf(ratio.param ? ratio : threshold, t.source), true);
   }
   if (above === 0) return 0;
-  return t.pool ? capByPool(run, t.pool, amount) : amount;
+  return t.pool ? capByPool(run, t.pool, amount, cat) : amount;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,7 +477,12 @@ function runPass(personYear: PersonYear, plan: Plan, high: boolean, tracing: boo
     missingFacts: [],
     rangeUsed: false,
     lookups,
-    pools: spec.pools.map((p, k) => ({ pool: p.pool, limit: lookups.limits[k]!, used: 0 })),
+    // Before any episode uses a pool, its reported limit is the one for the plan's leading category (000 二(二)4).
+    pools: spec.pools.map((p, k) => {
+      const own = categoryLimitParam(spec, p.pool, plan.primary);
+      const v = own === undefined ? undefined : paramValue(input.parameters, own);
+      return { pool: p.pool, limit: v ?? lookups.limits[k]!, used: 0, seen: false };
+    }),
     pool: null,
     deductibleUsed: 0,
     tiltRunning: 0,

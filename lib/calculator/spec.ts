@@ -50,6 +50,12 @@ export interface PoolSpec {
   pool: string;
   nameZh: string;
   limit: ValueRef;
+  /**
+   * 000 二(二)4 "分类设定…年度救助限额": categories that may have a limit of their own in this pool, a staff-set
+   * parameter named `<limit.param>.<category>` (for example `annualLimitFen.inpatient.dibao`). A category's own limit
+   * wins; without one the pool's limit applies. Only for a pool whose limit is a parameter.
+   */
+  perCategory?: readonly CategoryCode[];
 }
 
 export interface PoolChoice {
@@ -173,8 +179,12 @@ export interface Run {
   missingFacts: string[];
   rangeUsed: boolean;
   lookups: Lookups;
-  /** Each pool's annual limit (null = not set) and what this pass has used of it, in the order of `spec.pools`. */
-  pools: { pool: string; limit: number | null; used: number }[];
+  /**
+   * Each pool's annual limit (null = not set) and what this pass has used of it, in the order of `spec.pools`. With
+   * per-category limits, `limit` is the highest limit applied this year (null once an episode met no limit at all), so
+   * `used ≤ limit` always holds; `seen` says whether any episode has used the pool yet.
+   */
+  pools: { pool: string; limit: number | null; used: number; seen: boolean }[];
   pool: string | null;
   deductibleUsed: number;
   tiltRunning: number;

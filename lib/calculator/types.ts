@@ -199,7 +199,8 @@ export interface RegionInfo {
   nameZh: string;
   document: RegionDocument;
   categories: { code: CategoryCode; nameZh: string; explanationZh: string }[];
-  pools: { pool: string; nameZh: string; limitFen: number | null; limitParam?: string }[];
+  /** `categoryLimitParams`: per-category limits the pool accepts (000 二(二)4 分类设定), each winning over `limitParam`. */
+  pools: { pool: string; nameZh: string; limitFen: number | null; limitParam?: string; categoryLimitParams?: string[] }[];
   parameters: { name: string; unit: ParamUnit; descriptionZh: string; source: string }[];
   /** Episode kinds this region's assistance covers; other kinds are accepted and reported as not covered. */
   episodeKinds: EpisodeKind[];

@@ -193,6 +193,24 @@ describe('GET /api/v1/regions', () => {
       { pool: 'inpatient', nameZh: '住院（含门诊慢特病）', limitFen: 30_000_000 },
     ]);
   });
+  it('上海列出按类别设定的年度限额参数（000 二(二)4 分类设定），含单位和依据', async () => {
+    const sh = (await handleRegionsRequest().json()).regions.find((r: { code: string }) => r.code === 'shanghai');
+    const param = sh.parameters.find((p: { name: string }) => p.name === 'annualLimitFen.inpatient.dibao');
+    expect(param).toMatchObject({ unit: 'fen', source: '000 二(二)4' });
+    expect(sh.parameters.find((p: { name: string }) => p.name === 'annualLimitFen.outpatient.low_income')).toMatchObject({ unit: 'fen', source: '000 二(二)4' });
+    // No outpatient ratio for expenditure-poverty families, so no outpatient limit of their own.
+    expect(sh.parameters.some((p: { name: string }) => p.name === 'annualLimitFen.outpatient.expenditure_poverty_1')).toBe(false);
+    const inpatient = sh.pools.find((p: { pool: string }) => p.pool === 'inpatient');
+    expect(inpatient).toMatchObject({ limitParam: 'annualLimitFen.inpatient', limitFen: null });
+    expect(inpatient.categoryLimitParams).toContain('annualLimitFen.inpatient.expenditure_poverty_2');
+  });
+  it('按类别设定的限额可以作为假设值传入', async () => {
+    // dibao, self-pay 1,000,000 × 90% = 900,000, capped at the what-if 300,000
+    const body = { ...valid, region: 'shanghai', episodes: [{ date: '2024-03-02', kind: 'inpatient', totalFen: 1_000_000, policyFen: 1_000_000 }], parameters: { 'annualLimitFen.inpatient.dibao': 300_000 } };
+    const res = await handleEstimateRequest(json(body), none);
+    expect(res.status).toBe(200);
+    expect((await res.json()).totals.assistanceFen).toBe(300_000);
+  });
 });
 
 describe('任何输入都不会得到 500', () => {
