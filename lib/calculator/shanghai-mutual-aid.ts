@@ -141,6 +141,26 @@ export const SHANGHAI_MUTUAL_AID: RegionSpec = {
   eligibility: {
     prerequisites: [
       { fact: 'hukouLocal', yesZh: '您已报入本市常住户口', noZh: '互助帮困计划只面向已经报入本市常住户口的退休回沪人员及其配偶，您不符合这一条件', source: '002 二' },
+      // 002 前言: the plan is for returnees "基本医疗保险覆盖范围以外" (outside Shanghai's basic medical insurance).
+      {
+        fact: 'insuredLocal',
+        pass: false,
+        yesZh: '您没有参加本市基本医疗保险，属于互助帮困计划面向的基本医疗保险覆盖范围以外人员',
+        noZh: '您参加了本市基本医疗保险：互助帮困计划是为本市基本医疗保险覆盖范围以外的支内（支疆）、知青等退休回沪人员设立的，不适用于您；您的医疗费用按本市基本医保报销，生活困难的可以了解本市医疗救助',
+        askZh: '您是否参加了本市基本医疗保险（互助帮困计划只面向本市基本医疗保险覆盖范围以外的人员）',
+        source: '002 前言',
+      },
+    ],
+    // 002 五(三): the inpatient rule depends on employee insurance elsewhere; a fact to ask, never assumed.
+    benefitFacts: [
+      {
+        fact: 'hasEmployeeInsuranceElsewhere',
+        categories: ['returnee'],
+        yesZh: '您在外省市或原单位有职工基本医疗保险：住院当年累计自负医疗费超过当地医保起付标准的部分，补助60%',
+        noZh: '您在外省市或原单位没有职工基本医疗保险：住院当年累计总医疗费超过1000元的部分，补助50%',
+        askZh: '您在外省市或原单位是否有职工基本医疗保险（决定住院补助按60%还是50%的规则计算）',
+        source: '002 五(三)',
+      },
     ],
     computed: [returneeRule],
     direct: [],

@@ -104,14 +104,33 @@ export interface EligibilityCtx {
 
 export interface Prerequisite {
   fact: 'hukouLocal' | 'insuredLocal';
+  /** The value that meets the condition (default true; 002 前言: the plan is for people outside Shanghai's insurance). */
+  pass?: boolean;
+  /** Said when the condition is met / not met. */
   yesZh: string;
   noZh: string;
+  /** The question when the fact is missing (default: yesZh turned into a question). */
+  askZh?: string;
+  source: string;
+}
+
+/**
+ * A fact that does not decide eligibility but decides which benefit rule applies to a holder of `categories`
+ * (002 五(三): with or without employee insurance elsewhere). Missing → listed in missingFacts, never assumed.
+ */
+export interface BenefitFact {
+  fact: 'hasEmployeeInsuranceElsewhere';
+  categories: readonly CategoryCode[];
+  yesZh: string;
+  noZh: string;
+  askZh: string;
   source: string;
 }
 
 export interface EligibilitySpec {
   prerequisites: readonly Prerequisite[];
   computed: readonly ComputedRule[];
+  benefitFacts?: readonly BenefitFact[];
   /** Certified categories that get assistance without applying; 'all' = every certified category. */
   direct: readonly CategoryCode[] | 'all';
   directSource: string;

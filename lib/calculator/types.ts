@@ -147,6 +147,8 @@ export interface EligibilityFacts {
   household?: HouseholdFacts;
   disability?: DisabilityFacts;
   returnee?: boolean;
+  /** shanghai-mutual-aid (002 五(三)): employee basic insurance in the other province or at the former employer. */
+  hasEmployeeInsuranceElsewhere?: boolean;
 }
 
 export interface EligibilityInput {

@@ -177,6 +177,17 @@ describe('POST /api/v1/eligibility', () => {
     const list = await issues(await handleEligibilityRequest(req, none));
     expect(list.map((i) => i.path).sort()).toEqual(['date', 'facts.age', 'facts.disability.grade', 'facts.household.extra', 'facts.household.size', 'parameters.monitoringStandardFen']);
   });
+  it('互助帮困：接受“是否有外省市职工医保”这一情况；参加了上海医保的不适用本计划', async () => {
+    const body = (facts: object) =>
+      new Request('http://localhost/api/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ region: 'shanghai-mutual-aid', date: '2024-05-01', facts }) });
+    const ok = await handleEligibilityRequest(body({ hukouLocal: true, insuredLocal: false, returnee: true, hasEmployeeInsuranceElsewhere: true }), none);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ eligible: true, primary: 'returnee', missingFacts: [] });
+    const insured = await (await handleEligibilityRequest(body({ hukouLocal: true, insuredLocal: true, returnee: true }), none)).json();
+    expect(insured).toMatchObject({ eligible: false, primary: null });
+    const unknown = await (await handleEligibilityRequest(body({ hukouLocal: true, insuredLocal: false, returnee: true }), none)).json();
+    expect(unknown.missingFacts).toEqual(['hasEmployeeInsuranceElsewhere']);
+  });
   it('不是 JSON 类型时返回 415', async () => {
     const req = new Request('http://localhost/api/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
     expect((await handleEligibilityRequest(req, none)).status).toBe(415);
