@@ -1,6 +1,8 @@
-// Independent review: expected fen worked out by hand from the five policy documents (国办发〔2021〕42号 (003),
-// 沪府办规〔2022〕19号 (000), 无锡市实施意见 (001), 沙府办发〔2023〕61号 (004), 上海市民社区医疗互助帮困计划意见 (002))
-// and the rulings in docs/policy.md, arithmetic shown next to each case. Not a copy of the other files' rows.
+// Independent review: expected fen worked out by hand from the five policy documents — 003 《国务院办公厅关于健全重特大疾病
+// 医疗保险和救助制度的意见》（国办发〔2021〕42号）, 000 上海《关于本市健全重特大疾病医疗保险和救助制度的实施意见》（沪府办规〔2022〕19号）,
+// 001 《无锡市人民政府办公室关于健全重特大疾病医疗保险和救助制度的实施意见》, 004 沙坪坝区《关于健全重特大疾病医疗保险和救助制度的
+// 实施方案》（沙府办发〔2023〕61号）, 002 上海《关于进一步完善本市市民社区医疗互助帮困计划的意见》 — and the rulings in
+// docs/policy.md, arithmetic shown next to each case. Not a copy of the other files' rows.
 import { describe, expect, it } from 'vitest';
 import {
   checkEligibility,
