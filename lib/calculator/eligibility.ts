@@ -40,7 +40,7 @@ export function checkEligibilityWith(spec: RegionSpec, input: EligibilityInput):
     return result(spec, false, [], null, { kind: 'none', reasons: [text] }, false, [], missingFacts, missingParameters, trace);
   }
 
-  // 001 二(一), 000 二(二)4, 002 二: residence and insurance conditions.
+  // 001 二(一), 000 二(二)4, 002 二 and 002 前言: residence and insurance conditions.
   let blocked = false;
   let pending = false;
   for (const pre of el.prerequisites) {
@@ -48,10 +48,11 @@ export function checkEligibilityWith(spec: RegionSpec, input: EligibilityInput):
     if (v === undefined) {
       pending = true;
       missingFacts.push(pre.fact);
-      say('prerequisite', `还需要知道：${pre.yesZh.replace('您', '您是否')}`, pre.source);
+      say('prerequisite', `还需要知道：${pre.askZh ?? pre.yesZh.replace('您', '您是否')}`, pre.source);
     } else {
-      if (!v) blocked = true;
-      say('prerequisite', v ? pre.yesZh : pre.noZh, pre.source);
+      const ok = v === (pre.pass ?? true);
+      if (!ok) blocked = true;
+      say('prerequisite', ok ? pre.yesZh : pre.noZh, pre.source);
     }
   }
 
@@ -96,6 +97,15 @@ export function checkEligibilityWith(spec: RegionSpec, input: EligibilityInput):
   const categories = blocked ? [] : ordered;
   const eligible = !blocked && !pending && categories.length > 0;
   const primary = categories[0]?.code ?? null;
+  // 002 五(三): a fact that picks the benefit rule (not whether the person is covered): told, or listed as missing.
+  for (const b of el.benefitFacts ?? []) {
+    if (!categories.some((c) => b.categories.includes(c.code))) continue;
+    const v = facts[b.fact];
+    if (v === undefined) {
+      ctx.missingFact(b.fact);
+      say('benefit', `还需要知道：${b.askZh}`, b.source);
+    } else say('benefit', v ? b.yesZh : b.noZh, b.source);
+  }
   if (el.notEncodedZh) say('note', el.notEncodedZh.text, el.notEncodedZh.source);
   for (const n of el.extraNotes ?? []) {
     if (categories.some((c) => n.categories.includes(c.code))) say('note', n.text, n.source);

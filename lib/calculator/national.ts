@@ -15,7 +15,9 @@ const TILT_OK = { ok: true, text: '规范转诊且在省域内就医', source: '
 
 /** Every figure 003 fixes (most of them bounds). */
 export const NATIONAL_TABLE: FixedTable = [
-  { name: 'deductible', value: 5, generous: 0, unit: 'percent', categories: ['dibao', 'tekun'], source: '003 四(五)', from: FROM, noteZh: '低保对象、特困人员原则上取消起付标准，暂不具备条件的地区不得高于上年居民人均可支配收入的5%' },
+  // 003 四(五) "对低保对象、特困人员原则上取消起付标准": no deductible at either end. The 5% of last year's per-capita
+  // disposable income is only a ceiling for places that have not yet abolished it: told in the trace, never applied.
+  { name: 'deductible', value: 0, unit: 'percent', categories: ['dibao', 'tekun'], source: '003 四(五)', from: FROM, noteZh: '国家文件规定对低保对象、特困人员原则上取消起付标准；暂不具备条件的地区起付标准不得高于上年居民人均可支配收入的5%（这只是尚未取消起付标准地区的上限，本估算不采用）' },
   { name: 'deductible', value: 10, unit: 'percent', categories: ['dibao_edge'], source: '003 四(五)', from: FROM, noteZh: '低保边缘家庭成员起付标准按上年居民人均可支配收入的10%左右确定' },
   { name: 'deductible', value: 25, unit: 'percent', categories: ['illness_poverty'], source: '003 四(五)', from: FROM, noteZh: '因病致贫重病患者起付标准按上年居民人均可支配收入的25%左右确定' },
   { name: 'ratio', value: 70, unit: 'percent', categories: ['dibao', 'tekun'], source: '003 四(五)', from: FROM, noteZh: '低保对象、特困人员可按不低于70%的比例救助' },

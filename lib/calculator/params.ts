@@ -101,6 +101,33 @@ export interface StaffParamDef {
   source: string;
 }
 
+/**
+ * 000 二(二)4 "分类设定…年度救助限额": the categories that may have a limit of their own in each Shanghai pool (those
+ * with a ratio in that pool; expenditure-poverty families have no outpatient ratio, 特困 and 特殊救济 no standard).
+ */
+export const SHANGHAI_LIMIT_CATEGORIES = {
+  inpatient: ['dibao', 'orphan', 'child_in_distress', 'low_income', 'expenditure_poverty_1', 'expenditure_poverty_2'],
+  outpatient: ['dibao', 'orphan', 'child_in_distress', 'low_income'],
+} as const satisfies Record<string, readonly CategoryCode[]>;
+
+const SHANGHAI_CATEGORY_ZH: Record<(typeof SHANGHAI_LIMIT_CATEGORIES.inpatient)[number], string> = {
+  dibao: '低保对象',
+  orphan: '社会散居孤儿',
+  child_in_distress: '困境儿童',
+  low_income: '低收入对象',
+  expenditure_poverty_1: '第一类支出型贫困家庭成员',
+  expenditure_poverty_2: '第二类支出型贫困家庭成员',
+};
+
+function shanghaiCategoryLimits(pool: 'inpatient' | 'outpatient', poolZh: string): StaffParamDef[] {
+  return SHANGHAI_LIMIT_CATEGORIES[pool].map((cat) => ({
+    name: `annualLimitFen.${pool}.${cat}`,
+    unit: 'fen' as const,
+    descriptionZh: `${SHANGHAI_CATEGORY_ZH[cat]}的${poolZh}年度限额（分类设定；设定后优先于该类救助的统一限额）`,
+    source: '000 二(二)4',
+  }));
+}
+
 const LIMIT_INPATIENT = 'annualLimitFen.inpatient';
 const LIMIT_OUTPATIENT = 'annualLimitFen.outpatient';
 const PER_CAPITA_INCOME = 'perCapitaIncomePrevYearFen';
@@ -136,15 +163,17 @@ export const STAFF_PARAMS: Record<RegionCode, readonly StaffParamDef[]> = {
     {
       name: LIMIT_INPATIENT,
       unit: 'fen',
-      descriptionZh: '住院救助年度限额（由市医保局会同市财政局制订）',
+      descriptionZh: '住院救助年度限额（由市医保局会同市财政局制订；适用于所有类别，也可按类别另设 annualLimitFen.inpatient.<类别>，类别的限额优先）',
       source: '000 二(二)4',
     },
     {
       name: LIMIT_OUTPATIENT,
       unit: 'fen',
-      descriptionZh: '门急诊救助年度限额（由市医保局会同市财政局制订）',
+      descriptionZh: '门急诊救助年度限额（由市医保局会同市财政局制订；适用于所有类别，也可按类别另设 annualLimitFen.outpatient.<类别>，类别的限额优先）',
       source: '000 二(二)4',
     },
+    ...shanghaiCategoryLimits('inpatient', '住院救助'),
+    ...shanghaiCategoryLimits('outpatient', '门急诊救助'),
     {
       name: PER_CAPITA_INCOME,
       unit: 'fen',

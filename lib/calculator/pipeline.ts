@@ -100,16 +100,43 @@ function poolName(run: Run, pool: string): string {
   return run.spec.pools.find((p) => p.pool === pool)?.nameZh ?? pool;
 }
 
-/** Caps `amount` at what is left of the pool's annual limit; an unset limit caps nothing and is listed. */
-export function capByPool(run: Run, pool: string, amount: number): number {
+/** The name of a category's own limit in a pool (000 二(二)4 分类设定), or undefined where the pool has none. */
+export function categoryLimitParam(spec: RegionSpec, pool: string, cat: CategoryCode | null): string | undefined {
+  const p = spec.pools.find((x) => x.pool === pool);
+  if (!p || cat === null || !p.perCategory?.includes(cat) || !('param' in p.limit)) return undefined;
+  return `${p.limit.param}.${cat}`;
+}
+
+/** The limit that applies to `cat` in the pool: the category's own (if set) wins over the pool's (000 二(二)4). */
+function limitFor(run: Run, k: number, cat: CategoryCode | null): { limit: number | null; param: string | undefined } {
+  const own = categoryLimitParam(run.spec, run.spec.pools[k]!.pool, cat);
+  const v = own === undefined ? undefined : paramValue(run.params, own);
+  if (v !== undefined) return { limit: v, param: own };
+  const spec = run.spec.pools[k]!;
+  return { limit: run.lookups.limits[k]!, param: 'param' in spec.limit ? spec.limit.param : undefined };
+}
+
+/** Caps `amount` at what is left of the pool's annual limit for `cat`; an unset limit caps nothing and is listed. */
+export function capByPool(run: Run, pool: string, amount: number, cat: CategoryCode | null): number {
+  const k = run.spec.pools.findIndex((p) => p.pool === pool);
   let state = run.pools.find((s) => s.pool === pool);
-  if (!state) run.pools.push((state = { pool, limit: null, used: 0 }));
-  const { limit, used } = state;
+  if (!state) run.pools.push((state = { pool, limit: null, used: 0, seen: false }));
+  const { limit, param } = k < 0 ? { limit: null, param: undefined } : limitFor(run, k, cat);
+  const used = state.used;
+  // The reported limit: the first one applied, then the highest; null once an episode met none (used ≤ limit holds).
+  if (amount > 0) {
+    state.limit = !state.seen ? limit : state.limit === null || limit === null ? null : Math.max(state.limit, limit);
+    state.seen = true;
+  }
+  // A category's own limit is named in the trace as such.
+  const own = cat !== null && k >= 0 && param !== undefined && param !== poolParam(run, k);
+  const name = own ? `${poolName(run, pool)}（${categoryName(cat)}）` : poolName(run, pool);
   if (limit === null) {
-    const spec = run.spec.pools.find((p) => p.pool === pool);
-    if (amount > 0 && spec && 'param' in spec.limit) needParam(run, spec.limit.param);
+    // Neither the category's nor the pool's limit is set: the pool-level name is listed (its description names the
+    // per-category option).
+    if (amount > 0 && k >= 0 && 'param' in run.spec.pools[k]!.limit) needParam(run, poolParam(run, k)!);
     if (run.tracing && amount > 0) {
-      say(run, 'limit', `${poolName(run, pool)}年度救助限额尚未设定，本次暂按不封顶计算`, limitSource(run, pool));
+      say(run, 'limit', `${name}年度救助限额尚未设定，本次暂按不封顶计算`, limitSource(run, pool, undefined));
     }
     state.used = used + amount;
     return amount;
@@ -117,22 +144,29 @@ export function capByPool(run: Run, pool: string, amount: number): number {
   const room = Math.max(0, limit - used);
   const paid = Math.min(amount, room);
   if (run.tracing) {
-    const head = `${poolName(run, pool)}年度救助限额 ${formatYuan(limit)} 元，此前已用 ${formatYuan(used)} 元，尚余 ${formatYuan(room)} 元`;
+    const head = `${name}年度救助限额 ${formatYuan(limit)} 元，此前已用 ${formatYuan(used)} 元，尚余 ${formatYuan(room)} 元`;
     const tail =
       paid < amount ? `；本次应救助 ${formatYuan(amount)} 元，达到限额，只能救助 ${formatYuan(paid)} 元` : '，本次未超过限额';
-    say(run, 'limit', head + tail, limitSource(run, pool), paid < amount);
+    say(run, 'limit', head + tail, limitSource(run, pool, param), paid < amount);
   }
   state.used = used + paid;
   return paid;
 }
 
-function limitSource(run: Run, pool: string): string {
+function poolParam(run: Run, k: number): string | undefined {
+  const l = run.spec.pools[k]!.limit;
+  return 'param' in l ? l.param : undefined;
+}
+
+/** The clause, and where the limit's value came from (`param`: the parameter actually used, if any). */
+function limitSource(run: Run, pool: string, param: string | undefined): string {
   const spec = run.spec.pools.find((p) => p.pool === pool);
   if (!spec) return run.spec.clauses.category;
   if ('row' in spec.limit) return rowAt(run.spec.table, spec.limit.row, `${run.year}-12-31`)?.source ?? '';
-  const clause = staffParam(run.spec.code, spec.limit.param)?.source ?? run.spec.clauses.category;
-  const set = run.params[spec.limit.param];
-  return `${clause}；参数来源：${set ? set.source : `${spec.limit.param}（尚未设定）`}`;
+  const name = param ?? spec.limit.param;
+  const clause = staffParam(run.spec.code, name)?.source ?? run.spec.clauses.category;
+  const set = run.params[name];
+  return `${clause}；参数来源：${set ? set.source : `${name}（尚未设定）`}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +223,8 @@ function deductibleStep(run: Run, rules: StandardRules, ep: Ep, cat: CategoryCod
           ? `年度救助起付标准按上年居民人均可支配收入的 ${pct(percent)} 确定，该收入数尚未设定：预计金额暂不计入本次救助，最高可达金额按不设起付标准计算`
           : `年度救助起付标准 = 上年居民人均可支配收入 ${formatYuan(income)} 元 × ${pct(percent)} = ${formatYuan(threshold)} 元`;
     const rest = within > 0 ? `；本次有 ${formatYuan(within)} 元 计入起付标准，其余 ${formatYuan(selfPay - within)} 元 进入救助` : '';
-    const range = f.generous !== f.value ? `（文件规定：${f.noteZh}）` : '';
+    // A range, or a deductible the document abolishes (003 四(五): the note names the ceiling for places that have not).
+    const range = f.generous !== f.value || percent === 0 ? `（${f.noteZh}）` : '';
     say(run, 'deductible', how + range + rest, f.source, within > 0);
   }
   return selfPay - within;
@@ -204,7 +239,7 @@ export function standardAssist(rules: StandardRules): RegionSpec['assist'] {
     run.pool = choice.pool;
     const base = deductibleStep(run, rules, ep, cat, ep.selfPayFen);
     const what = !run.tracing ? '' : base === ep.selfPayFen ? `${KIND_ZH[ep.kind]}政策范围内自付` : '扣除起付标准后的政策范围内自付';
-    return capByPool(run, choice.pool, ratioStep(run, ep, cat, base, what));
+    return capByPool(run, choice.pool, ratioStep(run, ep, cat, base, what), cat);
   };
 }
 
@@ -245,7 +280,7 @@ function tiltStep(run: Run, ep: Ep, cat: CategoryCode, residual: number, g: Gate
     else say(run, 'tilt', `${head}，超过 ${formatYuan(limitFen)} 元 的部分 ${formatYuan(above)} 元 按 ${pct(p)} ${t.nameZh} → ${formatYuan(amount)} 元`, sourceOf(ratio.param ? ratio : threshold, t.source), true);
   }
   if (above === 0) return 0;
-  return t.pool ? capByPool(run, t.pool, amount) : amount;
+  return t.pool ? capByPool(run, t.pool, amount, cat) : amount;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,6 +313,7 @@ function normalizeEpisodes(list: readonly EpisodeInput[], tracing: boolean): Ep[
       criticalFen,
       supplementaryFen,
       selfPayFen: policyFen - basicFen - criticalFen - supplementaryFen,
+      paidFen: totalFen - basicFen - criticalFen - supplementaryFen,
       label: tracing ? `${id}（${date} ${KIND_ZH[e.kind] ?? e.kind}）：` : '',
     };
   });
@@ -387,7 +423,10 @@ interface PassOut {
  */
 function check(run: Run, ep: Ep, cat: CategoryCode | null, nc: NotComputable | undefined, coverage: GateOutcome): GateOutcome {
   const spec = run.spec;
-  if (ep.selfPayFen === 0) {
+  if (baseOf(spec, ep, run.person) === 'paid') {
+    // 002 五(三): the base is what the person paid, out-of-catalogue cost included.
+    if (ep.paidFen === 0) return { ok: false, text: '医保支付后个人没有需要负担的费用，没有需要补助的费用', source: spec.clauses.insurance };
+  } else if (ep.selfPayFen === 0) {
     return { ok: false, text: '政策范围内个人自付为 0 元，没有需要救助的费用', source: spec.clauses.insurance };
   }
   if (cat === null) {
@@ -435,13 +474,19 @@ function runPass(personYear: PersonYear, plan: Plan, high: boolean, tracing: boo
     reasons: NO_REASONS,
     label: '',
     missing: [],
+    missingFacts: [],
     rangeUsed: false,
     lookups,
-    pools: spec.pools.map((p, k) => ({ pool: p.pool, limit: lookups.limits[k]!, used: 0 })),
+    // Before any episode uses a pool, its reported limit is the one for the plan's leading category (000 二(二)4).
+    pools: spec.pools.map((p, k) => {
+      const own = categoryLimitParam(spec, p.pool, plan.primary);
+      const v = own === undefined ? undefined : paramValue(input.parameters, own);
+      return { pool: p.pool, limit: v ?? lookups.limits[k]!, used: 0, seen: false };
+    }),
     pool: null,
     deductibleUsed: 0,
     tiltRunning: 0,
-    counters: { a: 0, b: 0, c: 0 },
+    counters: { a: 0, b: 0, c: 0, d: 0 },
   };
   const n = eps.length;
   const out: PassOut = { run, assistance: new Array(n), tilt: new Array(n), pools: new Array(n), reasons: [], assistanceFen: 0, tiltFen: 0 };
@@ -452,7 +497,7 @@ function runPass(personYear: PersonYear, plan: Plan, high: boolean, tracing: boo
     if (tracing) {
       run.label = ep.label;
       run.reasons = [];
-      say(run, 'insurance', insuranceText(ep), spec.clauses.insurance);
+      say(run, 'insurance', insuranceText(ep, baseOf(spec, ep, run.person) === 'paid'), spec.clauses.insurance);
       const r = plan.reach[i]!;
       if (cat !== null && (cat !== plan.primary || r >= Reach.ThisMonth)) {
         const how = REACH_ZH[r] || '这次就医时按您当时持有的身份';
@@ -478,13 +523,23 @@ function runPass(personYear: PersonYear, plan: Plan, high: boolean, tracing: boo
   return out;
 }
 
-function insuranceText(ep: Ep): string {
+/** The base an episode's assistance is paid on (RegionSpec.base; 'policy' unless the region says otherwise). */
+function baseOf(spec: RegionSpec, ep: Ep, person: Run['person']): 'policy' | 'paid' {
+  return spec.base ? spec.base(ep, person) : 'policy';
+}
+
+/** `paidBase`: 002 五(三) pays on what the person paid, so out-of-catalogue cost is part of the base there. */
+function insuranceText(ep: Ep, paidBase: boolean): string {
   const outOfCatalog = ep.totalFen - ep.policyFen;
   return (
     `总费用 ${formatYuan(ep.totalFen)} 元，其中政策范围内 ${formatYuan(ep.policyFen)} 元；基本医保支付 ${formatYuan(ep.basicFen)} 元，` +
     `大病保险支付 ${formatYuan(ep.criticalFen)} 元，其他补充保障支付 ${formatYuan(ep.supplementaryFen)} 元，` +
     `先保险后救助，政策范围内个人自付 ${formatYuan(ep.selfPayFen)} 元` +
-    (outOfCatalog > 0 ? `；目录外费用 ${formatYuan(outOfCatalog)} 元不属于救助范围` : '')
+    (outOfCatalog > 0
+      ? paidBase
+        ? `；目录外费用 ${formatYuan(outOfCatalog)} 元 也计入（个人实际负担共 ${formatYuan(ep.paidFen)} 元）`
+        : `；目录外费用 ${formatYuan(outOfCatalog)} 元不属于救助范围`
+      : '')
   );
 }
 
@@ -579,6 +634,7 @@ export function estimateWith(spec: RegionSpec, input: EstimateInput, options: Es
   const generous = main.run.rangeUsed ? runPass(personYear, chosen, true, false, []) : main;
   // assistanceMaxFen is part of the result: what its pass needed and lacked is missing too (API.md).
   for (const name of generous.run.missing) if (!main.run.missing.includes(name)) main.run.missing.push(name);
+  for (const name of generous.run.missingFacts) if (!main.run.missingFacts.includes(name)) main.run.missingFacts.push(name);
   return assemble(personYear, chosen.primary, true, main, trace, Math.max(generous.assistanceFen, main.assistanceFen));
 }
 
@@ -659,6 +715,13 @@ function assemble(
       source: spec.clauses.category,
     });
   }
+  if (tracing && run.missingFacts.length > 0) {
+    trace.push({
+      step: 'missing',
+      text: `以下个人情况没有提供，相关金额暂未计入预计金额：${run.missingFacts.join('、')}`,
+      source: spec.clauses.category,
+    });
+  }
   if (tracing) trace.push({
     step: 'total',
     text: `全年政策范围内个人自付 ${formatYuan(selfPay)} 元，预计救助 ${formatYuan(pass.assistanceFen)} 元，倾斜救助 ${formatYuan(pass.tiltFen)} 元，个人仍需负担 ${formatYuan(outOfPocket)} 元（含目录外费用）`,
@@ -673,6 +736,7 @@ function assemble(
     totals,
     pools: poolUsage(spec, run.pools),
     missingParameters: run.missing,
+    missingFacts: run.missingFacts,
     trace,
   };
 }

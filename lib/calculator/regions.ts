@@ -34,11 +34,13 @@ function info(spec: RegionSpec): RegionInfo {
       nameZh: CATEGORY_TEXT[code].nameZh,
       explanationZh: CATEGORY_TEXT[code].explanationZh,
     })),
-    pools: spec.pools.map((p) =>
-      'row' in p.limit
-        ? { pool: p.pool, nameZh: p.nameZh, limitFen: rowAt(spec.table, p.limit.row, today)?.value ?? null }
-        : { pool: p.pool, nameZh: p.nameZh, limitFen: null, limitParam: p.limit.param },
-    ),
+    pools: spec.pools.map((p) => {
+      const l = p.limit;
+      if ('row' in l) return { pool: p.pool, nameZh: p.nameZh, limitFen: rowAt(spec.table, l.row, today)?.value ?? null };
+      // 000 二(二)4 分类设定: the per-category limits this pool accepts (each also listed in `parameters`).
+      const perCategory = p.perCategory ? { categoryLimitParams: p.perCategory.map((cat) => `${l.param}.${cat}`) } : {};
+      return { pool: p.pool, nameZh: p.nameZh, limitFen: null, limitParam: l.param, ...perCategory };
+    }),
     parameters: STAFF_PARAMS[spec.code].map((p) => ({ ...p })),
     episodeKinds: [...spec.episodeKinds],
   };

@@ -55,39 +55,62 @@ function outpatient(run: Run, ep: Ep): number {
   return fromAllowance + fund;
 }
 
-// 002 五(三): with employee insurance elsewhere, the year's cumulative inpatient self-pay above that insurer's deductible at 60%;
-// without it, the year's cumulative total inpatient cost above 1,000 yuan at 50%. Counter c = the cumulative figure.
-function inpatient(run: Run, ep: Ep): number {
+// 002 五(三), first branch: with employee basic insurance elsewhere (or at the former employer), the year's cumulative
+// inpatient self-pay (policy range, 自负医疗费) above that insurer's deductible at 60%. `counter` keeps the cumulative.
+function insuredBranch(run: Run, ep: Ep, counter: 'c' | 'd', tracing: boolean): number {
   const c = run.counters;
   const selfPay = ep.selfPayFen;
-  if (run.person.hasEmployeeInsuranceElsewhere) {
-    const home = run.person.homeDeductibleFen;
-    const known = home !== undefined && toFen(home) === home;
-    // Unknown home deductible: the estimate counts on nothing; the generous end assumes none.
-    if (!known) run.rangeUsed = true;
-    const threshold = known ? home : run.high ? 0 : Number.POSITIVE_INFINITY;
-    const above = partAbove(c.c, selfPay, threshold);
-    c.c += selfPay;
-    const ratio = fixed('inpatient.ratioInsured', ep);
-    const amount = ratioOf(above, ratio);
-    if (run.tracing) {
-      const t = known ? `当地医保起付标准 ${formatYuan(home)} 元` : '当地医保起付标准未提供（预计金额暂不计入，最高可达金额按 0 元计算）';
-      say(run, 'ratio', `有外省市（或原单位）职工医保：本年累计住院自负 ${formatYuan(c.c)} 元，${t}，本次超过部分 ${formatYuan(above)} 元 按 ${pct(ratio)} 补助 → ${formatYuan(amount)} 元`, '002 五(三)', true);
-    }
-    return amount;
+  const home = run.person.homeDeductibleFen;
+  const known = home !== undefined && toFen(home) === home;
+  // Unknown home deductible: the estimate counts on nothing; the generous end assumes none.
+  if (!known) run.rangeUsed = true;
+  const threshold = known ? home : run.high ? 0 : Number.POSITIVE_INFINITY;
+  const above = partAbove(c[counter], selfPay, threshold);
+  c[counter] += selfPay;
+  const ratio = fixed('inpatient.ratioInsured', ep);
+  const amount = ratioOf(above, ratio);
+  if (tracing) {
+    const t = known ? `当地医保起付标准 ${formatYuan(home)} 元` : '当地医保起付标准未提供（预计金额暂不计入，最高可达金额按 0 元计算）';
+    say(run, 'ratio', `有外省市（或原单位）职工医保：本年累计住院自负 ${formatYuan(c[counter])} 元，${t}，本次超过部分 ${formatYuan(above)} 元 按 ${pct(ratio)} 补助 → ${formatYuan(amount)} 元`, '002 五(三)', true);
   }
+  return amount;
+}
+
+// 002 五(三), second branch: without employee insurance, the year's cumulative 总医疗费 (total cost, out-of-catalogue
+// included) above 1,000 yuan at 50%, never more than what the person actually paid for the stay (totalFen − every
+// insurance payment). Counter c keeps the cumulative total.
+function uninsuredBranch(run: Run, ep: Ep, tracing: boolean): number {
+  const c = run.counters;
   const over = fixed('inpatient.uninsuredOver', ep);
   const above = partAbove(c.c, ep.totalFen, over);
   c.c += ep.totalFen;
   const ratio = fixed('inpatient.ratioUninsured', ep);
   const raw = ratioOf(above, ratio);
-  // Out-of-catalog cost is never assisted: the 50% of total cost is capped at the policy-range self-pay.
-  const amount = Math.min(raw, selfPay);
-  if (run.tracing) {
-    const cap = amount < raw ? `，但补助不超过政策范围内个人自付 ${formatYuan(selfPay)} 元，为 ${formatYuan(amount)} 元` : '';
-    say(run, 'ratio', `没有职工医保：本年累计住院总医疗费 ${formatYuan(c.c)} 元，超过 ${formatYuan(over)} 元 的部分本次 ${formatYuan(above)} 元，按 ${pct(ratio)} 补助 → ${formatYuan(raw)} 元${cap}`, '002 五(三)', true);
+  const amount = Math.min(raw, ep.paidFen);
+  if (tracing) {
+    const cap = amount < raw ? `，但补助不超过本次个人实际负担 ${formatYuan(ep.paidFen)} 元，为 ${formatYuan(amount)} 元` : '';
+    say(run, 'ratio', `没有职工医保：本年累计住院总医疗费（含目录外费用） ${formatYuan(c.c)} 元，超过 ${formatYuan(over)} 元 的部分本次 ${formatYuan(above)} 元，按 ${pct(ratio)} 补助 → ${formatYuan(raw)} 元${cap}`, '002 五(三)', true);
   }
   return amount;
+}
+
+const EMPLOYEE_INSURANCE_FACT = 'hasEmployeeInsuranceElsewhere';
+
+// 002 五(三): which branch applies is a fact of the person, never assumed. Unknown: the estimate counts on nothing
+// (the two branches differ), the generous end takes the larger of the two; the fact is listed as missing.
+function inpatient(run: Run, ep: Ep): number {
+  const has = run.person.hasEmployeeInsuranceElsewhere;
+  if (has === true) return insuredBranch(run, ep, 'c', run.tracing);
+  if (has === false) return uninsuredBranch(run, ep, run.tracing);
+  run.rangeUsed = true;
+  if (!run.missingFacts.includes(EMPLOYEE_INSURANCE_FACT)) run.missingFacts.push(EMPLOYEE_INSURANCE_FACT);
+  // Both branches run (each keeps its own cumulative: d for self-pay, c for total cost) so that the generous end is right.
+  const insured = insuredBranch(run, ep, 'd', false);
+  const uninsured = uninsuredBranch(run, ep, false);
+  if (run.tracing) {
+    say(run, 'ratio', `没有说明是否在外省市（或原单位）有职工基本医疗保险：有的按累计住院自负超过当地起付标准部分的 60% 补助（本次可达 ${formatYuan(insured)} 元），没有的按累计住院总医疗费超过 1,000 元部分的 50% 补助（本次可达 ${formatYuan(uninsured)} 元）；预计金额暂不计入，最高可达金额按较高者计算`, '002 五(三)', true);
+  }
+  return run.high ? Math.max(insured, uninsured) : 0;
 }
 
 export const SHANGHAI_MUTUAL_AID: RegionSpec = {
@@ -110,11 +133,34 @@ export const SHANGHAI_MUTUAL_AID: RegionSpec = {
   stayRule: false,
   // 002 六: outpatient aid is settled online at Shanghai's designated institutions; inpatient aid is claimed with receipts.
   gate: (ep) => (ep.kind === 'inpatient' ? INPATIENT_CLAIM : ep.location === 'elsewhere' ? OUTPATIENT_ELSEWHERE : OUTPATIENT_ONLINE),
+  // 002 五(三): without employee insurance (or not known to have it) the inpatient base is 总医疗费, so out-of-catalogue
+  // cost counts and the cap is what the person paid; otherwise the policy-range self-pay (自负医疗费).
+  base: (ep, person) => (ep.kind === 'inpatient' && person.hasEmployeeInsuranceElsewhere !== true ? 'paid' : 'policy'),
   pools: [],
   assist: (run, ep) => (ep.kind === 'inpatient' ? inpatient(run, ep) : outpatient(run, ep)),
   eligibility: {
     prerequisites: [
       { fact: 'hukouLocal', yesZh: '您已报入本市常住户口', noZh: '互助帮困计划只面向已经报入本市常住户口的退休回沪人员及其配偶，您不符合这一条件', source: '002 二' },
+      // 002 前言: the plan is for returnees "基本医疗保险覆盖范围以外" (outside Shanghai's basic medical insurance).
+      {
+        fact: 'insuredLocal',
+        pass: false,
+        yesZh: '您没有参加本市基本医疗保险，属于互助帮困计划面向的基本医疗保险覆盖范围以外人员',
+        noZh: '您参加了本市基本医疗保险：互助帮困计划是为本市基本医疗保险覆盖范围以外的支内（支疆）、知青等退休回沪人员设立的，不适用于您；您的医疗费用按本市基本医保报销，生活困难的可以了解本市医疗救助',
+        askZh: '您是否参加了本市基本医疗保险（互助帮困计划只面向本市基本医疗保险覆盖范围以外的人员）',
+        source: '002 前言',
+      },
+    ],
+    // 002 五(三): the inpatient rule depends on employee insurance elsewhere; a fact to ask, never assumed.
+    benefitFacts: [
+      {
+        fact: 'hasEmployeeInsuranceElsewhere',
+        categories: ['returnee'],
+        yesZh: '您在外省市或原单位有职工基本医疗保险：住院当年累计自负医疗费超过当地医保起付标准的部分，补助60%',
+        noZh: '您在外省市或原单位没有职工基本医疗保险：住院当年累计总医疗费超过1000元的部分，补助50%',
+        askZh: '您在外省市或原单位是否有职工基本医疗保险（决定住院补助按60%还是50%的规则计算）',
+        source: '002 五(三)',
+      },
     ],
     computed: [returneeRule],
     direct: [],

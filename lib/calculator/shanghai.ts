@@ -1,6 +1,6 @@
 // 上海市 (000): 关于本市健全重特大疾病医疗保险和救助制度的实施意见, 沪府办规〔2022〕19号, in force from 2022-12-29.
 import { expenditurePovertyRule } from './eligibility-rules';
-import type { FixedTable } from './params';
+import { SHANGHAI_LIMIT_CATEGORIES, type FixedTable } from './params';
 import { standardAssist } from './pipeline';
 import type { RegionSpec } from './spec';
 import type { EpisodeKind } from './types';
@@ -63,9 +63,11 @@ export const SHANGHAI: RegionSpec = {
   stayRule: false,
   // 000 二(二)3: Shanghai is province-level, so 'province' is still 本市; 外省市 needs 就医关系转移 or 异地就医实时结算.
   gate: (ep) => (ep.location !== 'elsewhere' ? IN_CITY : ep.offsiteFiled ? ELSEWHERE_FILED : ELSEWHERE_NOT_FILED),
+  // 000 二(二)4 "分类设定医疗救助比例及年度救助限额": a limit per pool, and optionally per category
+  // (`annualLimitFen.<pool>.<category>`, which wins over the pool's); both staff-set (由市医保局会同市财政局研究制订).
   pools: [
-    { pool: 'inpatient', nameZh: '住院救助', limit: { param: 'annualLimitFen.inpatient' } },
-    { pool: 'outpatient', nameZh: '门急诊救助', limit: { param: 'annualLimitFen.outpatient' } },
+    { pool: 'inpatient', nameZh: '住院救助', limit: { param: 'annualLimitFen.inpatient' }, perCategory: SHANGHAI_LIMIT_CATEGORIES.inpatient },
+    { pool: 'outpatient', nameZh: '门急诊救助', limit: { param: 'annualLimitFen.outpatient' }, perCategory: SHANGHAI_LIMIT_CATEGORIES.outpatient },
   ],
   assist: standardAssist({
     poolOf: (ep) => (ep.kind === 'inpatient' ? INPATIENT_POOL : OUTPATIENT_POOL),

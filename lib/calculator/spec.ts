@@ -31,6 +31,8 @@ export interface Ep {
   criticalFen: number;
   supplementaryFen: number;
   selfPayFen: number;
+  /** What the person actually paid after every insurance payment: `totalFen` − basic − critical − supplementary. */
+  paidFen: number;
   label: string;
 }
 
@@ -48,6 +50,12 @@ export interface PoolSpec {
   pool: string;
   nameZh: string;
   limit: ValueRef;
+  /**
+   * 000 二(二)4 "分类设定…年度救助限额": categories that may have a limit of their own in this pool, a staff-set
+   * parameter named `<limit.param>.<category>` (for example `annualLimitFen.inpatient.dibao`). A category's own limit
+   * wins; without one the pool's limit applies. Only for a pool whose limit is a parameter.
+   */
+  perCategory?: readonly CategoryCode[];
 }
 
 export interface PoolChoice {
@@ -96,14 +104,33 @@ export interface EligibilityCtx {
 
 export interface Prerequisite {
   fact: 'hukouLocal' | 'insuredLocal';
+  /** The value that meets the condition (default true; 002 前言: the plan is for people outside Shanghai's insurance). */
+  pass?: boolean;
+  /** Said when the condition is met / not met. */
   yesZh: string;
   noZh: string;
+  /** The question when the fact is missing (default: yesZh turned into a question). */
+  askZh?: string;
+  source: string;
+}
+
+/**
+ * A fact that does not decide eligibility but decides which benefit rule applies to a holder of `categories`
+ * (002 五(三): with or without employee insurance elsewhere). Missing → listed in missingFacts, never assumed.
+ */
+export interface BenefitFact {
+  fact: 'hasEmployeeInsuranceElsewhere';
+  categories: readonly CategoryCode[];
+  yesZh: string;
+  noZh: string;
+  askZh: string;
   source: string;
 }
 
 export interface EligibilitySpec {
   prerequisites: readonly Prerequisite[];
   computed: readonly ComputedRule[];
+  benefitFacts?: readonly BenefitFact[];
   /** Certified categories that get assistance without applying; 'all' = every certified category. */
   direct: readonly CategoryCode[] | 'all';
   directSource: string;
@@ -133,6 +160,12 @@ export interface RegionSpec {
   /** 001 四(八): loss takes effect from the next month; a stay keeps or gains the category held during it. */
   stayRule: boolean;
   gate(ep: Ep): GateOutcome;
+  /**
+   * What an episode's assistance may be paid on: 'policy' (the policy-range self-pay, the rule everywhere: 000 四 自负医疗费用)
+   * or 'paid' (everything the person paid, out-of-catalogue cost included: 002 五(三) without employee insurance).
+   * Absent → 'policy'. The result never exceeds this base.
+   */
+  base?(ep: Ep, person: PersonInput): 'policy' | 'paid';
   pools: readonly PoolSpec[];
   assist(run: Run, ep: Ep, cat: CategoryCode): number;
   tilt?: TiltSpec;
@@ -161,13 +194,19 @@ export interface Run {
   reasons: string[];
   label: string;
   missing: string[];
+  /** Facts of the person the result needed and was not given (002 五(三): `hasEmployeeInsuranceElsewhere`). */
+  missingFacts: string[];
   rangeUsed: boolean;
   lookups: Lookups;
-  /** Each pool's annual limit (null = not set) and what this pass has used of it, in the order of `spec.pools`. */
-  pools: { pool: string; limit: number | null; used: number }[];
+  /**
+   * Each pool's annual limit (null = not set) and what this pass has used of it, in the order of `spec.pools`. With
+   * per-category limits, `limit` is the highest limit applied this year (null once an episode met no limit at all), so
+   * `used ≤ limit` always holds; `seen` says whether any episode has used the pool yet.
+   */
+  pools: { pool: string; limit: number | null; used: number; seen: boolean }[];
   pool: string | null;
   deductibleUsed: number;
   tiltRunning: number;
   /** Running totals a programme keeps for itself (002: allowance used, cash paid, inpatient cumulative). */
-  counters: { a: number; b: number; c: number };
+  counters: { a: number; b: number; c: number; d: number };
 }

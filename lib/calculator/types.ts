@@ -115,6 +115,11 @@ export interface EstimateResult {
   totals: EstimateTotals;
   pools: PoolUsage[];
   missingParameters: string[];
+  /**
+   * Facts of the person the result needed and was not given (an addition to API.md: shanghai-mutual-aid lists
+   * `hasEmployeeInsuranceElsewhere` when an inpatient stay depends on it, 002 五(三)). Empty everywhere else.
+   */
+  missingFacts: string[];
   trace: TraceRow[];
 }
 
@@ -142,6 +147,8 @@ export interface EligibilityFacts {
   household?: HouseholdFacts;
   disability?: DisabilityFacts;
   returnee?: boolean;
+  /** shanghai-mutual-aid (002 五(三)): employee basic insurance in the other province or at the former employer. */
+  hasEmployeeInsuranceElsewhere?: boolean;
 }
 
 export interface EligibilityInput {
@@ -194,7 +201,8 @@ export interface RegionInfo {
   nameZh: string;
   document: RegionDocument;
   categories: { code: CategoryCode; nameZh: string; explanationZh: string }[];
-  pools: { pool: string; nameZh: string; limitFen: number | null; limitParam?: string }[];
+  /** `categoryLimitParams`: per-category limits the pool accepts (000 二(二)4 分类设定), each winning over `limitParam`. */
+  pools: { pool: string; nameZh: string; limitFen: number | null; limitParam?: string; categoryLimitParams?: string[] }[];
   parameters: { name: string; unit: ParamUnit; descriptionZh: string; source: string }[];
   /** Episode kinds this region's assistance covers; other kinds are accepted and reported as not covered. */
   episodeKinds: EpisodeKind[];

@@ -20,6 +20,8 @@ export interface CheckAnswers {
   hukou?: YesNoUnsure;
   insurance?: YesNoUnsure;
   returnee?: YesNoUnsure;
+  /** shanghai-mutual-aid (002 五(三)): employee basic insurance in the other province or at the former employer. */
+  employeeInsurance?: YesNoUnsure;
   /** Codes of the certificates held; [] means "none of these". */
   cards?: CategoryCode[];
   age?: NumberAnswer;
@@ -46,6 +48,7 @@ export const checkAnswersSchema = z.object({
   hukou: ynu.optional(),
   insurance: ynu.optional(),
   returnee: ynu.optional(),
+  employeeInsurance: ynu.optional(),
   cards: z.array(z.string().max(40)).max(40).optional(),
   age: wholeNumber(130).optional(),
   disability: z.enum(DISABILITY_GRADES).optional(),

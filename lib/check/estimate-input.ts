@@ -37,7 +37,8 @@ export async function buildEstimateInput(draft: EstimateDraft, today: string, pa
       year,
       person: {
         categories: draft.cards,
-        ...(mutual ? { hasEmployeeInsuranceElsewhere: draft.insuredElsewhere === 'yes' } : {}),
+        // 002 五(三): whether the person has employee insurance elsewhere is a fact to ask, never assumed: unanswered stays unset.
+        ...(mutual && draft.insuredElsewhere ? { hasEmployeeInsuranceElsewhere: draft.insuredElsewhere === 'yes' } : {}),
         ...(mutual && draft.homeDeductibleFen !== undefined ? { homeDeductibleFen: draft.homeDeductibleFen } : {}),
       },
       episodes,

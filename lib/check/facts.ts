@@ -35,6 +35,8 @@ export function answersToFacts(all: CheckAnswers): EligibilityFacts {
   if (insured !== undefined) facts.insuredLocal = insured;
   const returnee = yesNo(a.returnee);
   if (returnee !== undefined) facts.returnee = returnee;
+  const employee = yesNo(a.employeeInsurance);
+  if (employee !== undefined) facts.hasEmployeeInsuranceElsewhere = employee;
   if (a.region && a.cards) {
     const allowed = new Set(cardOptions(a.region).map((c) => c.code));
     facts.certifications = a.cards.filter((c): c is CategoryCode => allowed.has(c));

@@ -9,6 +9,7 @@ export const QUESTION_IDS = [
   'insurance',
   'cards',
   'returnee',
+  'employee-insurance',
   'age',
   'disability',
   'disability-type',
@@ -27,6 +28,7 @@ export const ANSWER_KEY = {
   insurance: 'insurance',
   cards: 'cards',
   returnee: 'returnee',
+  'employee-insurance': 'employeeInsurance',
   age: 'age',
   disability: 'disability',
   'disability-type': 'disabilityType',
@@ -41,10 +43,16 @@ export function isQuestionId(s: unknown): s is QuestionId {
   return typeof s === 'string' && (QUESTION_IDS as readonly string[]).includes(s);
 }
 
-// Prerequisites of each region's rules (wuxi 001 二(一); shanghai 000 二(二)4; mutual aid 002 二: 报入本市常住户口).
+// Prerequisites of each region's rules (wuxi 001 二(一); shanghai 000 二(二)4; mutual aid 002 二: 报入本市常住户口, and
+// 002 前言: outside Shanghai's basic medical insurance, so there "yes, insured in Shanghai" is the answer that stops).
 // tests/unit/check checks these against the calculator's own missingFacts, so the two cannot drift apart.
 export const HUKOU_REGIONS: readonly RegionCode[] = ['wuxi', 'shanghai-mutual-aid'];
-export const INSURANCE_REGIONS: readonly RegionCode[] = ['wuxi', 'shanghai'];
+export const INSURANCE_REGIONS: readonly RegionCode[] = ['wuxi', 'shanghai', 'shanghai-mutual-aid'];
+
+/** The insurance answer that ends the check: "no" where local insurance is required, "yes" for the mutual-aid plan. */
+function insuranceStops(a: CheckAnswers): boolean {
+  return a.region === 'shanghai-mutual-aid' ? a.insurance === 'yes' : a.insurance === 'no';
+}
 const AGE_CARDS = ['low_income'] as const; // 000 二(二)1: low-income members aged 60+ get a fixed premium subsidy
 const DISABILITY_QUALIFYING_GRADES = ['1', '2'];
 const DISABILITY_QUALIFYING_TYPES = ['limb', 'intellectual', 'mental', 'visual', 'multiple', 'unsure'];
@@ -53,7 +61,7 @@ const DISABILITY_QUALIFYING_TYPES = ['limb', 'intellectual', 'mental', 'visual',
 function stoppedBefore(id: QuestionId, a: CheckAnswers): boolean {
   const at = QUESTION_IDS.indexOf(id);
   return (at > QUESTION_IDS.indexOf('hukou') && a.hukou === 'no' && applies('hukou', a)) ||
-    (at > QUESTION_IDS.indexOf('insurance') && a.insurance === 'no' && applies('insurance', a));
+    (at > QUESTION_IDS.indexOf('insurance') && insuranceStops(a) && applies('insurance', a));
 }
 
 /** The certificates held leave nothing for a computed category to add (the calculator skips them too). */
@@ -74,6 +82,9 @@ export function applies(id: QuestionId, a: CheckAnswers): boolean {
       return true;
     case 'returnee':
       return r === 'shanghai-mutual-aid' && holdsNoCard(a);
+    case 'employee-insurance':
+      // 002 五(三): which inpatient rule applies, asked of anyone who holds the card or may be a returnee.
+      return r === 'shanghai-mutual-aid' && ((a.cards ?? []).includes('returnee') || (holdsNoCard(a) && a.returnee !== undefined && a.returnee !== 'no'));
     case 'age':
       return r === 'shanghai' && (a.cards ?? []).some((c) => (AGE_CARDS as readonly string[]).includes(c));
     case 'disability':

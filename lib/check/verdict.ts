@@ -13,6 +13,7 @@ const FACT_QUESTIONS: Record<string, readonly QuestionId[]> = {
   hukouLocal: ['hukou'],
   insuredLocal: ['insurance'],
   returnee: ['returnee'],
+  hasEmployeeInsuranceElsewhere: ['employee-insurance'],
   age: ['age'],
   certifications: ['cards'],
   'disability.grade': ['disability'],

@@ -105,6 +105,18 @@ export function questionView(id: QuestionId, a: CheckAnswers): QuestionView {
             options: YNU(`是，户口在${p}`, `不是`),
           };
     case 'insurance':
+      if (r === 'shanghai-mutual-aid') {
+        return {
+          id,
+          kind: 'radio',
+          title: '您参加了上海的基本医疗保险吗？',
+          hint: '指上海的职工医保或城乡居民医保。在外省市退休、享受外省市的医保待遇，不算参加上海的医保。',
+          why: '互助帮困计划面向上海基本医疗保险覆盖范围以外的退休回沪人员（002 前言）',
+          summaryLabel: '参加上海医保',
+          terms: ['basic-insurance'],
+          options: YNU('是，参加了上海的医保', '没有（享受外省市医保待遇或没有参保）'),
+        };
+      }
       return {
         id,
         kind: 'radio',
@@ -140,6 +152,17 @@ export function questionView(id: QuestionId, a: CheckAnswers): QuestionView {
         why: '互助帮困计划只面向支内、支疆、知青等退休回沪人员及其配偶（002 二）',
         summaryLabel: '退休回沪人员',
         options: YNU('是（本人或配偶）', '不是'),
+      };
+    case 'employee-insurance':
+      return {
+        id,
+        kind: 'radio',
+        title: '您在外省市或原单位有职工基本医疗保险吗？',
+        hint: '在外省市退休时参加了当地的职工医保，或者原单位还为您保留了职工医保，都算。',
+        why: '有职工医保的，住院自负超过当地起付标准的部分补助60%；没有的，住院总费用超过1000元的部分补助50%（002 五(三)）',
+        summaryLabel: '外省市或原单位职工医保',
+        terms: ['basic-insurance'],
+        options: YNU('有', '没有'),
       };
     case 'age':
       return {

@@ -35,6 +35,7 @@ const factsSchema = z.strictObject(
     household: householdSchema.optional(),
     disability: disabilitySchema.optional(),
     returnee: boolField('是否支内、支疆、知青等退休回沪人员').optional(),
+    hasEmployeeInsuranceElsewhere: boolField('是否在外省市（或原单位）有职工医保').optional(),
   },
   { error: '个人情况（facts）必须是一个对象' },
 );

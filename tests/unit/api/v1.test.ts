@@ -177,6 +177,17 @@ describe('POST /api/v1/eligibility', () => {
     const list = await issues(await handleEligibilityRequest(req, none));
     expect(list.map((i) => i.path).sort()).toEqual(['date', 'facts.age', 'facts.disability.grade', 'facts.household.extra', 'facts.household.size', 'parameters.monitoringStandardFen']);
   });
+  it('互助帮困：接受“是否有外省市职工医保”这一情况；参加了上海医保的不适用本计划', async () => {
+    const body = (facts: object) =>
+      new Request('http://localhost/api/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ region: 'shanghai-mutual-aid', date: '2024-05-01', facts }) });
+    const ok = await handleEligibilityRequest(body({ hukouLocal: true, insuredLocal: false, returnee: true, hasEmployeeInsuranceElsewhere: true }), none);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ eligible: true, primary: 'returnee', missingFacts: [] });
+    const insured = await (await handleEligibilityRequest(body({ hukouLocal: true, insuredLocal: true, returnee: true }), none)).json();
+    expect(insured).toMatchObject({ eligible: false, primary: null });
+    const unknown = await (await handleEligibilityRequest(body({ hukouLocal: true, insuredLocal: false, returnee: true }), none)).json();
+    expect(unknown.missingFacts).toEqual(['hasEmployeeInsuranceElsewhere']);
+  });
   it('不是 JSON 类型时返回 415', async () => {
     const req = new Request('http://localhost/api/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
     expect((await handleEligibilityRequest(req, none)).status).toBe(415);
@@ -192,6 +203,24 @@ describe('GET /api/v1/regions', () => {
       { pool: 'outpatient', nameZh: '普通门诊', limitFen: 1_000_000 },
       { pool: 'inpatient', nameZh: '住院（含门诊慢特病）', limitFen: 30_000_000 },
     ]);
+  });
+  it('上海列出按类别设定的年度限额参数（000 二(二)4 分类设定），含单位和依据', async () => {
+    const sh = (await handleRegionsRequest().json()).regions.find((r: { code: string }) => r.code === 'shanghai');
+    const param = sh.parameters.find((p: { name: string }) => p.name === 'annualLimitFen.inpatient.dibao');
+    expect(param).toMatchObject({ unit: 'fen', source: '000 二(二)4' });
+    expect(sh.parameters.find((p: { name: string }) => p.name === 'annualLimitFen.outpatient.low_income')).toMatchObject({ unit: 'fen', source: '000 二(二)4' });
+    // No outpatient ratio for expenditure-poverty families, so no outpatient limit of their own.
+    expect(sh.parameters.some((p: { name: string }) => p.name === 'annualLimitFen.outpatient.expenditure_poverty_1')).toBe(false);
+    const inpatient = sh.pools.find((p: { pool: string }) => p.pool === 'inpatient');
+    expect(inpatient).toMatchObject({ limitParam: 'annualLimitFen.inpatient', limitFen: null });
+    expect(inpatient.categoryLimitParams).toContain('annualLimitFen.inpatient.expenditure_poverty_2');
+  });
+  it('按类别设定的限额可以作为假设值传入', async () => {
+    // dibao, self-pay 1,000,000 × 90% = 900,000, capped at the what-if 300,000
+    const body = { ...valid, region: 'shanghai', episodes: [{ date: '2024-03-02', kind: 'inpatient', totalFen: 1_000_000, policyFen: 1_000_000 }], parameters: { 'annualLimitFen.inpatient.dibao': 300_000 } };
+    const res = await handleEstimateRequest(json(body), none);
+    expect(res.status).toBe(200);
+    expect((await res.json()).totals.assistanceFen).toBe(300_000);
   });
 });
 

@@ -143,20 +143,43 @@ describe('沙坪坝 004 二(二)1、国家 003 三(二)、五(八)', () => {
   });
 });
 
-describe('互助帮困 002 二、六', () => {
-  it('退休回沪人员报入本市户口的，可以参加，住院补助需申请', () => {
-    const r = check('shanghai-mutual-aid', { hukouLocal: true, returnee: true });
-    expect(r).toMatchObject({ eligible: true, primary: 'returnee', applicationRequired: true });
+describe('互助帮困 002 前言、二、五(三)、六', () => {
+  const out = { hukouLocal: true, insuredLocal: false };
+  it('退休回沪人员报入本市户口、不在本市基本医保范围内的，可以参加，住院补助需申请', () => {
+    const r = check('shanghai-mutual-aid', { ...out, returnee: true, hasEmployeeInsuranceElsewhere: false });
+    expect(r).toMatchObject({ eligible: true, primary: 'returnee', applicationRequired: true, missingFacts: [] });
     expect(r.documents).toContain('《市民社区医疗互助帮困申请表》（申请住院医疗费补助时填写）');
+    expect(r.trace.find((t) => t.step === 'benefit')).toMatchObject({ source: '002 五(三)' });
+    expect(r.trace.find((t) => t.step === 'benefit')!.text).toContain('50%');
+  });
+  it('参加了本市基本医保的退休回沪人员：告知本计划不适用，并说明理由和依据', () => {
+    const r = check('shanghai-mutual-aid', { hukouLocal: true, insuredLocal: true, returnee: true });
+    expect(r).toMatchObject({ eligible: false, categories: [], primary: null });
+    const row = r.trace.find((t) => t.step === 'prerequisite' && t.source === '002 前言')!;
+    expect(row.text).toContain('基本医疗保险覆盖范围以外');
+    expect(row.text).toContain('不适用于您');
+    expect(r.missingFacts).toEqual([]);
+  });
+  it('不知道是否参加本市基本医保时，列为缺少，不能确定', () => {
+    const r = check('shanghai-mutual-aid', { hukouLocal: true, returnee: true, hasEmployeeInsuranceElsewhere: true });
+    expect(r.eligible).toBe(false);
+    expect(r.missingFacts).toEqual(['insuredLocal']);
+  });
+  it('不知道是否在外省市有职工医保：列为缺少的情况（住院补助规则未定），不当作“没有”', () => {
+    const r = check('shanghai-mutual-aid', { ...out, returnee: true });
+    expect(r.missingFacts).toEqual(['hasEmployeeInsuranceElsewhere']);
+    expect(r.eligible).toBe(true); // membership itself does not depend on it (002 二)
+    expect(r.trace.find((t) => t.step === 'benefit')!.text).toContain('还需要知道');
+    expect(r.trace.some((t) => t.text.includes('补助50%'))).toBe(false);
   });
   it('不知道是否属于退休回沪人员时，列为缺少', () => {
-    expect(check('shanghai-mutual-aid', { hukouLocal: true }).missingFacts).toEqual(['returnee']);
+    expect(check('shanghai-mutual-aid', out).missingFacts).toEqual(['returnee']);
   });
   it('低保对象身份不适用于互助帮困计划', () => {
-    const r = check('shanghai-mutual-aid', { hukouLocal: true, returnee: false, certifications: ['dibao'] });
+    const r = check('shanghai-mutual-aid', { ...out, returnee: false, certifications: ['dibao'] });
     expect(r.eligible).toBe(false);
   });
   it('有效期之后的日期不能按本计划判断', () => {
-    expect(check('shanghai-mutual-aid', { hukouLocal: true, returnee: true }, {}, '2028-01-01').eligible).toBe(false);
+    expect(check('shanghai-mutual-aid', { hukouLocal: true, insuredLocal: false, returnee: true }, {}, '2028-01-01').eligible).toBe(false);
   });
 });

@@ -51,7 +51,7 @@ const inputArb: fc.Arbitrary<EstimateInput> = fc.constantFrom(...REGION_CODES).c
     year: fc.constant(2024),
     person: fc.record({
       categories: fc.array(categoryArb, { maxLength: 4 }),
-      hasEmployeeInsuranceElsewhere: fc.boolean(),
+      hasEmployeeInsuranceElsewhere: fc.option(fc.boolean(), { nil: undefined }),
       homeDeductibleFen: fc.option(fc.nat(500_000), { nil: undefined }),
     }),
     episodes: fc.array(episodeArb, { maxLength: 25 }),
@@ -71,7 +71,9 @@ const total = (r: EstimateResult) => r.totals.assistanceFen + r.totals.tiltFen;
 const isInt = (n: number) => Number.isSafeInteger(n);
 
 describe('对任何地区、身份和账单都成立的规律', () => {
-  it('救助加倾斜救助不超过政策范围内自付，个人负担等式成立，没有负数，全是整数分', () => {
+  // API contract: assistance + tilt ≤ the policy-range self-pay, except in shanghai-mutual-aid, whose inpatient rule without
+  // employee insurance pays on 总医疗费 (002 五(三)): there it is ≤ what the person paid (totalFen − every insurance payment).
+  it('救助加倾斜救助不超过可救助的基数（一般为政策范围内自付；互助帮困为个人实际负担），个人负担等式成立，没有负数，全是整数分', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const r = estimate(input);
@@ -81,12 +83,22 @@ describe('对任何地区、身份和账单都成立的规律', () => {
           for (const v of [e.selfPayPolicyFen, e.assistanceFen, e.tiltFen, e.outOfPocketFen]) {
             expect(isInt(v) && v >= 0).toBe(true);
           }
-          expect(e.assistanceFen + e.tiltFen).toBeLessThanOrEqual(e.selfPayPolicyFen);
+          const paid = x.totalFen - (x.basicPaidFen ?? 0) - (x.criticalPaidFen ?? 0) - (x.supplementaryPaidFen ?? 0);
+          const base = input.region === 'shanghai-mutual-aid' ? paid : e.selfPayPolicyFen;
+          expect(e.assistanceFen + e.tiltFen).toBeLessThanOrEqual(base);
+          if (input.region !== 'shanghai-mutual-aid' || x.kind !== 'inpatient' || input.person.hasEmployeeInsuranceElsewhere === true) {
+            expect(e.assistanceFen + e.tiltFen).toBeLessThanOrEqual(e.selfPayPolicyFen);
+          }
           expect(e.outOfPocketFen).toBe(x.totalFen - (x.basicPaidFen ?? 0) - (x.criticalPaidFen ?? 0) - (x.supplementaryPaidFen ?? 0) - e.assistanceFen - e.tiltFen);
           sums = { selfPay: sums.selfPay + e.selfPayPolicyFen, assist: sums.assist + e.assistanceFen, tilt: sums.tilt + e.tiltFen, oop: sums.oop + e.outOfPocketFen };
         });
         expect(r.totals).toMatchObject({ selfPayPolicyFen: sums.selfPay, assistanceFen: sums.assist, tiltFen: sums.tilt, outOfPocketFen: sums.oop });
         expect(r.totals.assistanceMaxFen).toBeGreaterThanOrEqual(r.totals.assistanceFen);
+        // Only the mutual-aid plan reads a fact of the person, and only for an inpatient stay (002 五(三)).
+        if (r.missingFacts.length > 0) {
+          expect(input.region).toBe('shanghai-mutual-aid');
+          expect(input.person.hasEmployeeInsuranceElsewhere).toBeUndefined();
+        }
         expect(isInt(r.totals.assistanceMaxFen)).toBe(true);
       }),
       { numRuns: 400 },

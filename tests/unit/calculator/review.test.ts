@@ -1,5 +1,8 @@
-// Independent review: expected fen worked out by hand from the documents (/work/shared/seeds/00N_*.txt)
-// and the digest's rulings (POLICY.md), arithmetic shown next to each case. Not a copy of the other files' rows.
+// Independent review: expected fen worked out by hand from the five policy documents — 003 《国务院办公厅关于健全重特大疾病
+// 医疗保险和救助制度的意见》（国办发〔2021〕42号）, 000 上海《关于本市健全重特大疾病医疗保险和救助制度的实施意见》（沪府办规〔2022〕19号）,
+// 001 《无锡市人民政府办公室关于健全重特大疾病医疗保险和救助制度的实施意见》, 004 沙坪坝区《关于健全重特大疾病医疗保险和救助制度的
+// 实施方案》（沙府办发〔2023〕61号）, 002 上海《关于进一步完善本市市民社区医疗互助帮困计划的意见》 — and the rulings in
+// docs/policy.md, arithmetic shown next to each case. Not a copy of the other files' rows.
 import { describe, expect, it } from 'vitest';
 import {
   checkEligibility,
@@ -275,29 +278,28 @@ describe('复核 国家 003 四(五)(六) 起付标准、比例范围与倾斜�
     expect(r.totals.assistanceMaxFen).toBe(350_000); // 500,000 × 70%
   });
 
-  it('国家低保起付标准先按5%四舍五入到分，再对余额按70%四舍五入', () => {
-    // deductible 3,333,333 × 5% = 166,666.65 → 166,667; (1,000,001 − 166,667) = 833,334 × 70% = 583,333.8 → 583,334
-    // generous: no deductible → 1,000,001 × 70% = 700,000.7 → 700,001
+  it('国家低保原则上取消起付标准：5%只是上限，不扣除，余额按70%四舍五入', () => {
+    // no deductible (the 5% × 3,333,333 = 166,667 ceiling is not applied): 1,000,001 × 70% = 700,000.7 → 700,001 at both ends
     const r = calc('national', ['dibao'], [e('inpatient', '2024-03-01', 1_000_001)], P({ perCapitaIncomePrevYearFen: 3_333_333, ...limit }));
-    expect(assist(r)).toEqual([583_334]);
+    expect(assist(r)).toEqual([700_001]);
     expect(r.totals.assistanceMaxFen).toBe(700_001);
   });
 
   it('国家低保两次住院，倾斜救助在累计负担跨过起点的那次只算超出部分', () => {
     const r = calc('national', ['dibao'], [
-      // deductible 250,000 → 750,000 × 70% = 525,000; residual 475,000 (running 475,000 ≤ 600,000): 0
+      // no deductible → 1,000,000 × 70% = 700,000; residual 300,000 (running 300,000 ≤ 400,000): 0
       e('inpatient', '2024-03-01', 1_000_000),
-      // deductible used up → 700,000; residual 300,000 → running 775,000 → 175,000 × 50% = 87,500
+      // 700,000 again; residual 300,000 → running 600,000 → 200,000 above 400,000 × 50% = 100,000
       e('inpatient', '2024-06-01', 1_000_000),
-    ], P({ ...income, ...limit, tiltThresholdFen: 600_000, tiltRatioPercent: 50 }));
-    expect(assist(r)).toEqual([525_000, 700_000]);
-    expect(tilt(r)).toEqual([0, 87_500]);
-    expect(r.totals.assistanceMaxFen).toBe(1_400_000); // generous: 700,000 + 700,000 (tilt not included)
+    ], P({ ...income, ...limit, tiltThresholdFen: 400_000, tiltRatioPercent: 50 }));
+    expect(assist(r)).toEqual([700_000, 700_000]);
+    expect(tilt(r)).toEqual([0, 100_000]);
+    expect(r.totals.assistanceMaxFen).toBe(1_400_000); // no range: 700,000 + 700,000 (tilt not included)
   });
 
   it('国家倾斜救助比例有小数（62.5%）时四舍五入一次', () => {
-    // residual 1,000,000 − 525,000 = 475,000; above 474,995 → 5 × 62.5% = 3.125 → 3
-    const r = calc('national', ['dibao'], [e('inpatient', '2024-03-01', 1_000_000)], P({ ...income, ...limit, tiltThresholdFen: 474_995, tiltRatioPercent: 62.5 }));
+    // residual 1,000,000 − 700,000 = 300,000; above 299,995 → 5 × 62.5% = 3.125 → 3
+    const r = calc('national', ['dibao'], [e('inpatient', '2024-03-01', 1_000_000)], P({ ...income, ...limit, tiltThresholdFen: 299_995, tiltRatioPercent: 62.5 }));
     expect(tilt(r)).toEqual([3]);
   });
 
@@ -310,7 +312,7 @@ describe('复核 国家 003 四(五)(六) 起付标准、比例范围与倾斜�
   it('国家低保对象同时是农村易返贫致贫人口，按低保对象计算，可以估算', () => {
     const r = calc('national', ['monitored_rural', 'dibao'], [e('inpatient', '2024-03-01', 1_000_000)], P({ ...income, ...limit }));
     expect(r).toMatchObject({ category: 'dibao', computable: true });
-    expect(assist(r)).toEqual([525_000]); // (1,000,000 − 250,000) × 70%
+    expect(assist(r)).toEqual([700_000]); // no deductible: 1,000,000 × 70%
   });
 
   it('国家缺少人均可支配收入和年度限额时，最高可达金额按不封顶计算，两项参数都列为缺少', () => {

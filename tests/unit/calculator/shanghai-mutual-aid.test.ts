@@ -50,10 +50,54 @@ describe('互助帮困 002 五(三) 住院', () => {
     expect(amounts(r)).toEqual([0, 100_000]);
   });
 
-  it('没有职工医保时补助不超过政策范围内自付（目录外费用不补）', () => {
-    const r = year(MA, ['returnee'], [ep('inpatient', '2024-02-01', 0, { totalFen: 1_000_000, policyFen: 100_000 })]);
-    // (1,000,000 − 100,000) × 50% = 450,000, capped at the policy-range self-pay 100,000
+  it('没有职工医保：目录外费用也计入总医疗费，补助上限是个人实际负担（例：总费用1万元、目录内2000元、医保未支付 → 4500元）', () => {
+    // cumulative total 1,000,000 → (1,000,000 − 100,000) × 50% = 450,000; paid = 1,000,000 − 0 = 1,000,000 ≥ 450,000
+    const r = year(MA, ['returnee'], [ep('inpatient', '2024-02-01', 0, { totalFen: 1_000_000, policyFen: 200_000 })], {}, { hasEmployeeInsuranceElsewhere: false });
+    expect(r.totals.assistanceFen).toBe(450_000); // ¥4,500, not the ¥2,000 policy-range self-pay
+    expect(r.totals.outOfPocketFen).toBe(550_000); // 1,000,000 − 450,000
+    expect(r.missingFacts).toEqual([]);
+  });
+
+  it('没有职工医保：补助不超过总费用减去各项医保支付后的个人实际负担', () => {
+    // total 1,000,000, basic paid 800,000 → paid 200,000; (1,000,000 − 100,000) × 50% = 450,000 → capped at 200,000
+    const r = year(MA, ['returnee'], [ep('inpatient', '2024-02-01', 0, { totalFen: 1_000_000, policyFen: 1_000_000, basicPaidFen: 800_000 })], {}, { hasEmployeeInsuranceElsewhere: false });
+    expect(r.totals.assistanceFen).toBe(200_000);
+    expect(r.totals.outOfPocketFen).toBe(0); // 1,000,000 − 800,000 − 200,000
+  });
+
+  it('没有职工医保：全部是目录外费用的住院也能补助', () => {
+    // policy 0 (self-pay 0) but total 300,000 paid by the person → (300,000 − 100,000) × 50% = 100,000
+    const r = year(MA, ['returnee'], [ep('inpatient', '2024-02-01', 0, { totalFen: 300_000, policyFen: 0 })], {}, { hasEmployeeInsuranceElsewhere: false });
     expect(r.totals.assistanceFen).toBe(100_000);
+    expect(r.episodes[0]!.selfPayPolicyFen).toBe(0);
+  });
+
+  it('有职工医保时目录外费用不计入（仍按政策范围内自负计算）', () => {
+    // self-pay = policy 200,000; (200,000 − 100,000) × 60% = 60,000; the 800,000 out of catalogue is not in the base
+    const r = year(MA, ['returnee'], [ep('inpatient', '2024-02-01', 0, { totalFen: 1_000_000, policyFen: 200_000 })], {}, { hasEmployeeInsuranceElsewhere: true, homeDeductibleFen: 100_000 });
+    expect(r.totals.assistanceFen).toBe(60_000);
+  });
+
+  it('没有说明是否有职工医保：列为缺少的个人情况，预计不计入，最高可达按两种规则中较高者', () => {
+    // insured rule, home deductible unknown → generous 0: 300,000 × 60% = 180,000; uninsured rule (300,000 − 100,000) × 50% = 100,000
+    const r = year(MA, ['returnee'], [ep('inpatient', '2024-02-01', 300_000)]);
+    expect(r.totals.assistanceFen).toBe(0);
+    expect(r.totals.assistanceMaxFen).toBe(180_000);
+    expect(r.missingFacts).toEqual(['hasEmployeeInsuranceElsewhere']);
+    expect(r.missingParameters).toEqual([]);
+  });
+
+  it('没有说明是否有职工医保但填了当地起付标准：最高可达取较高的50%规则', () => {
+    // insured (300,000 − 200,000) × 60% = 60,000; uninsured (300,000 − 100,000) × 50% = 100,000 → 100,000
+    const r = year(MA, ['returnee'], [ep('inpatient', '2024-02-01', 300_000)], {}, { homeDeductibleFen: 200_000 });
+    expect(r.totals).toMatchObject({ assistanceFen: 0, assistanceMaxFen: 100_000 });
+    expect(r.missingFacts).toEqual(['hasEmployeeInsuranceElsewhere']);
+  });
+
+  it('只有门急诊时不需要知道是否有职工医保', () => {
+    const r = year(MA, ['returnee'], [ep('outpatient', '2024-02-01', 10_000)]); // all from the 150-yuan allowance
+    expect(r.totals.assistanceFen).toBe(10_000);
+    expect(r.missingFacts).toEqual([]);
   });
 
   it('有职工医保但没填当地起付标准：预计不计入，最高可达按0元起付计算', () => {

@@ -78,6 +78,51 @@ describe('上海 000 二(二)4 年度救助限额（由市医保局会同市财�
   });
 });
 
+describe('上海 000 二(二)4 分类设定年度救助限额（按类别另设的限额优先，没有时用该类救助的统一限额）', () => {
+  // Each stay: policy-range self-pay 800,000.
+  const s800 = (date: string) => ep('inpatient', date, 800_000);
+  it('低保对象有自己的住院限额时按它封顶，不看统一限额', () => {
+    // 800,000 × 90% = 720,000 > own limit 500,000 → 500,000 (the pool's 1,000,000 does not apply)
+    const r = year('shanghai', ['dibao'], [s800('2024-02-01')], params({ 'annualLimitFen.inpatient': 1_000_000, 'annualLimitFen.inpatient.dibao': 500_000 }));
+    expect(amounts(r)).toEqual([500_000]);
+    expect(pool(r, 'inpatient')).toEqual({ pool: 'inpatient', limitFen: 500_000, usedFen: 500_000, remainingFen: 0 });
+    expect(r.trace.some((t) => t.step === 'limit' && t.text.includes('住院救助（低保对象）年度救助限额 5,000.00 元'))).toBe(true);
+  });
+  it('别的类别设了限额、本类别没有时，用统一限额', () => {
+    // low_income: 800,000 × 80% = 640,000 ≤ pool 1,000,000 → 640,000 (dibao's 500,000 is not low_income's)
+    const r = year('shanghai', ['low_income'], [s800('2024-02-01')], params({ 'annualLimitFen.inpatient': 1_000_000, 'annualLimitFen.inpatient.dibao': 500_000 }));
+    expect(amounts(r)).toEqual([640_000]);
+    expect(pool(r, 'inpatient')?.limitFen).toBe(1_000_000);
+  });
+  it('本类别的限额已设定时，统一限额没有设定也不列为缺少', () => {
+    // 720,000 ≤ own 1,000,000 → 720,000
+    const r = year('shanghai', ['dibao'], [s800('2024-02-01')], params({ 'annualLimitFen.inpatient.dibao': 1_000_000 }));
+    expect(amounts(r)).toEqual([720_000]);
+    expect(r.missingParameters).toEqual([]);
+  });
+  it('本类别和统一限额都没有设定：不封顶，只列出统一限额的参数名', () => {
+    // 640,000, uncapped
+    const r = year('shanghai', ['low_income'], [s800('2024-02-01')], params({ 'annualLimitFen.inpatient.dibao': 500_000 }));
+    expect(amounts(r)).toEqual([640_000]);
+    expect(r.missingParameters).toEqual(['annualLimitFen.inpatient']);
+    expect(pool(r, 'inpatient')).toEqual({ pool: 'inpatient', limitFen: null, usedFen: 640_000, remainingFen: null });
+  });
+  it('门急诊也可以按类别设定限额', () => {
+    // visit: 100,000 × 60% = 60,000 each; own outpatient limit 100,000 → 60,000, then 40,000; the pool's 1,000,000 is not used
+    const r = year('shanghai', ['dibao'], [visit(), { ...visit(), date: '2024-05-02' }], params({ 'annualLimitFen.outpatient': 1_000_000, 'annualLimitFen.outpatient.dibao': 100_000 }));
+    expect(amounts(r)).toEqual([60_000, 40_000]);
+  });
+  it('年内身份变化时，每次住院按当时的类别限额封顶，已用额度全年累计', () => {
+    // 2024-02-01 as dibao: 720,000 capped at dibao's 700,000 → 700,000
+    // 2024-05-01 as low_income: 800,000 × 80% = 640,000; low_income limit 1,000,000 − 700,000 used = 300,000 → 300,000
+    const r = year('shanghai', [{ code: 'dibao', to: '2024-03-31' }, { code: 'low_income', from: '2024-04-01' }], [s800('2024-02-01'), s800('2024-05-01')],
+      params({ 'annualLimitFen.inpatient.dibao': 700_000, 'annualLimitFen.inpatient.low_income': 1_000_000 }));
+    expect(amounts(r)).toEqual([700_000, 300_000]);
+    expect(pool(r, 'inpatient')).toEqual({ pool: 'inpatient', limitFen: 1_000_000, usedFen: 1_000_000, remainingFen: 0 });
+    expect(r.missingParameters).toEqual([]);
+  });
+});
+
 describe('上海 000 二(二)3 救助范围：本市定点医疗机构；外省市须办理就医关系转移或异地就医实时结算', () => {
   const rows = [
     { name: '在本市就医的住院费用可以救助', extra: { location: 'local' as const }, fen: 900_000 }, // × 90%

@@ -41,9 +41,20 @@ describe('每个地区只问和它有关的问题', () => {
     expect(applicableQuestions({ region: 'shanghai', insurance: 'yes', cards: ['low_income'] })).toEqual(['region', 'insurance', 'cards', 'age']);
   });
 
-  it('互助帮困计划：问户口是否迁回上海，没有互助卡时问是不是退休回沪人员', () => {
-    expect(applicableQuestions({ region: 'shanghai-mutual-aid', hukou: 'yes', cards: [] })).toEqual(['region', 'hukou', 'cards', 'returnee']);
-    expect(applicableQuestions({ region: 'shanghai-mutual-aid', hukou: 'yes', cards: ['returnee'] })).toEqual(['region', 'hukou', 'cards']);
+  it('互助帮困计划：问户口是否迁回上海、是否参加上海医保，没有互助卡时问是不是退休回沪人员，再问外省市职工医保', () => {
+    const ma = { region: 'shanghai-mutual-aid' as const, hukou: 'yes' as const, insurance: 'no' as const };
+    expect(applicableQuestions({ ...ma, cards: [] })).toEqual(['region', 'hukou', 'insurance', 'cards', 'returnee']);
+    expect(applicableQuestions({ ...ma, cards: [], returnee: 'yes' })).toEqual(['region', 'hukou', 'insurance', 'cards', 'returnee', 'employee-insurance']);
+    expect(applicableQuestions({ ...ma, cards: [], returnee: 'no' })).toEqual(['region', 'hukou', 'insurance', 'cards', 'returnee']);
+    expect(applicableQuestions({ ...ma, cards: ['returnee'] })).toEqual(['region', 'hukou', 'insurance', 'cards', 'employee-insurance']);
+  });
+
+  it('互助帮困计划：已参加上海基本医保的就不再往下问（002 前言）', () => {
+    const a: CheckAnswers = { region: 'shanghai-mutual-aid', hukou: 'yes', insurance: 'yes' };
+    expect(applicableQuestions(a)).toEqual(['region', 'hukou', 'insurance']);
+    expect(nextPath('insurance', a, false)).toBe('/check/answers');
+    // "no" is the answer that goes on for this plan
+    expect(nextPath('insurance', { ...a, insurance: 'no' }, false)).toBe('/check/cards');
   });
 
   it('全国和沙坪坝：只问持有的证', () => {

@@ -54,6 +54,28 @@ describe('查询结果：是、很可能、可能、否', () => {
   it('户口不在无锡：结果是“否”', () => {
     expect(run({ region: 'wuxi', hukou: 'no' }).verdict).toBe('no');
   });
+
+  it('互助帮困：参加了上海基本医保的退休回沪人员，结果是“否”，并说明本计划不适用', () => {
+    const r = run({ region: 'shanghai-mutual-aid', hukou: 'yes', insurance: 'yes', cards: ['returnee'] });
+    expect(r.verdict).toBe('no');
+    expect(r.result.trace.some((t) => t.source === '002 前言' && t.text.includes('不适用于您'))).toBe(true);
+  });
+
+  it('互助帮困：是否参加上海医保不清楚时，结果是“可能”，并指出要回答这个问题', () => {
+    const r = run({ region: 'shanghai-mutual-aid', hukou: 'yes', insurance: 'unsure', cards: ['returnee'], employeeInsurance: 'no' });
+    expect(r.verdict).toBe('maybe');
+    expect(r.open).toEqual(['insurance']);
+  });
+
+  it('互助帮困：外省市职工医保答“不清楚”时，不当作“没有”，列为要回答的问题', () => {
+    const a = { region: 'shanghai-mutual-aid' as const, hukou: 'yes' as const, insurance: 'no' as const, cards: ['returnee' as const], employeeInsurance: 'unsure' as const };
+    expect(answersToFacts(a).hasEmployeeInsuranceElsewhere).toBeUndefined();
+    const r = run(a);
+    expect(r.result.missingFacts).toEqual(['hasEmployeeInsuranceElsewhere']);
+    expect(r.open).toEqual(['employee-insurance']);
+    expect(answersToFacts({ ...a, employeeInsurance: 'no' }).hasEmployeeInsuranceElsewhere).toBe(false);
+    expect(run({ ...a, employeeInsurance: 'yes' }).open).toEqual([]);
+  });
 });
 
 const stay = (date: string, end: string, total: string, policy: string, basic: string, critical: string) => ({
@@ -99,6 +121,25 @@ describe('估算', () => {
     expect(split.insuranceFen + split.assistanceFen + split.tiltFen + split.youPayFen).toBe(split.totalFen);
     expect(split.insuranceFen).toBe(25_000_000);
     expect(isHeavy(result)).toBe(true);
+  });
+
+  it('互助帮困：没有回答是否有外省市职工医保时，不当作“没有”，估算列为缺少的情况', async () => {
+    // one stay: total 420,000 yuan (42,000,000 fen), policy 40,000,000, basic 10,000,000, critical 5,000,000
+    // → paid 42,000,000 − 15,000,000 = 27,000,000; policy self-pay 40,000,000 − 15,000,000 = 25,000,000
+    const ma: EstimateDraft = { region: 'shanghai-mutual-aid', cards: ['returnee'], episodes: [draft.episodes[0]!] };
+    const built = await buildEstimateInput(ma, '2025-01-01', () => ({}));
+    if (!built.ok) throw new Error('not built');
+    expect(built.input.person.hasEmployeeInsuranceElsewhere).toBeUndefined();
+    const r = estimate(built.input);
+    expect(r.missingFacts).toEqual(['hasEmployeeInsuranceElsewhere']);
+    expect(r.totals.assistanceFen).toBe(0);
+    // generous: without employee insurance (42,000,000 − 100,000) × 50% = 20,950,000 ≤ paid 27,000,000;
+    // with it and no home deductible, self-pay 25,000,000 × 60% = 15,000,000 → the larger, 20,950,000
+    expect(r.totals.assistanceMaxFen).toBe(20_950_000);
+    const no = await buildEstimateInput({ ...ma, insuredElsewhere: 'no' }, '2025-01-01', () => ({}));
+    if (!no.ok) throw new Error('not built');
+    expect(no.input.person.hasEmployeeInsuranceElsewhere).toBe(false);
+    expect(estimate(no.input).totals.assistanceFen).toBe(20_950_000);
   });
 
   it('还没选身份或没有就医记录时不计算', async () => {
