@@ -23,5 +23,7 @@ export const EPISODE_LOCATIONS = ['local', 'province', 'elsewhere'] as const;
 export const DOCUMENT_MIMES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 
 export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'reversed'] as const;
+// Ledger rows are never edited in place: an approval, a payment, a failure or a correction is a row.
+export const PAYMENT_KINDS = ['approval', 'payment', 'failure', 'adjustment'] as const;
 
 export const WATCHLIST_STATUSES = ['open', 'referred', 'closed'] as const;

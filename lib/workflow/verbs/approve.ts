@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { schema } from '@/lib/store/db';
+import { recordApproval } from '@/lib/dal/ledger';
 import type { Verb } from '@/lib/workflow/run';
 import { fen, optionalNote, statusNotice } from './common';
 
@@ -9,8 +9,6 @@ export const approve: Verb<{ amountFen: number; message: string }> = {
   input: z.object({ amountFen: fen('请填写核定的救助金额'), message: optionalNote }),
   patch: (c) => ({ decidedAmountFen: c.input.amountFen, decidedAt: c.now.toISOString() }),
   event: (c) => ({ message: c.input.message || null, data: { amountFen: c.input.amountFen } }),
-  effects: async (c) => {
-    await c.db.insert(schema.payments).values({ applicationId: c.app.id, personId: c.app.personId!, region: c.app.region, year: c.app.year, pool: c.app.primaryCategory ?? 'assistance', amountFen: c.input.amountFen, status: 'pending' });
-  },
+  effects: (c) => recordApproval(c.db, c.app, c.input.amountFen, c.actor),
   notice: (c) => statusNotice('approve', c.ref, c.to, null, c.input.amountFen),
 };
