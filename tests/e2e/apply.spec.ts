@@ -187,7 +187,8 @@ test('居民可以在决定前撤回申请', async ({ page }) => {
   await page.getByRole('link', { name: '查看办理进度' }).click();
   await page.getByRole('link', { name: '撤回这份申请' }).click();
   await page.getByRole('button', { name: '撤回申请' }).click();
-  await expect(page.getByText('请勾选“我确认撤回这份申请”。')).toBeVisible();
+  // The reason sits next to the checkbox (and is linked from the summary at the top).
+  await expect(page.locator('#f-confirm-error')).toHaveText('错误：请勾选“我确认撤回这份申请”。');
   await page.getByLabel('我确认撤回这份申请').check();
   await page.getByRole('button', { name: '撤回申请' }).click();
   await expect(page.getByText('申请已撤回。')).toBeVisible();
