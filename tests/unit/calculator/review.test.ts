@@ -1,4 +1,4 @@
-// Independent review: expected fen worked out by hand from the documents (/work/shared/seeds/00N_*.txt)
+// Independent review: expected fen worked out by hand from the documents (the five policy documents listed in README.md)
 // and the digest's rulings (POLICY.md), arithmetic shown next to each case. Not a copy of the other files' rows.
 import { describe, expect, it } from 'vitest';
 import {
