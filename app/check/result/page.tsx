@@ -7,6 +7,7 @@ import { Disclosure, Term } from '@/app/_components/term';
 import { TraceList } from '@/app/_components/trace-list';
 import { WhatIfForm } from '@/app/_components/what-if-form';
 import { categoryName, regionInfo, type EligibilityResult, type PremiumSubsidy } from '@/lib/calculator';
+import { citeInText } from '@/lib/check/citation';
 import { ANSWERS_PATH, firstUnanswered, questionPath } from '@/lib/check/questions';
 import { runCheck } from '@/lib/check/run';
 import { readCheckAnswers } from '@/lib/check/store';
@@ -96,7 +97,7 @@ export default async function CheckResultPage() {
                 </p>
                 <ul className="list-disc pl-5 mt-1 space-y-1">
                   {c.reasons.map((r) => (
-                    <li key={r}>{r}</li>
+                    <li key={r}>{citeInText(r)}</li>
                   ))}
                 </ul>
               </li>
@@ -184,7 +185,7 @@ export default async function CheckResultPage() {
             <p data-testid="premium">{premiumText(result.premiumSubsidy)}</p>
             <ul className="list-disc pl-5 text-muted">
               {result.premiumSubsidy.reasons.map((r) => (
-                <li key={r}>{r}</li>
+                <li key={r}>{citeInText(r)}</li>
               ))}
             </ul>
             <Term id="premium-subsidy" />
@@ -197,7 +198,7 @@ export default async function CheckResultPage() {
               </h2>
               <ul className="list-disc pl-5 space-y-1">
                 {result.documents.map((d) => (
-                  <li key={d}>{d}</li>
+                  <li key={d}>{citeInText(d)}</li>
                 ))}
               </ul>
             </section>

@@ -7,6 +7,7 @@ import { Disclosure, Term } from '@/app/_components/term';
 import { TraceList } from '@/app/_components/trace-list';
 import { WhatIfForm } from '@/app/_components/what-if-form';
 import { categoryName, estimate, parameterNames, regionInfo } from '@/lib/calculator';
+import { citeInText } from '@/lib/check/citation';
 import { billSplit, buildEstimateInput, isHeavy } from '@/lib/check/estimate-input';
 import { whatIfParams } from '@/lib/check/facts';
 import { WHAT_IF_SOURCE_ZH } from '@/lib/check/run';
@@ -157,7 +158,7 @@ export default async function EstimateResultPage() {
                     <Disclosure summary="为什么是这个数">
                       <ul className="list-disc pl-5 space-y-1">
                         {r.reasons.map((x, k) => (
-                          <li key={k}>{x}</li>
+                          <li key={k}>{citeInText(x)}</li>
                         ))}
                       </ul>
                     </Disclosure>
