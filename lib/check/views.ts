@@ -51,6 +51,12 @@ export function regionKind(code: RegionCode): '地区' | '计划' {
   return code === 'shanghai-mutual-aid' ? '计划' : '地区';
 }
 
+/** Where one can apply on this site: every place and the mutual-aid plan, not the national guideline. */
+export const APPLY_REGIONS: readonly { code: RegionCode; label: string }[] = REGION_ORDER.filter((c) => c !== 'national').map((code) => ({
+  code,
+  label: regionKind(code) === '计划' ? `${regionInfo(code).nameZh}（计划：已参加并缴费的人）` : regionInfo(code).nameZh,
+}));
+
 function place(region: RegionCode | undefined): string {
   if (!region || region === 'national') return '当地';
   if (region === 'shanghai-mutual-aid') return '上海';
