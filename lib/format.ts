@@ -32,6 +32,18 @@ export function amountError(label: string, typed: string): string {
   return `${label}请填写数字金额，例如 12345.67、8万 或 ¥8,000`;
 }
 
+/**
+ * Sentences joined into one text, each ended with "。" unless it already ends a sentence: never "。。",
+ * whether a part was typed by staff with its own full stop or not. Empty parts are dropped.
+ */
+export function sentences(...parts: (string | null | undefined)[]): string {
+  return parts
+    .map((p) => (p ?? '').trim().replace(/[。.]+$/u, '。'))
+    .filter((p) => p !== '' && p !== '。')
+    .map((p) => (/[。！？!?]$/u.test(p) ? p : `${p}。`))
+    .join('');
+}
+
 /** Fen as the yuan a person would type back into a form: 123450 → "1234.50". */
 export function fenToYuanInput(fen: number): string {
   return (fen / 100).toFixed(2);

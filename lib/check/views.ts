@@ -1,7 +1,7 @@
 // What each /check question says on screen, in plain words, for the region chosen; and how its answer reads back.
 // Plain data only, so the question form (a client component) can receive it.
 import { REGIONS, regionInfo, type RegionCode } from '@/lib/calculator';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, sentences } from '@/lib/format';
 import type { CheckAnswers } from './answers';
 import { chineseDate, citeInText, regionDocument } from './citation';
 import { cardOptions, categoryOptions, type CardOption } from './cards';
@@ -95,7 +95,7 @@ function rawQuestionView(id: QuestionId, a: CheckAnswers): QuestionView {
         options: REGION_ORDER.map((code) => ({
           value: code,
           label: regionInfo(code).nameZh,
-          hint: [REGION_HINTS[code], regionDocumentLine(code)].filter(Boolean).join('。'),
+          hint: sentences(REGION_HINTS[code], regionDocumentLine(code)),
         })),
       };
     case 'hukou':

@@ -6,7 +6,7 @@ import { REGIONS } from '@/lib/calculator';
 import { actingFor } from '@/lib/dal/applications';
 import { listDrafts } from '@/lib/dal/drafts';
 import { regionSettings } from '@/lib/dal/region-settings';
-import { formatDateTime, maskName } from '@/lib/format';
+import { formatDateTime, maskName, sentences } from '@/lib/format';
 import { APPLY_REGIONS } from '@/lib/check/views';
 import { readPrefill } from '@/lib/prefill';
 import { chosenRegion } from '@/lib/region-cookie';
@@ -72,7 +72,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
         </p>
         {settings?.claimDeadline ? (
           <p className="border-l-4 border-warn bg-amber-50 p-3">
-            申请期限：{settings.claimDeadline}。
+            {sentences(`申请期限：${settings.claimDeadline}`)}
             {settings.demo ? <span className="text-sm text-muted">（演示数据：常见做法示例，以当地经办机构规定为准）</span> : null}
           </p>
         ) : null}

@@ -14,6 +14,7 @@ import { openQuestions, verdict, type Verdict } from '@/lib/check/verdict';
 import { MUTUAL_AID_FIRST, unknownStandards } from '@/lib/check/next-steps';
 import { questionView, regionDocumentLine } from '@/lib/check/views';
 import { regionSettings } from '@/lib/dal/region-settings';
+import { sentences } from '@/lib/format';
 import { applyFromCheck, estimateFromCheck, resetCheck } from '../actions';
 
 export const metadata: Metadata = { title: '查询结果：能不能得到医疗救助' };
@@ -223,7 +224,7 @@ export default async function CheckResultPage() {
               去哪里办
             </h2>
             <p>{settings.counter ?? '户籍或居住地的街道（乡镇）社区事务受理服务中心或当地医保经办机构'}，也可以在本网站在线申请。</p>
-            {settings.claimDeadline ? <p>申请期限：{settings.claimDeadline}。</p> : null}
+            {settings.claimDeadline ? <p>{sentences(`申请期限：${settings.claimDeadline}`)}</p> : null}
             {settings.promisedWorkingDays ? <p>一般 {settings.promisedWorkingDays} 个工作日内办结。</p> : null}
             {settings.demo ? <p className="text-sm text-muted">以上办理地点和期限是常见做法示例（演示数据），以当地经办机构的规定为准。</p> : null}
           </section>
