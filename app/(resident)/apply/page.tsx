@@ -95,7 +95,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
           </fieldset>
           <div>
             <label htmlFor="f-region" className="block font-semibold mb-1">
-              在哪里申请（医保参保地，或参加的计划）
+              申请地区（医保参保地）或参加的计划
             </label>
             <p id="f-region-hint" className="text-sm text-muted mb-1">
               能在本网站申请的地区和计划如下。您的城市不在其中的，请到当地街道（乡镇）或医保经办机构申请。
