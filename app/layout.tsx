@@ -7,6 +7,14 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: '医疗救助服务', template: '%s - 医疗救助服务' },
   description: '重特大疾病医疗救助：查能不能救助、算能报多少、在线申请和查进度。',
+  // Files in public/; the manifest is app/manifest.ts, which Next links by itself.
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }],
+  },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b4ea2' };

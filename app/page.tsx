@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { chooseRegion } from '@/app/actions';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { REGIONS } from '@/lib/calculator';
+import { regionDocument } from '@/lib/check/citation';
+import { regionKind } from '@/lib/check/views';
 import { chosenRegion } from '@/lib/region-cookie';
 
 const ENTRIES = [
@@ -33,24 +35,27 @@ export default async function HomePage() {
 
       <section className="card space-y-3" aria-labelledby="region-title">
         <h2 id="region-title" className="text-xl font-bold">
-          选择您参保或户籍所在的地区
+          选择您参保或户籍所在的地区（或参加的计划）
         </h2>
         {current ? (
           <p role="status">
-            当前地区：<strong>{current.nameZh}</strong>（依据《{current.document.titleZh}》）
+            当前{regionKind(current.code)}：<strong>{current.nameZh}</strong>（依据{regionDocument(current.code).title}）
           </p>
         ) : (
           <p>各地的救助比例和条件不同，选好地区后，查询和估算会按当地政策计算。</p>
         )}
         <form action={chooseRegion} className="space-y-2">
           <fieldset className="space-y-2">
-            <legend className="sr-only">地区</legend>
+            <legend className="sr-only">地区或计划</legend>
             {REGIONS.map((r) => (
               <label key={r.code} className="choice">
                 <input type="radio" name="region" value={r.code} defaultChecked={r.code === region} required />
                 <span>
-                  <span className="font-semibold">{r.nameZh}</span>
-                  <span className="block text-sm text-muted">{r.document.titleZh}</span>
+                  <span className="font-semibold">
+                    {r.nameZh}
+                    {regionKind(r.code) === '计划' ? <span className="font-normal text-muted">（计划，不是地区：参加并缴费的人适用）</span> : null}
+                  </span>
+                  <span className="block text-sm text-muted">{regionDocument(r.code).title}</span>
                 </span>
               </label>
             ))}

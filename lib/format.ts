@@ -9,12 +9,39 @@ export function formatMoney(fen: number): string {
   return `${sign}¥${yuan.format(Math.abs(fen) / 100)}`;
 }
 
-/** Parses what a person types in yuan ("1,234.5", "１２３") to integer fen; null when it is not an amount. */
+/**
+ * The one parser for an amount a person types, in yuan, to integer fen; null when it is not an amount.
+ * Accepts full-width digits ("８０００"), ¥/￥ in front, thousands commas, 元 at the end, and 万 ("8万", "8.5万元").
+ * Yuan take at most two decimals (角、分); 万 at most six (down to the fen). String arithmetic, no floats.
+ */
 export function parseYuanToFen(input: string): number | null {
-  const s = input.normalize('NFKC').replace(/[,，\s¥元]/g, '');
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(s)) return null;
-  const [whole, frac = ''] = s.split('.');
-  return Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+  let s = input.normalize('NFKC').replace(/[\s,]/g, '');
+  s = s.replace(/^(?:¥|RMB|CNY)/i, '').replace(/元$/, '');
+  const wan = s.endsWith('万');
+  if (wan) s = s.slice(0, -1);
+  const m = (wan ? /^(\d{1,8})(?:\.(\d{1,6}))?$/ : /^(\d{1,12})(?:\.(\d{1,2}))?$/).exec(s);
+  if (!m) return null;
+  const scale = wan ? 6 : 2;
+  return Number(m[1]) * 10 ** scale + Number((m[2] ?? '').padEnd(scale, '0'));
+}
+
+/** Why a typed amount was refused, for the message next to the field. */
+export function amountError(label: string, typed: string): string {
+  if (/^\s*-/.test(typed.normalize('NFKC'))) return `${label}不能是负数`;
+  if (/\.\d{3,}\s*元?\s*$/.test(typed.normalize('NFKC'))) return `${label}最多保留两位小数（角、分）`;
+  return `${label}请填写数字金额，例如 12345.67、8万 或 ¥8,000`;
+}
+
+/**
+ * Sentences joined into one text, each ended with "。" unless it already ends a sentence: never "。。",
+ * whether a part was typed by staff with its own full stop or not. Empty parts are dropped.
+ */
+export function sentences(...parts: (string | null | undefined)[]): string {
+  return parts
+    .map((p) => (p ?? '').trim().replace(/[。.]+$/u, '。'))
+    .filter((p) => p !== '' && p !== '。')
+    .map((p) => (/[。！？!?]$/u.test(p) ? p : `${p}。`))
+    .join('');
 }
 
 /** Fen as the yuan a person would type back into a form: 123450 → "1234.50". */

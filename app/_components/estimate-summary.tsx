@@ -1,6 +1,7 @@
 // A compact view of one calculator result: the year's assistance (with its range), what is left, each visit,
 // and the trace behind a disclosure. Used on the apply review page and the application page.
 import { categoryName, regionInfo, type EstimateResult } from '@/lib/calculator';
+import { TraceList } from '@/app/_components/trace-list';
 import { formatMoney } from '@/lib/format';
 
 export function EstimateSummary({ result }: { result: EstimateResult }) {
@@ -35,13 +36,9 @@ export function EstimateSummary({ result }: { result: EstimateResult }) {
       ) : null}
       <details>
         <summary className="link cursor-pointer py-2">计算依据</summary>
-        <ol className="list-decimal pl-5 space-y-1 text-sm">
-          {result.trace.map((t, i) => (
-            <li key={i}>
-              {t.text} <span className="text-muted">（{t.source}）</span>
-            </li>
-          ))}
-        </ol>
+        <div className="text-sm">
+          <TraceList rows={result.trace} />
+        </div>
       </details>
     </div>
   );

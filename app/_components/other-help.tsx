@@ -1,5 +1,6 @@
 // "What else exists now": shown when the answer is no, or when a bill stays heavy after assistance.
 import type { RegionCode } from '@/lib/calculator';
+import { citeClause } from '@/lib/check/citation';
 import { otherHelp } from '@/lib/check/other-help';
 
 export function OtherHelp({ region, title = '还可以找这些帮助' }: { region: RegionCode | undefined; title?: string }) {
@@ -22,7 +23,7 @@ export function OtherHelp({ region, title = '还可以找这些帮助' }: { regi
             </p>
             <p>
               {h.text}
-              {h.source ? <span className="text-sm text-muted">（{h.source}）</span> : null}
+              {h.source ? <span className="text-sm text-muted">（{citeClause(h.source)}）</span> : null}
             </p>
           </li>
         ))}

@@ -1,5 +1,8 @@
 import Link from 'next/link';
-import { REGIONS } from '@/lib/calculator';
+import { regionInfo } from '@/lib/calculator';
+import { POLICY_DOCUMENTS } from '@/lib/check/citation';
+
+const TAP = 'link inline-flex items-center min-h-11 in-[.elder]:min-h-15';
 
 export function SiteFooter() {
   return (
@@ -7,21 +10,28 @@ export function SiteFooter() {
       <div className="max-w-3xl mx-auto px-4 py-6 space-y-3">
         <p className="font-semibold text-ink">本网站依据的政策文件</p>
         <ul className="space-y-1">
-          {REGIONS.map((r) => (
-            <li key={r.code}>
-              {r.nameZh}：{r.document.titleZh}
-              {r.document.number ? `（${r.document.number}）` : ''}
+          {POLICY_DOCUMENTS.map((d) => (
+            <li key={d.code}>
+              {regionInfo(d.region).nameZh}：{d.title}
+              {d.number ? `（${d.number}）` : ''}
             </li>
           ))}
         </ul>
         <p>
           估算结果仅供参考，实际救助金额以经办部门核定为准。咨询请拨打 12345 政务服务便民热线或当地医保经办机构。
         </p>
-        <p>
-          <Link href="/help" className="link">
-            使用帮助与名词解释
-          </Link>
-        </p>
+        <ul className="flex flex-wrap gap-x-6">
+          <li>
+            <Link href="/help" className={TAP}>
+              使用帮助与名词解释
+            </Link>
+          </li>
+          <li>
+            <Link href="/help#documents" className={TAP}>
+              政策文件说明
+            </Link>
+          </li>
+        </ul>
       </div>
     </footer>
   );

@@ -5,7 +5,7 @@ import { MAX_EPISODES } from '@/lib/check/estimate-draft';
 import { DRAFT_HOURS, readEstimateDraft } from '@/lib/check/store';
 import { regionSettings } from '@/lib/dal/region-settings';
 import { EPISODE_KINDS, HOSPITAL_LEVELS } from '@/lib/validation/episode-form';
-import { formatMoney, parseYuanToFen } from '@/lib/format';
+import { formatMoney, parseYuanToFen, sentences } from '@/lib/format';
 import { deleteVisit, resetEstimate } from './actions';
 
 export const metadata: Metadata = { title: '能报多少：估算医疗救助' };
@@ -64,7 +64,7 @@ export default async function EstimateHubPage() {
           </h2>
           {settings?.claimDeadline ? (
             <p className="text-sm border-l-4 border-warn bg-amber-50 p-2">
-              申请期限：{settings.claimDeadline}。{settings.demo ? '（演示数据：常见做法示例，以当地规定为准）' : ''}
+              {sentences(`申请期限：${settings.claimDeadline}`)}{settings.demo ? '（演示数据：常见做法示例，以当地规定为准）' : ''}
             </p>
           ) : null}
           {draft.episodes.length > 0 ? (

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OtherHelp } from '@/app/_components/other-help';
-import { CATEGORY_CODES, CATEGORY_TEXT, REGIONS } from '@/lib/calculator';
+import { CATEGORY_CODES, CATEGORY_TEXT, REGIONS, regionInfo } from '@/lib/calculator';
+import { chineseDate, POLICY_DOCUMENTS } from '@/lib/check/citation';
 import { GLOSSARY, type GlossaryId } from '@/lib/check/glossary';
 import { DRAFT_HOURS } from '@/lib/check/store';
-import { regionDocumentLine } from '@/lib/check/views';
 
 export const metadata: Metadata = { title: '使用帮助与名词解释' };
 
@@ -103,19 +103,31 @@ export default function HelpPage() {
         </dl>
       </section>
 
-      <section id="documents" className="space-y-2">
+      <section id="documents" className="space-y-3">
         <h2 className="text-2xl font-bold">依据的政策文件</h2>
-        <ul className="list-disc pl-5 space-y-1">
-          {REGIONS.map((r) => (
-            <li key={r.code}>
-              <span className="font-semibold">
-                {r.document.file.slice(0, 3)} {r.nameZh}
-              </span>
-              ：{regionDocumentLine(r.code)}
+        <p>本网站的查询和估算按下面五份公开的政策文件计算。结果里写的“《上海市实施意见》第二部分（二）4”，意思是这份文件正文第二部分里的第（二）条第4点。</p>
+        <ul className="space-y-3">
+          {POLICY_DOCUMENTS.map((d) => (
+            <li key={d.code} className="card space-y-1" data-testid={`document-${d.region}`}>
+              <p className="font-bold">{d.title}</p>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                <dt className="text-muted">简称</dt>
+                <dd>{d.shortTitle}</dd>
+                <dt className="text-muted">文号</dt>
+                <dd>{d.number ?? '文件未印文号'}</dd>
+                <dt className="text-muted">发文单位</dt>
+                <dd>{d.issuer}</dd>
+                <dt className="text-muted">成文日期</dt>
+                <dd>{chineseDate(d.issued)}</dd>
+                <dt className="text-muted">施行</dt>
+                <dd>{d.inForce}</dd>
+                <dt className="text-muted">适用</dt>
+                <dd>{regionInfo(d.region).nameZh}</dd>
+              </dl>
+              <p>{d.covers}</p>
             </li>
           ))}
         </ul>
-        <p className="text-muted">结果里括号中的“001 四(六)”这样的编号是政策条款：前面三位数字是上面的哪个文件，后面是文件里的第几部分第几条。</p>
       </section>
 
       <section id="contact">

@@ -1,7 +1,7 @@
 // One submitted /check question → the answer to store, or a Chinese message for the field with what was typed.
 import { z } from 'zod';
 import { isRegionCode, type CategoryCode } from '@/lib/calculator';
-import { parseYuanToFen } from '@/lib/format';
+import { amountError, parseYuanToFen } from '@/lib/format';
 import type { CheckAnswers } from './answers';
 import { ANSWER_KEY, type QuestionId } from './questions';
 import { questionView } from './views';
@@ -37,12 +37,8 @@ export function parseAnswer(id: QuestionId, form: FormValues, current: CheckAnsw
     if (view.money) {
       const label = view.summaryLabel;
       if (!typed) return { ok: false, error: `请填写${label}的金额；不清楚可以点“${view.unsureLabel}”`, values: typed };
-      if (/^-/.test(typed)) return { ok: false, error: `${label}不能是负数`, values: typed };
       const fen = parseYuanToFen(typed);
-      if (fen === null) {
-        const msg = /\.\d{3,}/.test(typed) ? `${label}最多保留两位小数（角、分）` : `${label}请填写数字金额，例如 80000`;
-        return { ok: false, error: msg, values: typed };
-      }
+      if (fen === null) return { ok: false, error: amountError(label, typed), values: typed };
       return { ok: true, patch: { [key]: fen } };
     }
     const rule = NUMBER_RULES[id]!;

@@ -1,8 +1,9 @@
 // What each /check question says on screen, in plain words, for the region chosen; and how its answer reads back.
 // Plain data only, so the question form (a client component) can receive it.
 import { REGIONS, regionInfo, type RegionCode } from '@/lib/calculator';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, sentences } from '@/lib/format';
 import type { CheckAnswers } from './answers';
+import { chineseDate, citeInText, regionDocument } from './citation';
 import { cardOptions, categoryOptions, type CardOption } from './cards';
 import type { GlossaryId } from './glossary';
 import { ANSWER_KEY, type QuestionId } from './questions';
@@ -36,16 +37,25 @@ export type QuestionView = Base &
 /** Regions in the order people look for them: cities first, the national guideline as the fallback. */
 export const REGION_ORDER: readonly RegionCode[] = ['shanghai', 'wuxi', 'chongqing-shapingba', 'shanghai-mutual-aid', 'national'];
 
-/** "2023-01-01" → "2023年1月1日". */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate };
 
+/** "依据《…》（number），…起施行": the region's document in words, with 〈〉 for the title inside the title. */
 export function regionDocumentLine(code: RegionCode): string {
   const doc = regionInfo(code).document;
-  return `依据《${doc.titleZh}》${doc.number ? `（${doc.number}）` : ''}，${chineseDate(doc.inForceFrom)}起施行${doc.inForceTo ? `，有效期至${chineseDate(doc.inForceTo)}` : ''}`;
+  const cited = regionDocument(code);
+  return `依据${cited.title}${doc.number ? `（${doc.number}）` : ''}，${chineseDate(doc.inForceFrom)}起施行${doc.inForceTo ? `，有效期至${chineseDate(doc.inForceTo)}` : ''}`;
 }
+
+/** The mutual-aid plan is a plan one joins, not a place: lists name it so. */
+export function regionKind(code: RegionCode): '地区' | '计划' {
+  return code === 'shanghai-mutual-aid' ? '计划' : '地区';
+}
+
+/** Where one can apply on this site: every place and the mutual-aid plan, not the national guideline. */
+export const APPLY_REGIONS: readonly { code: RegionCode; label: string }[] = REGION_ORDER.filter((c) => c !== 'national').map((code) => ({
+  code,
+  label: regionKind(code) === '计划' ? `${regionInfo(code).nameZh}（计划：已参加并缴费的人）` : regionInfo(code).nameZh,
+}));
 
 function place(region: RegionCode | undefined): string {
   if (!region || region === 'national') return '当地';
@@ -60,11 +70,17 @@ const YNU = (yes: string, no: string): OptionView[] => [
 ];
 
 const REGION_HINTS: Partial<Record<RegionCode, string>> = {
-  'shanghai-mutual-aid': '支内、支疆、知青等在外地退休后迁回上海落户的人员及其配偶',
+  'shanghai-mutual-aid': '这是一项计划，不是地区：面向支内、支疆、知青等在外地退休后迁回上海落户的人员及其配偶，参加并缴费后才能享受',
   national: '您的城市不在上面时选这个，按国家的指导意见给出参考',
 };
 
+/** The question for the region chosen; clause codes in its texts are cited in words (《…》第二部分（一）). */
 export function questionView(id: QuestionId, a: CheckAnswers): QuestionView {
+  const v = rawQuestionView(id, a);
+  return { ...v, why: citeInText(v.why), ...(v.hint ? { hint: citeInText(v.hint) } : {}) };
+}
+
+function rawQuestionView(id: QuestionId, a: CheckAnswers): QuestionView {
   const r = a.region;
   const p = place(r);
   switch (id) {
@@ -75,11 +91,11 @@ export function questionView(id: QuestionId, a: CheckAnswers): QuestionView {
         title: '您在哪里参加医保或者落户？',
         hint: '选您看病报销的地方。各地的救助条件和比例不一样，结果按当地的政策文件给出。',
         why: '各地的救助对象和标准不同',
-        summaryLabel: '地区',
+        summaryLabel: '地区或计划',
         options: REGION_ORDER.map((code) => ({
           value: code,
           label: regionInfo(code).nameZh,
-          hint: [REGION_HINTS[code], regionDocumentLine(code)].filter(Boolean).join('。'),
+          hint: sentences(REGION_HINTS[code], regionDocumentLine(code)),
         })),
       };
     case 'hukou':

@@ -1,7 +1,7 @@
 // One visit or stay as typed from the hospital's 结算单 (yuan, two decimals) → integer fen for the calculator.
 // Shared by /estimate and /apply so both accept and refuse exactly the same input.
 import type { EpisodeInput } from '@/lib/calculator';
-import { parseYuanToFen } from '@/lib/format';
+import { amountError, parseYuanToFen } from '@/lib/format';
 
 export const EPISODE_KINDS = [
   { value: 'inpatient', label: '住院' },
@@ -94,7 +94,7 @@ export function parseEpisodeForm(v: EpisodeFormValues, today: string, opts: { re
     }
     const parsed = parseYuanToFen(raw);
     if (parsed === null) {
-      errors[f.name] = /\.\d{3,}/.test(raw) ? `${f.label}最多保留两位小数（角、分）` : `${f.label}请填写数字金额，例如 12345.67`;
+      errors[f.name] = amountError(f.label, raw);
       continue;
     }
     fen[f.name] = parsed;

@@ -1,6 +1,7 @@
 // The application state machine: the one table of which verb moves an application from which states to
 // which, and who may use it. Only these transitions exist; each verb's effects are in ./verbs/<verb>.ts.
 import type { ApplicationStatus, Role } from '@/db/schema';
+import { formatMoney, sentences } from '@/lib/format';
 
 export type Actor = 'applicant' | Role;
 
@@ -61,3 +62,13 @@ export const STATUS_TEXT: Record<ApplicationStatus, { label: string; tone: 'info
 };
 
 export const DECIDED: readonly ApplicationStatus[] = ['approved', 'paid', 'rejected', 'withdrawn', 'transferred'];
+
+/**
+ * The notice text of a transition: the decided amount, or what staff wrote (a message or a reason), then what
+ * happens next. Built with `sentences()`, so a staff text ending in "。" never gives "。。".
+ */
+export function transitionNoticeBody(name: TransitionName, input: { amountFen?: number; text?: string | null }): string {
+  const next = STATUS_TEXT[TRANSITIONS[name].to].next;
+  if (name === 'approve') return sentences(`核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, next);
+  return sentences(input.text, next);
+}

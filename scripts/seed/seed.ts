@@ -8,6 +8,7 @@ import { encrypt, lookupHash } from '@/lib/crypto';
 import { hashPassword } from '@/lib/password';
 import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
 import { DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
+import { DEMO_PARAMETERS } from './demo-parameters';
 import { seedDemoApplications } from './applications';
 
 const DEMO_SOURCE = '演示数据（常见窗口做法，非当地规定）';
@@ -54,6 +55,9 @@ export async function seed(): Promise<'seeded' | 'kept'> {
       ];
       for (const [key, value] of settings) await db.insert(schema.regionSettings).values({ region, key, value, source: DEMO_SOURCE, demo: true });
     }
+    // Every figure the documents leave to other bodies, as a plausible demo value marked 演示, so the demo shows
+    // complete results (a real office enters its own with the notice that set them).
+    for (const p of DEMO_PARAMETERS) await db.insert(schema.parameters).values({ region: p.region, name: p.name, value: p.value, unit: p.unit, effectiveFrom: p.effectiveFrom, source: p.source, demo: true });
   });
   await seedDemoApplications();
   return 'seeded';

@@ -92,7 +92,7 @@ test('无锡低保两次大额住院用满住院救助限额：页面上的金�
   await expect(page.getByRole('region', { name: '负担还是很重？还可以找这些帮助' })).toContainText('慈善帮扶');
   const basis = page.locator('details', { hasText: '计算依据（每一步和对应的政策条款）' });
   await basis.getByText('计算依据（每一步和对应的政策条款）').click();
-  await expect(basis.getByText('001 四(七)').first()).toBeVisible();
+  await expect(basis.getByText('《无锡市实施意见》第四部分（七）').first()).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -137,7 +137,7 @@ test('打印或存成 PDF 时是一页干净的估算单：有日期、填的数
   await expect(summary).toContainText(/打印日期：\d{4}-\d{2}-\d{2}/);
   await expect(summary).toContainText('¥420,000.00');
   await expect(summary).toContainText('依据条款：');
-  await expect(summary).toContainText('001 四(六)');
+  await expect(summary).toContainText('《无锡市实施意见》第四部分（六）');
   await expect(page.getByRole('heading', { name: '估算结果' })).toBeHidden();
   await expect(page.getByRole('banner')).toBeHidden();
 
@@ -146,7 +146,7 @@ test('打印或存成 PDF 时是一页干净的估算单：有日期、填的数
   expect(pages.length).toBe(1);
 });
 
-test('缺少经办部门设定的标准时说明没算进去，可以填一个假设值试算，结果和 API 一致', async ({ page, request }) => {
+test('缺少经办部门设定的标准时说明没算进去、下一步怎么办，不让居民填政府的数；API 仍可带参数试算', async ({ page, request }) => {
   await chooseWho(page, '全国（国家指导意见）', '低保证（最低生活保障证）');
   const stay: Stay = { date: '2024-05-06', end: '2024-05-16', total: '30000', policy: '28000', basic: '8000', critical: '0' };
   await fillStay(page, stay);
@@ -156,31 +156,30 @@ test('缺少经办部门设定的标准时说明没算进去，可以填一个�
   await expect(missing).toContainText('住院和门诊慢特病共用的年度救助限额');
   await expect(missing).toContainText('上年居民人均可支配收入');
 
-  await page.getByLabel('统筹地区上年居民人均可支配收入（用于计算年度救助起付标准）').fill('40000');
-  await page.getByLabel('住院和门诊慢特病共用的年度救助限额（由统筹地区设定）').fill('10000');
-  await page.getByRole('button', { name: '用这些数试算' }).click();
-  await expect(page.getByText('这个结果用了您填写的假设值')).toBeVisible();
+  await expect(page.getByRole('region', { name: '还没算进去的' })).toContainText('下一步');
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: '下一步' })).toBeVisible();
 
-  const response = await request.post('/api/v1/estimate', {
+  // The page and the API agree on the same (missing) parameters; the API alone still takes a what-if override.
+  const episode = apiEpisode(stay);
+  const plain = await request.post('/api/v1/estimate', { data: { region: 'national', year: 2024, person: { categories: ['dibao'] }, episodes: [episode] } });
+  expect(plain.status()).toBe(200);
+  const api = await plain.json();
+  await expect(page.getByTestId('assistance')).toHaveText(formatMoney(api.totals.assistanceFen));
+  await expect(page.getByTestId('out-of-pocket')).toHaveText(formatMoney(api.totals.outOfPocketFen));
+  const whatIf = await request.post('/api/v1/estimate', {
     data: {
       region: 'national',
       year: 2024,
       person: { categories: ['dibao'] },
-      episodes: [apiEpisode(stay)],
-      parameters: {
-        perCapitaIncomePrevYearFen: 4_000_000,
-        'annualLimitFen.inpatient': 1_000_000,
-      },
+      episodes: [episode],
+      parameters: { perCapitaIncomePrevYearFen: 4_000_000, 'annualLimitFen.inpatient': 1_000_000 },
     },
   });
-  expect(response.status()).toBe(200);
-  const api = await response.json();
-  expect(api.totals.assistanceFen).toBeGreaterThan(0);
-  await expect(page.getByTestId('assistance')).toHaveText(formatMoney(api.totals.assistanceFen));
-  await expect(page.getByTestId('out-of-pocket')).toHaveText(formatMoney(api.totals.outOfPocketFen));
-  if (api.totals.assistanceMaxFen > api.totals.assistanceFen) {
-    await expect(page.getByTestId('range')).toContainText(`最高可达 ${formatMoney(api.totals.assistanceMaxFen + api.totals.tiltFen)}`);
-  }
+  expect(whatIf.status()).toBe(200);
+  const assumed = await whatIf.json();
+  expect(assumed.missingParameters).not.toContain('annualLimitFen.inpatient');
+  expect(JSON.stringify(assumed.trace)).toContain('请求中的假设值 (what-if)');
 });
 
 test('不同年份的就医不能放在同一次估算里', async ({ page }) => {

@@ -6,7 +6,8 @@ import { REGIONS } from '@/lib/calculator';
 import { actingFor } from '@/lib/dal/applications';
 import { listDrafts } from '@/lib/dal/drafts';
 import { regionSettings } from '@/lib/dal/region-settings';
-import { formatDateTime, maskName } from '@/lib/format';
+import { formatDateTime, maskName, sentences } from '@/lib/format';
+import { APPLY_REGIONS } from '@/lib/check/views';
 import { readPrefill } from '@/lib/prefill';
 import { chosenRegion } from '@/lib/region-cookie';
 import { requireUser } from '@/lib/session';
@@ -25,8 +26,10 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
   const drafts = await listDrafts(user);
   const people = (await actingFor(user)).filter((p) => p.scope.includes('apply'));
   const prefill = await readPrefill();
-  const region = prefill.region ?? (await chosenRegion()) ?? user.region ?? 'wuxi';
-  const settings = await regionSettings(region);
+  const wanted = prefill.region ?? (await chosenRegion()) ?? user.region ?? 'wuxi';
+  // The national guideline is no place to apply: offer only the places (and the plan) that take applications.
+  const region = APPLY_REGIONS.some((r) => r.code === wanted) ? wanted : undefined;
+  const settings = region ? await regionSettings(region) : undefined;
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">申请医疗救助</h1>
@@ -67,9 +70,9 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
         <p>
           请准备好：身份证、低保证或特困证等救助身份证明、医院的结算单和发票（可以拍照）、申请人本人的银行卡。
         </p>
-        {settings.claimDeadline ? (
+        {settings?.claimDeadline ? (
           <p className="border-l-4 border-warn bg-amber-50 p-3">
-            申请期限：{settings.claimDeadline}。
+            {sentences(`申请期限：${settings.claimDeadline}`)}
             {settings.demo ? <span className="text-sm text-muted">（演示数据：常见做法示例，以当地经办机构规定为准）</span> : null}
           </p>
         ) : null}
@@ -92,12 +95,15 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
           </fieldset>
           <div>
             <label htmlFor="f-region" className="block font-semibold mb-1">
-              申请地区（医保参保地）
+              申请地区（医保参保地）或参加的计划
             </label>
-            <select id="f-region" name="region" defaultValue={region} className="input">
-              {REGIONS.map((r) => (
+            <p id="f-region-hint" className="text-sm text-muted mb-1">
+              能在本网站申请的地区和计划如下。您的城市不在其中的，请到当地街道（乡镇）或医保经办机构申请。
+            </p>
+            <select id="f-region" name="region" defaultValue={region} aria-describedby="f-region-hint" className="input">
+              {APPLY_REGIONS.map((r) => (
                 <option key={r.code} value={r.code}>
-                  {r.nameZh}
+                  {r.label}
                 </option>
               ))}
             </select>

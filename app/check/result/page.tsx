@@ -5,16 +5,17 @@ import { BackLink } from '@/app/_components/back-link';
 import { OtherHelp } from '@/app/_components/other-help';
 import { Disclosure, Term } from '@/app/_components/term';
 import { TraceList } from '@/app/_components/trace-list';
-import { WhatIfForm } from '@/app/_components/what-if-form';
 import { categoryName, regionInfo, type EligibilityResult, type PremiumSubsidy } from '@/lib/calculator';
+import { citeInText } from '@/lib/check/citation';
 import { ANSWERS_PATH, firstUnanswered, questionPath } from '@/lib/check/questions';
 import { runCheck } from '@/lib/check/run';
 import { readCheckAnswers } from '@/lib/check/store';
 import { openQuestions, verdict, type Verdict } from '@/lib/check/verdict';
+import { MUTUAL_AID_FIRST, unknownStandards } from '@/lib/check/next-steps';
 import { questionView, regionDocumentLine } from '@/lib/check/views';
-import { whatIfInput } from '@/lib/check/what-if';
 import { regionSettings } from '@/lib/dal/region-settings';
-import { applyFromCheck, estimateFromCheck, resetCheck, setCheckWhatIf } from '../actions';
+import { sentences } from '@/lib/format';
+import { applyFromCheck, estimateFromCheck, resetCheck } from '../actions';
 
 export const metadata: Metadata = { title: '查询结果：能不能得到医疗救助' };
 
@@ -57,7 +58,7 @@ export default async function CheckResultPage() {
   const settings = await regionSettings(region);
   const notes = result.trace.filter((t) => t.step === 'note');
   const assumed = Object.keys(answers.whatIf ?? {}).filter((n) => info.parameters.some((p) => p.name === n));
-  const whatIfNames = [...new Set([...result.missingParameters, ...assumed])];
+  const unknown = unknownStandards(region, result.missingParameters);
   const hasCategories = result.categories.length > 0;
 
   return (
@@ -68,6 +69,11 @@ export default async function CheckResultPage() {
       <div className={`border-l-8 p-4 rounded ${HEADLINE[v].tone}`} data-testid="verdict" data-verdict={v}>
         <p className="text-muted">{info.nameZh} · 查询结果</p>
         <h1 className="text-2xl font-bold leading-snug">{HEADLINE[v].title}</h1>
+        {region === 'shanghai-mutual-aid' ? (
+          <p className="mt-2 font-semibold" data-testid="mutual-aid-first">
+            {MUTUAL_AID_FIRST}
+          </p>
+        ) : null}
         {v === 'yes' || v === 'likely' ? (
           <p className="mt-2 text-lg">
             您可以按“<strong>{categoryName(result.primary!)}</strong>”得到{info.nameZh}的医疗救助。
@@ -96,7 +102,7 @@ export default async function CheckResultPage() {
                 </p>
                 <ul className="list-disc pl-5 mt-1 space-y-1">
                   {c.reasons.map((r) => (
-                    <li key={r}>{r}</li>
+                    <li key={r}>{citeInText(r)}</li>
                   ))}
                 </ul>
               </li>
@@ -115,7 +121,7 @@ export default async function CheckResultPage() {
         </section>
       ) : null}
 
-      {open.length > 0 || whatIfNames.length > 0 ? (
+      {open.length > 0 || unknown ? (
         <section className="card space-y-4" aria-labelledby="missing-title">
           <h2 id="missing-title" className="text-xl font-bold">
             还不能确定的事
@@ -136,19 +142,29 @@ export default async function CheckResultPage() {
               })}
             </ul>
           ) : null}
-          {whatIfNames.length > 0 ? (
-            <div className="space-y-2">
+          {unknown ? (
+            <div className="space-y-2" data-testid="unknown-standards">
+              <p className="font-semibold">还不知道的标准：</p>
+              <ul className="list-disc pl-5">
+                {unknown.items.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+              <p>{unknown.why}</p>
               <p>
-                下面的标准要由经办部门设定，目前还没有设定，所以暂时没法判断。
-                如果您从经办部门或公开信息里知道这个数，可以填上试一试：
+                <strong>下一步：</strong>
+                {unknown.todo}
               </p>
-              <WhatIfForm
-                action={setCheckWhatIf}
-                params={whatIfNames.flatMap((n) => {
-                  const p = info.parameters.find((x) => x.name === n);
-                  return p ? [{ ...p, value: whatIfInput(region, n, answers.whatIf?.[n]) }] : [];
-                })}
-              />
+              {unknown.documents.length > 0 ? (
+                <>
+                  <p className="font-semibold">请带上：</p>
+                  <ul className="list-disc pl-5">
+                    {unknown.documents.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </div>
           ) : null}
         </section>
@@ -184,7 +200,7 @@ export default async function CheckResultPage() {
             <p data-testid="premium">{premiumText(result.premiumSubsidy)}</p>
             <ul className="list-disc pl-5 text-muted">
               {result.premiumSubsidy.reasons.map((r) => (
-                <li key={r}>{r}</li>
+                <li key={r}>{citeInText(r)}</li>
               ))}
             </ul>
             <Term id="premium-subsidy" />
@@ -197,7 +213,7 @@ export default async function CheckResultPage() {
               </h2>
               <ul className="list-disc pl-5 space-y-1">
                 {result.documents.map((d) => (
-                  <li key={d}>{d}</li>
+                  <li key={d}>{citeInText(d)}</li>
                 ))}
               </ul>
             </section>
@@ -208,7 +224,7 @@ export default async function CheckResultPage() {
               去哪里办
             </h2>
             <p>{settings.counter ?? '户籍或居住地的街道（乡镇）社区事务受理服务中心或当地医保经办机构'}，也可以在本网站在线申请。</p>
-            {settings.claimDeadline ? <p>申请期限：{settings.claimDeadline}。</p> : null}
+            {settings.claimDeadline ? <p>{sentences(`申请期限：${settings.claimDeadline}`)}</p> : null}
             {settings.promisedWorkingDays ? <p>一般 {settings.promisedWorkingDays} 个工作日内办结。</p> : null}
             {settings.demo ? <p className="text-sm text-muted">以上办理地点和期限是常见做法示例（演示数据），以当地经办机构的规定为准。</p> : null}
           </section>
@@ -222,24 +238,6 @@ export default async function CheckResultPage() {
             </section>
           ) : null}
 
-          <section className="space-y-3 no-print" aria-labelledby="next-title">
-            <h2 id="next-title" className="text-xl font-bold">
-              下一步
-            </h2>
-            <div className="flex flex-col sm:flex-row gap-3">
-              <form action={estimateFromCheck}>
-                <button type="submit" className="btn btn-primary w-full sm:w-auto">
-                  估算能报多少
-                </button>
-              </form>
-              <form action={applyFromCheck}>
-                <button type="submit" className="btn btn-secondary w-full sm:w-auto">
-                  申请救助
-                </button>
-              </form>
-            </div>
-            <p className="text-sm text-muted">估算会带上您的身份，不用重新选；申请需要先用手机号登录。</p>
-          </section>
         </>
       ) : null}
 
@@ -259,6 +257,63 @@ export default async function CheckResultPage() {
           </button>
         </form>
       </div>
+
+      <section className="card border-l-4 border-brand space-y-3 no-print" aria-labelledby="next-title" data-testid="next-step">
+        <h2 id="next-title" className="text-xl font-bold">
+          下一步
+        </h2>
+        {hasCategories && v !== 'no' ? (
+          <>
+            <div className="flex flex-col sm:flex-row gap-3">
+              <form action={estimateFromCheck}>
+                <button type="submit" className="btn btn-primary w-full sm:w-auto">
+                  估算能报多少
+                </button>
+              </form>
+              <form action={applyFromCheck}>
+                <button type="submit" className="btn btn-secondary w-full sm:w-auto">
+                  申请救助
+                </button>
+              </form>
+            </div>
+            <p className="text-sm text-muted">估算会带上您的身份，不用重新选；申请需要先用手机号登录。</p>
+          </>
+        ) : v === 'no' ? (
+          <>
+            <p>
+              情况有变化（比如领到了低保证、特困证，或者家里收入变少、看病花费变多）时，可以再查一次。拿不准的，请到
+              {settings.counter ?? '户籍或居住地的街道（乡镇）社区事务受理服务中心或当地医保经办机构'}问一问，或拨打 12345 政务服务便民热线。
+            </p>
+            <div className="flex flex-col sm:flex-row gap-3">
+              <Link href="/estimate" className="btn btn-secondary">
+                估算医保报销后自己要付多少
+              </Link>
+              <Link href="/help#contact" className="btn btn-secondary">
+                找人帮忙
+              </Link>
+            </div>
+          </>
+        ) : (
+          <>
+            <p>
+              {open.length > 0 ? '先回答上面还没确定的问题；' : ''}
+              {unknown ? unknown.todo : `到${settings.counter ?? '户籍或居住地的街道（乡镇）社区事务受理服务中心或当地医保经办机构'}申请，工作人员会帮您确认。`}
+            </p>
+            <div className="flex flex-col sm:flex-row gap-3">
+              {open.length > 0 ? (
+                <Link href={questionPath(open[0]!, true)} className="btn btn-primary">
+                  回答还没确定的问题
+                </Link>
+              ) : null}
+              <form action={applyFromCheck}>
+                <button type="submit" className="btn btn-secondary w-full sm:w-auto">
+                  在线申请救助
+                </button>
+              </form>
+            </div>
+          </>
+        )}
+      </section>
     </div>
   );
 }

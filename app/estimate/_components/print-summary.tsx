@@ -1,5 +1,6 @@
 // The one-page summary that printing (or "save as PDF") produces: date, inputs, amounts and the clauses behind them.
 import { categoryName, regionInfo, type CategoryCode, type EpisodeInput, type EstimateResult } from '@/lib/calculator';
+import { citeClause } from '@/lib/check/citation';
 import { regionDocumentLine } from '@/lib/check/views';
 import { formatMoney } from '@/lib/format';
 import { EPISODE_KINDS, HOSPITAL_LEVELS, insurancePaidFen, LOCATIONS } from '@/lib/validation/episode-form';
@@ -17,7 +18,7 @@ export function PrintSummary({ result, episodes, cards, today, assumed }: {
 }) {
   const info = regionInfo(result.region);
   const t = result.totals;
-  const clauses = [...new Set(result.trace.map((r) => r.source).filter(Boolean))];
+  const clauses = [...new Set(result.trace.map((r) => r.source).filter(Boolean))].map(citeClause);
   return (
     <section className="hidden print:block text-[11px] leading-snug space-y-2" data-testid="print-summary">
       <h1 className="text-base font-bold">医疗救助估算单（{result.year} 年）</h1>

@@ -5,18 +5,19 @@ import { BackLink } from '@/app/_components/back-link';
 import { OtherHelp } from '@/app/_components/other-help';
 import { Disclosure, Term } from '@/app/_components/term';
 import { TraceList } from '@/app/_components/trace-list';
-import { WhatIfForm } from '@/app/_components/what-if-form';
 import { categoryName, estimate, parameterNames, regionInfo } from '@/lib/calculator';
+import { citeInText } from '@/lib/check/citation';
 import { billSplit, buildEstimateInput, isHeavy } from '@/lib/check/estimate-input';
 import { whatIfParams } from '@/lib/check/facts';
 import { WHAT_IF_SOURCE_ZH } from '@/lib/check/run';
 import { readEstimateDraft } from '@/lib/check/store';
+import { unknownStandards } from '@/lib/check/next-steps';
 import { regionName } from '@/lib/check/views';
-import { whatIfInput } from '@/lib/check/what-if';
 import { parametersForYear } from '@/lib/dal/parameters';
+import { regionSettings } from '@/lib/dal/region-settings';
 import { formatMoney, todayInShanghai } from '@/lib/format';
 import { EPISODE_KINDS, insurancePaidFen } from '@/lib/validation/episode-form';
-import { applyFromEstimate, resetEstimate, setEstimateWhatIf } from '../actions';
+import { applyFromEstimate, resetEstimate } from '../actions';
 import { BillBar } from '../_components/bill-bar';
 import { PrintButton } from '../_components/print-button';
 import { PrintSummary } from '../_components/print-summary';
@@ -42,8 +43,14 @@ export default async function EstimateResultPage() {
   const split = billSplit(episodes, result);
   const paramText = (name: string) => info.parameters.find((p) => p.name === name)?.descriptionZh ?? name;
   const assumed = Object.keys(draft.whatIf ?? {}).filter((n) => info.parameters.some((p) => p.name === n));
-  const whatIfNames = [...new Set([...result.missingParameters, ...assumed])];
-  const demo = Object.values(input.parameters).some((p) => p.demo);
+  const unknown = unknownStandards(input.region, result.missingParameters);
+  // The staff-set figures this estimate used, each with its source; a demo row is marked 演示.
+  const used = info.parameters.flatMap((def) => {
+    const p = Object.prototype.hasOwnProperty.call(input.parameters, def.name) ? input.parameters[def.name] : undefined;
+    return p ? [{ ...def, value: p.value, source: p.source, effectiveFrom: p.effectiveFrom, demo: p.demo === true }] : [];
+  });
+  const demo = used.some((p) => p.demo);
+  const settings = await regionSettings(input.region);
   const tiltRows = result.trace.filter((r) => r.step === 'tilt');
   const hasRange = t.assistanceMaxFen > t.assistanceFen;
   const help = t.assistanceFen + t.tiltFen;
@@ -157,7 +164,7 @@ export default async function EstimateResultPage() {
                     <Disclosure summary="为什么是这个数">
                       <ul className="list-disc pl-5 space-y-1">
                         {r.reasons.map((x, k) => (
-                          <li key={k}>{x}</li>
+                          <li key={k}>{citeInText(x)}</li>
                         ))}
                       </ul>
                     </Disclosure>
@@ -225,30 +232,52 @@ export default async function EstimateResultPage() {
           </section>
         ) : null}
 
-        {whatIfNames.length > 0 ? (
+        {unknown ? (
           <section className="card space-y-3 border-l-4 border-warn" aria-labelledby="missing-title">
             <h2 id="missing-title" className="text-xl font-bold">
               还没算进去的
             </h2>
-            {result.missingParameters.length > 0 ? (
-              <ul className="list-disc pl-5" data-testid="missing-parameters">
-                {result.missingParameters.map((n) => (
-                  <li key={n}>{paramText(n)}：经办部门还没有设定，所以这部分暂时没有算进去（或暂按不封顶计算）。</li>
-                ))}
-              </ul>
-            ) : null}
-            <p>如果您从经办部门或公开信息里知道这个数，可以填上试算：</p>
-            <WhatIfForm
-              action={setEstimateWhatIf}
-              params={whatIfNames.flatMap((n) => {
-                const p = info.parameters.find((x) => x.name === n);
-                return p ? [{ ...p, value: whatIfInput(input.region, n, draft.whatIf?.[n]) }] : [];
-              })}
-            />
+            <ul className="list-disc pl-5" data-testid="missing-parameters">
+              {unknown.items.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+            <p>{unknown.why}（限额没有设定的，暂按不封顶计算。）</p>
+            <p>
+              <strong>下一步：</strong>
+              {unknown.todo}
+            </p>
           </section>
         ) : null}
 
-        {demo ? <p className="text-sm text-muted">部分标准是演示数据，不是当地正式公布的数字。</p> : null}
+        {used.length > 0 ? (
+          <section className="card space-y-2" aria-labelledby="params-title" data-testid="parameters-used">
+            <h2 id="params-title" className="text-xl font-bold">
+              用到的当地标准
+            </h2>
+            <ul className="space-y-2">
+              {used.map((p) => (
+                <li key={p.name} data-testid={`parameter-${p.name}`}>
+                  <p>
+                    {p.descriptionZh}：<strong>{p.unit === 'percent' ? `${p.value}%` : formatMoney(p.value)}</strong>
+                    {p.demo ? (
+                      <span className="ml-2 rounded bg-amber-100 px-2 text-sm font-semibold text-warn" data-testid="demo-marker">
+                        演示
+                      </span>
+                    ) : null}
+                  </p>
+                  <p className="text-sm text-muted">
+                    来源：{p.source}
+                    {p.effectiveFrom ? `，${p.effectiveFrom} 起执行` : ''}
+                    {p.demo ? '。这是演示数据，不是当地正式公布的数字' : ''}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {demo ? <p className="text-sm text-muted">标有“演示”的标准是演示数据，不是当地正式公布的数字。</p> : null}
 
         {isHeavy(result) ? <OtherHelp region={input.region} title="负担还是很重？还可以找这些帮助" /> : null}
 
@@ -282,6 +311,12 @@ export default async function EstimateResultPage() {
               清除全部内容，重新估算
             </button>
           </form>
+          <p data-testid="where-to-go">
+            {cards.length > 0
+              ? `带上医院的结算单、发票和救助身份证明，到${settings.counter ?? '户籍或居住地的街道（乡镇）社区事务受理服务中心或当地医保经办机构'}申请，也可以在本网站在线申请。`
+              : `还没有救助身份的，先查一查能不能救助；拿不准的，请到${settings.counter ?? '户籍或居住地的街道（乡镇）社区事务受理服务中心或当地医保经办机构'}问一问。`}
+            {settings.demo ? <span className="text-sm text-muted">（办理地点是常见做法示例，演示数据）</span> : null}
+          </p>
           <p className="text-sm text-muted">估算结果仅供参考，实际救助金额以经办部门核定为准。</p>
         </section>
       </div>

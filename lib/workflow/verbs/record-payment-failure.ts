@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema } from '@/lib/store/db';
 import type { Verb } from '@/lib/workflow/run';
-import { note, sentences } from './common';
+import { sentences } from '@/lib/format';
+import { note } from './common';
 
 /**
  * The bank returned the transfer (closed account, wrong name): the pending row is marked failed and a new

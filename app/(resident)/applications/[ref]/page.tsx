@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { citeClause } from '@/lib/check/citation';
 import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
@@ -46,7 +47,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
         {app.status === 'rejected' ? (
           <p className="border-l-4 border-bad bg-red-50 p-3">
             原因：{app.decisionReason}
-            {app.decisionClause ? `（依据：${app.decisionClause}）` : ''}
+            {app.decisionClause ? `（依据：${citeClause(app.decisionClause)}）` : ''}
           </p>
         ) : null}
         {app.status === 'transferred' ? <p>已转至：{app.transferredTo}</p> : null}
@@ -70,7 +71,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
                 {formatDateTime(e.createdAt)} · {e.byStaff ? '经办人员' : '申请人'}
               </p>
               {e.message && e.type !== 'status' ? <p className="mt-1 whitespace-pre-wrap">{e.message}</p> : null}
-              {(e.data as { clause?: string } | null)?.clause ? <p className="text-sm">依据：{(e.data as { clause: string }).clause}</p> : null}
+              {(e.data as { clause?: string } | null)?.clause ? <p className="text-sm">依据：{citeClause((e.data as { clause: string }).clause)}</p> : null}
               {documents.filter((d) => d.eventId === e.id).map((d) => (
                 <p key={d.id}>
                   <a className="link" href={docLink(d.id)}>{d.originalName}</a>
