@@ -1,9 +1,8 @@
 // Throughput of the calculator: one person-year of 20 episodes per region, many times, on one core.
-// Run: npm run bench   (writes docs/benchmarks.md; `-- --dry` prints only)
+// Run: npm run bench   (prints; `-- --record` writes its section of docs/benchmarks.md)
 // Env: BENCH_MS = measuring time per round and mode (default 1500), BENCH_ROUNDS = rounds (default 3, median reported).
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { recordSection } from './record';
 import {
   estimate,
   type CategoryCode,
@@ -82,7 +81,6 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const ms = Number(process.env.BENCH_MS ?? 1500);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const dry = process.argv.includes('--dry');
 const loadBefore = os.loadavg()[0]!;
 
 const inputs = CASES.map(({ region, categories }): EstimateInput => ({
@@ -143,10 +141,10 @@ const table = [
 console.log(table);
 console.log(`\nload average (1 min): ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; checksum ${sink}`);
 
-const md = `# Calculator benchmark
+const md = `## Calculator
 
-Refreshed by \`npm run bench\` (\`tsx bench/calculator.bench.ts\`: one process, one core; \`-- --dry\` prints without
-writing this file).
+Refreshed by \`npm run bench -- --record\` (\`tsx bench/calculator.bench.ts\`: one process, one core; without
+\`--record\` it only prints).
 
 - Date: ${date}
 - Machine: ${cpu}, ${os.cpus().length} logical cores (one used), ${os.platform()} ${os.arch()}
@@ -210,7 +208,4 @@ thousands of random inputs in both modes.
   With several categories, the first (usually best) plan is traced as it runs, so the winner rarely runs a second
   time to be traced.
 `;
-if (!dry) {
-  writeFileSync(fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url)), md);
-  console.log('wrote docs/benchmarks.md');
-}
+recordSection('calculator', md);

@@ -17,4 +17,9 @@ node -e 'const e=process.env; console.log(JSON.stringify({DATABASE_URL:e.DATABAS
 npx tsx db/migrate.ts
 npx tsx --conditions=react-server scripts/seed/seed.ts
 echo "e2e database: $DATABASE_URL"
-exec npx next start -p "${E2E_PORT:-3100}" -H 127.0.0.1
+# Not exec: this shell stays to remove the temporary folder when Playwright stops the server.
+npx next start -p "${E2E_PORT:-3100}" -H 127.0.0.1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 0' TERM INT
+wait "$server"
