@@ -1,7 +1,7 @@
 // The one way the data layer reaches the database, on SQLite (embedded default) or PostgreSQL (several
 // instances), chosen by DATABASE_URL: `postgres://…` → PostgreSQL through a `pg` pool, anything else → a
 // SQLite file. The data layer is typed once (against db/schema.ts) and only ever *awaits* queries, which
-// both drivers support; `.get()/.all()/.run()` (SQLite-only, synchronous) are never used.
+// both drivers support; SQLite's synchronous get/all/run calls are never used.
 //
 // SQLite has one connection per process, so an awaited step inside a transaction must not let another
 // request's query run on that connection in the middle of it: every query and transaction there runs

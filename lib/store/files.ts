@@ -56,19 +56,19 @@ const databaseStore: FileStore = {
   },
 };
 
-export function fileStore(): FileStore {
-  return env().FILE_STORAGE === 'database' ? databaseStore : folderStore;
+export function fileStore(kind: 'folder' | 'database' = env().FILE_STORAGE): FileStore {
+  return kind === 'database' ? databaseStore : folderStore;
 }
 
 /** Deletes the contents whose hashes no document row references any more. */
-export async function deleteIfUnreferenced(hashes: string[]): Promise<number> {
+export async function deleteIfUnreferenced(hashes: string[], store: FileStore = fileStore()): Promise<number> {
   if (hashes.length === 0) return 0;
   const d = schema.documents;
   const still = new Set((await q((db) => db.select({ sha256: d.sha256 }).from(d).where(inArray(d.sha256, hashes)))).map((r) => r.sha256));
   let removed = 0;
   for (const h of new Set(hashes)) {
     if (still.has(h)) continue;
-    await fileStore().delete(h);
+    await store.delete(h);
     removed += 1;
   }
   return removed;
