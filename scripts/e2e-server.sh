@@ -15,7 +15,7 @@ export AUTH_SECRET="$(key)" DATA_ENCRYPTION_KEY="$(key)" DATA_HMAC_KEY="$(key)"
 mkdir -p test-results
 node -e 'const e=process.env; console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,UPLOAD_DIR:e.UPLOAD_DIR,AUTH_SECRET:e.AUTH_SECRET,DATA_ENCRYPTION_KEY:e.DATA_ENCRYPTION_KEY,DATA_HMAC_KEY:e.DATA_HMAC_KEY,SMS_PROVIDER:"demo"}))' > "${E2E_ENV_FILE:-test-results/e2e-server.env.json}"
 npx tsx db/migrate.ts
-npx tsx --conditions=react-server scripts/seed/seed.ts
+npx tsx --conditions=react-server scripts/seed/seed.ts --without-parameters
 echo "e2e database: $DATABASE_URL"
 # Not exec: this shell stays to remove the temporary folder when Playwright stops the server.
 npx next start -p "${E2E_PORT:-3100}" -H 127.0.0.1 &

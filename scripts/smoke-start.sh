@@ -36,5 +36,10 @@ curl -fsS "http://127.0.0.1:$port/api/health" | grep -q '"migrations":"current"'
 grep -q "门户地址: http://localhost:$port" start.log
 grep -q "13800000001" start.log
 test -f data/portal.db && test -f .env.local
+# The demo fills every staff-set figure (marked 演示): a 2026 Shanghai 低保 stay misses none of them.
+curl -fsS -X POST -H 'content-type: application/json' "http://127.0.0.1:$port/api/v1/estimate" \
+  -d '{"region":"shanghai","year":2026,"person":{"categories":["dibao"]},"episodes":[{"date":"2026-03-01","endDate":"2026-03-05","kind":"inpatient","totalFen":1000000,"policyFen":800000,"basicPaidFen":500000}]}' \
+  | grep -q '"missingParameters":\[\]'
+
 echo '{"passed":1,"failed":0}' > "$root/test-results/smoke.json"
 echo "smoke: setup-and-start works from a clean copy (port $port)"
