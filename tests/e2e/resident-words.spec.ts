@@ -115,6 +115,9 @@ test('互助帮困计划的结果先说要参加并缴费；它被叫作计划�
   await next(page);
   await page.getByLabel('是，已经迁回上海').check();
   await next(page);
+  // 002 前言: the plan is for returnees outside Shanghai's basic medical insurance.
+  await page.getByLabel('没有（享受外省市医保待遇或没有参保）').check();
+  await next(page);
   await page.getByLabel('还没有').check();
   await next(page);
   await page.getByLabel('是（本人或配偶）').check();
