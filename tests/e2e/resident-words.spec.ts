@@ -122,6 +122,9 @@ test('互助帮困计划的结果先说要参加并缴费；它被叫作计划�
   await next(page);
   await page.getByLabel('是（本人或配偶）').check();
   await next(page);
+  // 002 五(三): which inpatient rule applies depends on employee insurance elsewhere.
+  await page.getByLabel('没有', { exact: true }).check();
+  await next(page);
   await page.getByRole('link', { name: '查看结果' }).click();
   const first = page.getByTestId('verdict').locator('p').nth(1);
   await expect(first).toHaveAttribute('data-testid', 'mutual-aid-first');
