@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
 import { validateApplicant, validateBank, validateDeclaration, validateIdentity, type StepValues } from '@/lib/validation/apply';
-import { REGIONS, type RegionCode } from '@/lib/calculator';
+import type { RegionCode } from '@/lib/calculator';
+import { APPLY_REGIONS } from '@/lib/check/views';
 import { STEP_KEYS, type StepKey } from '@/lib/applications/draft';
 import { addDocument, removeDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { createDraft, deleteDraft, getDraft, removeEpisode, saveEpisode, saveStep } from '@/lib/dal/drafts';
@@ -35,7 +36,8 @@ export const startApplication = validatedAction(
   z.object({ region: z.string(), for: z.string().optional() }),
   RESIDENT,
   async (input, user) => {
-    if (!REGIONS.some((r) => r.code === input.region)) redirect('/apply?error=region');
+    // The national guideline is guidance, not a place that takes applications.
+    if (!APPLY_REGIONS.some((r) => r.code === input.region)) redirect('/apply?error=region');
     const region = input.region as RegionCode;
     const prefill = await readPrefill();
     const today = todayInShanghai();
