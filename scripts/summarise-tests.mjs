@@ -1,25 +1,29 @@
 #!/usr/bin/env node
-// One closing line for CI: the unit and end-to-end counts added up.
+// One closing line for CI: every suite's counts added up (unit on SQLite and PostgreSQL, end to end on
+// SQLite and PostgreSQL, two instances behind nginx, and the start-command smoke test as one test).
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync('test-results/unit.json')) {
-  const unit = JSON.parse(readFileSync('test-results/unit.json', 'utf8'));
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+
+for (const file of ['test-results/unit.json', 'test-results/unit-pg.json']) {
+  const unit = read(file);
+  if (!unit) continue;
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
   skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
 }
-if (existsSync('test-results/e2e.json')) {
-  const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
-  passed += stats.expected + stats.flaky;
-  failed += stats.unexpected;
-  skipped += stats.skipped;
+for (const file of ['test-results/e2e.json', 'test-results/e2e-pg.json', 'test-results/e2e-multi.json']) {
+  const report = read(file);
+  if (!report) continue;
+  passed += report.stats.expected + report.stats.flaky;
+  failed += report.stats.unexpected;
+  skipped += report.stats.skipped;
 }
-// The start-command smoke test counts as one test (scripts/smoke-start.sh writes its result).
-if (existsSync('test-results/smoke.json')) {
-  const smoke = JSON.parse(readFileSync('test-results/smoke.json', 'utf8'));
+const smoke = read('test-results/smoke.json');
+if (smoke) {
   passed += smoke.passed;
   failed += smoke.failed;
 }

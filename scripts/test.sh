@@ -1,30 +1,52 @@
 #!/usr/bin/env bash
-# Every test: lint, types, unit (vitest), end-to-end (Playwright + Debian's Chromium against a production build
-# on a temporary database). `.ci/run` calls this after `npm ci`.
+# Every test: lint, types, unit (vitest) on SQLite and again on PostgreSQL, production build, end-to-end
+# (Playwright + Debian's Chromium) on SQLite with the resident journey once more on PostgreSQL, two
+# instances behind nginx on PostgreSQL, and the start command from a clean copy. `.ci/run` calls this
+# after `npm ci`. It installs what it needs (chromium, CJK fonts, postgresql, nginx) with apt when missing,
+# starts a throw-away PostgreSQL server and removes it at the end, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 # Read fc-list whole before matching: `fc-list | grep -q` under pipefail fails by SIGPIPE when grep exits early.
 fonts=$(fc-list 2>/dev/null || true)
-if [ ! -x /usr/bin/chromium ] || [[ "$fonts" != *"Noto Sans CJK"* ]]; then
-  echo "==> 安装 Debian 的 chromium 和中文字体"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[[ "$fonts" == *"Noto Sans CJK"* ]] || missing+=(fonts-noto-cjk)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> 安装 Debian 的 ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 rm -rf test-results && mkdir -p test-results
+echo "==> PostgreSQL (temporary server)"
+eval "$(bash scripts/pg-test-server.sh start)"
+: "${PG_TEST_URL:?the PostgreSQL test server did not start}"
+trap 'bash scripts/pg-test-server.sh stop "$PG_TEST_DIR"' EXIT
+
 echo "==> lint";      npx eslint . --max-warnings=0
 echo "==> typecheck"; npx tsc --noEmit
-echo "==> unit tests"
+echo "==> unit tests (SQLite)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+echo "==> unit tests (PostgreSQL)"
+PG_TEST_URL="$PG_TEST_URL" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit-pg.json
 echo "==> build"
 npx next build
-echo "==> end-to-end tests"
+echo "==> end-to-end tests (SQLite)"
 e2e=0; npx playwright test || e2e=$?
+echo "==> resident journey end to end (PostgreSQL)"
+pg_e2e_url=$(node scripts/pg-create-db.mjs "$PG_TEST_URL" portal_e2e)
+e2e_pg=0
+E2E_DATABASE_URL="$pg_e2e_url" E2E_PORT=3101 E2E_REPORT=test-results/e2e-pg.json E2E_ENV_FILE=test-results/e2e-server-pg.env.json \
+  E2E_OUTPUT=test-results/playwright-pg npx playwright test tests/e2e/apply.spec.ts || e2e_pg=$?
+echo "==> two instances behind nginx (PostgreSQL)"
+multi=0; bash scripts/multi-instance-e2e.sh || multi=$?
 echo "==> start command from a clean copy"
 smoke=0; bash scripts/smoke-start.sh || smoke=$?
 node scripts/summarise-tests.mjs
-[ "$e2e" -eq 0 ] && [ "$smoke" -eq 0 ]
+[ "$e2e" -eq 0 ] && [ "$e2e_pg" -eq 0 ] && [ "$multi" -eq 0 ] && [ "$smoke" -eq 0 ]

@@ -14,7 +14,7 @@ test('估算接口按无锡低保 85% 计算并返回 API.md 的字段', async (
   expect(res.status()).toBe(200);
   expect(res.headers()['cache-control']).toContain('no-store');
   const json = await res.json();
-  expect(Object.keys(json)).toEqual(['region', 'year', 'category', 'computable', 'episodes', 'totals', 'pools', 'missingParameters', 'trace']);
+  expect(Object.keys(json)).toEqual(['region', 'year', 'category', 'computable', 'episodes', 'totals', 'pools', 'missingParameters', 'missingFacts', 'trace']);
   // 001 四(六): (40,000 − 25,000 − 5,000) × 85% = 8,500 元 = 850,000 分; out of pocket 50,000 − 30,000 − 8,500 = 11,500 元
   expect(json.totals).toMatchObject({ selfPayPolicyFen: 1000000, assistanceFen: 850000, assistanceMaxFen: 850000, tiltFen: 0, outOfPocketFen: 1150000 });
   expect(json.pools).toContainEqual({ pool: 'inpatient', limitFen: 30000000, usedFen: 850000, remainingFen: 29150000 });

@@ -44,7 +44,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** Moves an application as staff would, through lib/dal (the staff pages call the same function). */
 export function actAsStaff(username: string, ref: string, transition: string, input: Record<string, unknown> = {}): void {
-  const serverEnv = JSON.parse(readFileSync('test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
+  const serverEnv = JSON.parse(readFileSync(process.env.E2E_ENV_FILE ?? 'test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
   execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/staff-act.ts', username, ref, transition, JSON.stringify(input)], {
     env: { ...process.env, ...serverEnv, NODE_ENV: 'production' },
     stdio: 'pipe',

@@ -1,6 +1,6 @@
 // The public JSON API (API.md): error classes, every problem at once in Chinese with dot paths, what-if parameters, no 500s.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handleEligibilityRequest, handleEstimateRequest, handleRegionsRequest } from '@/lib/api/v1';
 import type { ParamSet } from '@/lib/calculator';
 
@@ -147,11 +147,15 @@ describe('POST /api/v1/estimate 错误', () => {
     expect((await issues(await handleEstimateRequest(json(body), none)))[0]!.path).toBe('person.homeDeductibleFen');
   });
   it('读取参数失败是服务器的问题：返回平静的中文说明和编号，不暴露细节', async () => {
+    // The stack goes to the server log (silenced here, but checked), never to the caller.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await handleEstimateRequest(json(valid), () => {
       throw new Error('database is locked');
     });
     expect(res.status).toBe(500);
     const body = await res.json();
+    expect(logged).toHaveBeenCalledWith(`[api/v1 ${body.requestId}]`, expect.objectContaining({ message: 'database is locked' }));
+    logged.mockRestore();
     expect(body.message).toContain('请稍后再试');
     expect(JSON.stringify(body)).not.toContain('database');
   });
