@@ -30,7 +30,7 @@ test('已有登记信息的居民：姓名和身份证号自动填好，号码�
   await page.screenshot({ path: 'test-results/shots/applicant-on-record-360.png', fullPage: true });
 
   // A forged field cannot change it: the server keeps the number on record.
-  await page.locator('form').evaluate((form) => {
+  await page.locator('form.card').evaluate((form) => {
     const input = document.createElement('input');
     input.type = 'hidden';
     input.name = 'idNumber';
@@ -150,6 +150,7 @@ test('登录页之后地址栏就是显示的页面', async ({ page }) => {
 });
 
 test('提交：检查页列出上传的材料，回执一页可打印，旧草稿链接到申请页；补正缺文件被拒，带文件一步提交', async ({ page }) => {
+  test.setTimeout(120_000);
   const phone = freshPhone();
   await signInResident(page, phone);
   const draftId = await startWuxiApplication(page);
@@ -210,13 +211,15 @@ test('提交：检查页列出上传的材料，回执一页可打印，旧草�
   await expect(page.getByText('将随补正提交：出院小结.png')).toBeVisible();
   await page.getByRole('button', { name: '提交补正' }).click();
   await expect(page.getByText('补正材料已提交，申请回到审核中。')).toBeVisible();
-  await page.reload();
+  await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?answered=1$`));
+  await page.screenshot({ path: 'test-results/shots/respond-done-360.png', fullPage: true });
   await expect(page.getByText('审核中').first()).toBeVisible();
   await expect(page.getByRole('link', { name: '出院小结.png' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '需要您补充' })).toHaveCount(0);
 });
 
 test('没有 JavaScript 时补正也能一次提交文件和说明', async ({ browser }) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, javaScriptEnabled: false });
   const setup = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true });
   const page = await setup.newPage();
@@ -238,7 +241,6 @@ test('没有 JavaScript 时补正也能一次提交文件和说明', async ({ br
   await plain.getByLabel('从相册或文件中选择').setInputFiles({ name: '诊断证明.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await plain.getByRole('button', { name: '提交补正' }).click();
   await expect(plain.getByText('补正材料已提交，申请回到审核中。')).toBeVisible();
-  await plain.goto(`/applications/${ref}`);
   await expect(plain.getByRole('link', { name: '诊断证明.png' })).toBeVisible();
   await context.close();
   await setup.close();

@@ -29,7 +29,7 @@ export const respondAction = validatedAction(
     const result = await perform(user, input.ref, 'answer', { message: input.message }, { ip: (await headers()).get('x-forwarded-for') });
     revalidatePath(`/applications/${input.ref}`);
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values };
-    return { ok: true, message: '补正材料已提交，申请回到审核中。' };
+    redirect(`/applications/${input.ref}?answered=1`);
   },
   { bound: ['ref', 'applicationId'] },
 );

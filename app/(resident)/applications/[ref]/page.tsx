@@ -31,6 +31,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
       {isProxy && personName ? <p className="bg-brand-light p-3 rounded font-semibold">您正在为 {maskName(personName)} 代办</p> : null}
       <h1 className="text-2xl font-bold">申请 {ref}</h1>
       {query.withdrawn ? <p role="status" className="text-ok font-semibold">申请已撤回。</p> : null}
+      {query.answered && app.status !== 'needs_info' ? <p role="status" className="text-ok font-semibold">补正材料已提交，申请回到审核中。</p> : null}
 
       <section className="card space-y-2" aria-labelledby="now-title">
         <h2 id="now-title" className="sr-only">当前状态</h2>
