@@ -29,7 +29,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
   const settings = await regionSettings(region);
   const carried = [
     ...(prefill.categories?.length ? ['救助身份'] : []),
-    ...(prefill.episodes?.length ? [`${prefill.episodes.length} 次就医记录`] : []),
+    ...(prefill.episodes?.length ? [` ${prefill.episodes.length} 次就医记录`] : []),
   ];
   return (
     <div className="space-y-8">

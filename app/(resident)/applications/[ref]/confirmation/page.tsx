@@ -28,7 +28,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
         {app.submittedAt ? <p className="text-sm">提交时间：{formatDateTime(app.submittedAt)}</p> : null}
       </div>
       <div className="card flex flex-col items-center gap-2 print:gap-1">
-        <div aria-hidden="true" className="w-40 h-40 print:w-32 print:h-32" dangerouslySetInnerHTML={{ __html: qr }} />
+        <div aria-hidden="true" className="w-40 h-40" dangerouslySetInnerHTML={{ __html: qr }} />
         <p className="text-sm text-muted text-center print:text-black">到窗口咨询时出示这个二维码或申请编号，工作人员可以直接查到您的申请。</p>
       </div>
       <section className="card space-y-2 print:space-y-1">
