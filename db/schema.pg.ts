@@ -342,3 +342,11 @@ export const counters = pgTable('counters', {
   name: text('name').primaryKey(),
   value: fen('value').notNull(),
 });
+
+// What a signed-in resident brought from /check and /estimate (region, categories, every visit), waiting to
+// become a new application's draft: encrypted JSON, one row per account, replaced on each handover.
+export const prefills = pgTable('prefills', {
+  userId: text('user_id').primaryKey().references(() => users.id),
+  dataEnc: text('data_enc').notNull(),
+  updatedAt: text('updated_at').notNull().default(nowIso),
+});

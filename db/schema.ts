@@ -335,3 +335,11 @@ export const counters = sqliteTable('counters', {
   name: text('name').primaryKey(),
   value: integer('value').notNull(),
 });
+
+// What a signed-in resident brought from /check and /estimate (region, categories, every visit), waiting to
+// become a new application's draft: encrypted JSON, one row per account, replaced on each handover.
+export const prefills = sqliteTable('prefills', {
+  userId: text('user_id').primaryKey().references(() => users.id),
+  dataEnc: text('data_enc').notNull(),
+  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});

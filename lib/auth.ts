@@ -5,7 +5,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { otpFailureMessage, verifyOtp } from '@/lib/dal/otp';
-import { sessionVersionOf, verifyStaffLogin } from '@/lib/dal/users';
+import { sessionVersionOf, signedInUser, verifyStaffLogin } from '@/lib/dal/users';
 import { normalisePhone } from '@/lib/phone';
 
 /** A refused sign-in whose `code` is the Chinese message to show next to the form. */
@@ -13,6 +13,17 @@ export class LoginRefused extends CredentialsSignin {
   constructor(message: string) {
     super(message);
     this.code = message;
+  }
+}
+
+/** What the person brought from /check or /estimate while signed out moves to their account (never blocks sign-in). */
+async function carryPrefillOver(userId: string): Promise<void> {
+  try {
+    const user = await signedInUser(userId);
+    // Imported here: lib/prefill reads the session through lib/session, which imports this file.
+    if (user) await (await import('@/lib/prefill')).movePrefillToAccount(user);
+  } catch (error) {
+    console.error('[auth] prefill not carried over', error);
   }
 }
 
@@ -38,6 +49,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success || !phone) throw new LoginRefused('请输入 11 位手机号和 6 位数字验证码。');
         const result = await verifyOtp(phone, parsed.data.code);
         if (!result.ok) throw new LoginRefused(otpFailureMessage(result));
+        await carryPrefillOver(result.userId);
         return { id: result.userId };
       },
     }),

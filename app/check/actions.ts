@@ -6,7 +6,7 @@ import { firstUnanswered, isQuestionId, nextPath, questionPath, RESULT_PATH } fr
 import { runCheck } from '@/lib/check/run';
 import { parseWhatIf } from '@/lib/check/what-if';
 import { clearDrafts, readCheckAnswers, readEstimateDraft, writeCheckAnswers, writeEstimateDraft } from '@/lib/check/store';
-import { writePrefill } from '@/lib/prefill';
+import { applyPath, writePrefill } from '@/lib/prefill';
 
 export type AnswerState = { error?: string; message?: string; values?: string | string[] };
 
@@ -70,9 +70,9 @@ export async function estimateFromCheck(): Promise<void> {
   redirect('/estimate');
 }
 
-/** 申请救助: the application wizard reads region and categories from the prefill cookie, never from the URL. */
+/** 申请救助: the application wizard reads region and categories from the prefill (lib/prefill.ts), never from the URL. */
 export async function applyFromCheck(): Promise<void> {
   const { region, result } = await answersWithResult();
   await writePrefill({ region, categories: result.categories.map((c) => c.code) });
-  redirect('/apply');
+  redirect(await applyPath());
 }

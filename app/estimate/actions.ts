@@ -10,7 +10,7 @@ import { estimateCategoryViews, questionView } from '@/lib/check/views';
 import { clearDrafts, readEstimateDraft, writeEstimateDraft } from '@/lib/check/store';
 import { parseWhatIf } from '@/lib/check/what-if';
 import { parseYuanToFen, todayInShanghai } from '@/lib/format';
-import { writePrefill } from '@/lib/prefill';
+import { applyPath, writePrefill } from '@/lib/prefill';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
 
 export type FormState = { message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string | string[]> };
@@ -114,12 +114,14 @@ export async function resetEstimate(): Promise<void> {
   redirect('/estimate');
 }
 
-/** 申请救助: region, categories and the visits typed here go to the application wizard through the prefill cookie. */
+/**
+ * 申请救助: region, categories and every visit typed here go to the application wizard (lib/prefill.ts: kept on
+ * the server when signed in, else in a cookie that moves there at sign-in). Signed out, straight to sign-in.
+ */
 export async function applyFromEstimate(): Promise<void> {
   const draft = await readEstimateDraft();
   if (!draft.region) redirect('/estimate');
-  const base = { region: draft.region, categories: draft.cards ?? [] };
-  // The prefill cookie has room for a few visits only; the wizard asks for the rest.
-  if (!(await writePrefill({ ...base, episodes: draft.episodes }))) await writePrefill({ ...base, episodes: [] });
-  redirect('/apply');
+  // Ten visits (MAX_EPISODES) fit the signed-out cookie in its compact form; signed in there is no limit.
+  await writePrefill({ region: draft.region, categories: draft.cards ?? [], episodes: draft.episodes });
+  redirect(await applyPath());
 }

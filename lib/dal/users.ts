@@ -71,6 +71,12 @@ export async function resolveSession(claims: SessionClaims | null | undefined): 
   return { ok: true, user: toSessionUser(user) };
 }
 
+/** The account just signed in (authorize has proved who it is), for work done at sign-in. */
+export async function signedInUser(userId: string): Promise<SessionUser | null> {
+  const [user] = await q((db) => db.select().from(schema.users).where(eq(schema.users.id, userId)));
+  return user && !user.disabled ? toSessionUser(user) : null;
+}
+
 export async function sessionVersionOf(userId: string): Promise<number> {
   const [row] = await q((db) => db.select({ sv: schema.users.sessionVersion }).from(schema.users).where(eq(schema.users.id, userId)));
   return row?.sv ?? 0;

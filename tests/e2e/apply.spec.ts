@@ -98,11 +98,12 @@ test('工作人员要求补正后，居民在申请页面答复，状态回到�
   await expect(page.getByText('请上传出院小结').first()).toBeVisible();
   await page.getByRole('button', { name: '提交补正' }).click();
   await expect(page.getByText('请写下补充说明，或上传补正材料')).toBeVisible();
+  // The file and the note go together (one action).
   await page.getByLabel('从相册或文件中选择').setInputFiles({ name: '出院小结.png', mimeType: 'image/png', buffer: PNG_1X1 });
-  await page.getByRole('button', { name: '上传', exact: true }).click();
-  await expect(page.getByRole('list', { name: /待提交的补正材料/ })).toContainText('出院小结.png');
+  await expect(page.getByText('将随补正提交：出院小结.png')).toBeVisible();
   await page.getByLabel('补充说明').fill('已上传出院小结');
   await page.getByRole('button', { name: '提交补正' }).click();
+  await expect(page.getByText('补正材料已提交，申请回到审核中。')).toBeVisible();
   await expect(page.getByText('审核中').first()).toBeVisible();
   await expect(page.getByRole('link', { name: '出院小结.png' })).toBeVisible();
 });

@@ -10,6 +10,8 @@ import { APPLY_REGIONS } from '@/lib/check/views';
 import { STEP_KEYS, type StepKey } from '@/lib/applications/draft';
 import { addDocument, removeDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { createDraft, deleteDraft, getDraft, removeEpisode, saveEpisode, saveStep } from '@/lib/dal/drafts';
+import { applicantOnRecord, checkApplicantIdNumber } from '@/lib/dal/persons';
+import { checkIdNumber } from '@/lib/id-number';
 import { todayInShanghai } from '@/lib/format';
 import { clearPrefill, readPrefill } from '@/lib/prefill';
 import { perform } from '@/lib/workflow';
@@ -69,11 +71,23 @@ export const saveStepAction = validatedAction(
     delete values.key;
     const current = await getDraft(user, input.draftId);
     if (!current) return { ok: false, message: '没有找到这份申请，它可能已经提交或删除。', values };
+    // The resident's own 身份证号 on record is used as it is: the form cannot change it, nor is it sent back.
+    const record = input.key === 'applicant' ? await applicantOnRecord(user, input.draftId) : null;
+    const fixedId = record?.self ? record.idNumber : null;
+    if (fixedId) values.idNumber = fixedId;
+    const shown = fixedId ? Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'idNumber')) : values;
     const applicant = current.draft.applicant ? validateApplicant(current.draft.applicant.values) : null;
-    const result = VALIDATORS[input.key](values, { region: current.region as RegionCode, applicantName: applicant?.ok ? applicant.data.name : null });
+    let result = VALIDATORS[input.key](values, { region: current.region as RegionCode, applicantName: applicant?.ok ? applicant.data.name : null });
+    if (input.key === 'applicant') {
+      // Checked where it is typed, as submit will: the applicant's record, and nobody else's.
+      const format = checkIdNumber(typeof values.idNumber === 'string' ? values.idNumber : '');
+      const typedId = format.ok ? format.value : null;
+      const checked = typedId && !fixedId ? await checkApplicantIdNumber(user, input.draftId, typedId) : { ok: true as const };
+      if (!checked.ok) result = { ok: false, fieldErrors: { ...(result.ok ? {} : result.fieldErrors), idNumber: checked.fieldErrors?.idNumber ?? checked.message } };
+    }
     const saved = await saveStep(user, input.draftId, input.key, { values, complete: result.ok });
-    if (!saved.ok) return { ok: false, message: saved.message, values };
-    if (!result.ok) return { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: result.fieldErrors, values };
+    if (!saved.ok) return { ok: false, message: saved.message, values: shown };
+    if (!result.ok) return { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: result.fieldErrors, values: shown };
     revalidatePath(`/apply/${input.draftId}`);
     redirect(`/apply/${input.draftId}`);
   },

@@ -15,7 +15,8 @@ const YES_NO = [
 type Action = (prev: StepState, formData: FormData) => Promise<StepState>;
 type Props = { action: Action; saved?: StepValues };
 
-export function ApplicantForm({ action, saved }: Props) {
+/** `idOnRecord`: the applicant's 身份证号 as on record, masked; shown, never posted (the server uses the record's). */
+export function ApplicantForm({ action, saved, idOnRecord }: Props & { idOnRecord?: string }) {
   return (
     <StepForm
       action={action}
@@ -24,7 +25,23 @@ export function ApplicantForm({ action, saved }: Props) {
         return (
           <>
             <Field name="name" label="申请人姓名" hint="与身份证上一致" autoComplete="name" defaultValue={s('name')} error={e.name} />
-            <Field name="idNumber" label="申请人身份证号" hint="18 位，最后一位可能是 X" autoComplete="off" maxLength={22} defaultValue={s('idNumber')} error={e.idNumber} />
+            {idOnRecord ? (
+              <div className="mb-5" data-testid="id-on-record">
+                <p id="f-idNumber-label" className="font-semibold mb-1">申请人身份证号</p>
+                <p id="f-idNumber-hint" className="text-sm text-muted mb-1">已按您的登记信息填写，这里不能修改。如需更正，请到窗口办理。</p>
+                {e.idNumber ? (
+                  <p id="f-idNumber-error" className="text-bad font-semibold mb-1">
+                    <span className="sr-only">错误：</span>
+                    {e.idNumber}
+                  </p>
+                ) : null}
+                <p id="f-idNumber" className="input bg-gray-50 tracking-wider">
+                  {idOnRecord}
+                </p>
+              </div>
+            ) : (
+              <Field name="idNumber" label="申请人身份证号" hint="18 位，最后一位可能是 X" autoComplete="off" maxLength={22} defaultValue={s('idNumber')} error={e.idNumber} />
+            )}
             <Field name="phone" label="联系电话" hint="用于接收办理进度短信" type="tel" inputMode="numeric" autoComplete="tel" defaultValue={s('phone')} error={e.phone} />
             <ChoiceList name="hukouLocal" legend="申请人的户口在本地吗？" options={YES_NO} defaultValue={s('hukouLocal')} error={e.hukouLocal} />
             <ChoiceList name="insuredLocal" legend="申请人在本地参加基本医疗保险吗？" hint="职工医保或城乡居民医保" options={YES_NO} defaultValue={s('insuredLocal')} error={e.insuredLocal} />

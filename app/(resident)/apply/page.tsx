@@ -30,6 +30,10 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
   // The national guideline is no place to apply: offer only the places (and the plan) that take applications.
   const region = APPLY_REGIONS.some((r) => r.code === wanted) ? wanted : undefined;
   const settings = region ? await regionSettings(region) : undefined;
+  const carried = [
+    ...(prefill.categories?.length ? ['救助身份'] : []),
+    ...(prefill.episodes?.length ? [` ${prefill.episodes.length} 次就医记录`] : []),
+  ];
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">申请医疗救助</h1>
@@ -70,6 +74,11 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
         <p>
           请准备好：身份证、低保证或特困证等救助身份证明、医院的结算单和发票（可以拍照）、申请人本人的银行卡。
         </p>
+        {carried.length > 0 ? (
+          <p className="border-l-4 border-ok bg-green-50 p-3" data-testid="prefill-note">
+            开始申请后，会自动填入您刚才在“能不能救助”或“估算报销”里填写的{carried.join('和')}，填写时都可以修改。
+          </p>
+        ) : null}
         {settings?.claimDeadline ? (
           <p className="border-l-4 border-warn bg-amber-50 p-3">
             {sentences(`申请期限：${settings.claimDeadline}`)}

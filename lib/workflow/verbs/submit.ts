@@ -4,6 +4,7 @@ import { decryptJson, encrypt, lookupHash } from '@/lib/crypto';
 import type { Draft } from '@/lib/applications/draft';
 import type { RegionCode } from '@/lib/calculator';
 import { certifiedCategories, dedupeCategories, estimateFor, prepareSubmission, type Prepared } from '@/lib/dal/applications';
+import { ID_BELONGS_TO_OTHER, ID_DIFFERS_FROM_RECORD } from '@/lib/dal/persons';
 import type { SessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';
 import { refuse } from '@/lib/result';
@@ -71,13 +72,13 @@ async function resolvePerson(db: Db, actor: SessionUser, personId: string | null
   if (personId) {
     const [person] = await db.select().from(p).where(eq(p.id, personId));
     if (!person) return { error: '没有找到申请人。' };
-    if (person.idNumberHmac && person.idNumberHmac !== idHmac) return { error: '身份证号与申请人的登记信息不一致，请核对；如登记有误请到窗口更正。' };
+    if (person.idNumberHmac && person.idNumberHmac !== idHmac) return { error: ID_DIFFERS_FROM_RECORD };
     await db.update(p).set({ phoneEnc: encrypt(a.phone), idNumberEnc: person.idNumberEnc ?? encrypt(a.idNumber), idNumberHmac: idHmac }).where(eq(p.id, person.id));
     return { id: person.id };
   }
   const [existing] = await db.select({ id: p.id }).from(p).where(eq(p.idNumberHmac, idHmac));
   // Linking an account to an existing person on the strength of a typed ID number would expose that person's records.
-  if (existing) return { error: '这个身份证号已经登记在其他账号或窗口办理的记录中。为保护个人信息，请带身份证到窗口核实后再申请。' };
+  if (existing) return { error: ID_BELONGS_TO_OTHER };
   const [created] = await db
     .insert(p)
     .values({ name: a.name, idNumberEnc: encrypt(a.idNumber), idNumberHmac: idHmac, birthDate: a.birthDate, phoneEnc: encrypt(a.phone), hukouRegion: a.hukouLocal ? 'local' : 'other', insuredRegion: a.insuredLocal ? 'local' : 'other' })

@@ -24,6 +24,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const { user, app, personName, isProxy, canRespond, canWithdraw, snapshot, events, episodes, documents } = await loadApplicationPage(ref);
   const status = STATUS_TEXT[app.status];
   const lastRequest = [...events].reverse().find((e) => e.type === 'request_info');
+  const filesRequired = Boolean((lastRequest?.data as { requireDocuments?: boolean } | null)?.requireDocuments);
   const docLink = (id: string) => `/applications/${ref}/documents/${id}`;
   return (
     <div className="space-y-6">
@@ -31,6 +32,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
       {isProxy && personName ? <p className="bg-brand-light p-3 rounded font-semibold">您正在为 {maskName(personName)} 代办</p> : null}
       <h1 className="text-2xl font-bold">申请 {ref}</h1>
       {query.withdrawn ? <p role="status" className="text-ok font-semibold">申请已撤回。</p> : null}
+      {query.answered && app.status !== 'needs_info' ? <p role="status" className="text-ok font-semibold">补正材料已提交，申请回到审核中。</p> : null}
 
       <section className="card space-y-2" aria-labelledby="now-title">
         <h2 id="now-title" className="sr-only">当前状态</h2>
@@ -56,8 +58,13 @@ export default async function ApplicationPage({ params, searchParams }: { params
       {canRespond ? (
         <section className="card space-y-3" aria-labelledby="respond-title">
           <h2 id="respond-title" className="text-xl font-bold">需要您补充</h2>
-          {lastRequest?.message ? <p className="border-l-4 border-warn bg-amber-50 p-3">{lastRequest.message}</p> : null}
-          <RespondForm ref_={ref} applicationId={app.id} pending={await pendingSupplements(app.id, user.id)} />
+          {lastRequest?.message ? (
+            <div className="border-l-4 border-warn bg-amber-50 p-3" data-testid="requested">
+              <p className="font-semibold">{filesRequired ? '需要上传的材料：' : '工作人员的说明：'}</p>
+              <p className="whitespace-pre-wrap">{lastRequest.message}</p>
+            </div>
+          ) : null}
+          <RespondForm ref_={ref} applicationId={app.id} pending={await pendingSupplements(app.id, user.id)} filesRequired={filesRequired} />
         </section>
       ) : null}
 

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import QRCode from 'qrcode';
 import { regionSettings } from '@/lib/dal/region-settings';
-import { addWorkingDays, formatDate, formatMoney } from '@/lib/format';
+import { PrintButton } from '@/app/estimate/_components/print-button';
+import { regionInfo, type RegionCode } from '@/lib/calculator';
+import { addWorkingDays, formatDate, formatDateTime, formatMoney, todayInShanghai } from '@/lib/format';
 import { loadApplicationPage } from '../load';
 
 export const metadata: Metadata = { title: '申请已提交' };
@@ -14,18 +16,23 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
   const settings = await regionSettings(app.region);
   const qr = await QRCode.toString(ref, { type: 'svg', margin: 1, width: 160, errorCorrectionLevel: 'M' });
   return (
-    <div className="space-y-6">
-      <div className="bg-ok text-white rounded-lg p-6 text-center space-y-2">
-        <h1 className="text-2xl font-bold">申请已提交</h1>
+    // Printed (or saved as PDF) it is one page: reference, QR code, what happens next (print: classes, app/globals.css).
+    <div className="space-y-6 print:space-y-3 print:text-[12px] print:leading-snug" data-testid="confirmation">
+      <p className="hidden print:block text-sm">
+        医疗救助申请回执 · {regionInfo(app.region as RegionCode).nameZh} · 打印日期：{todayInShanghai()}
+      </p>
+      <div className="bg-ok text-white rounded-lg p-6 text-center space-y-2 print:bg-white print:text-black print:border-2 print:border-black print:p-3 print:space-y-1">
+        <h1 className="text-2xl font-bold print:text-xl">申请已提交</h1>
         <p>申请编号</p>
         <p className="text-2xl sm:text-3xl font-bold whitespace-nowrap" data-testid="application-ref">{ref}</p>
+        {app.submittedAt ? <p className="text-sm">提交时间：{formatDateTime(app.submittedAt)}</p> : null}
       </div>
-      <div className="card flex flex-col items-center gap-2">
+      <div className="card flex flex-col items-center gap-2 print:gap-1">
         <div aria-hidden="true" className="w-40 h-40" dangerouslySetInnerHTML={{ __html: qr }} />
-        <p className="text-sm text-muted text-center">到窗口咨询时出示这个二维码或申请编号，工作人员可以直接查到您的申请。</p>
+        <p className="text-sm text-muted text-center print:text-black">到窗口咨询时出示这个二维码或申请编号，工作人员可以直接查到您的申请。</p>
       </div>
-      <section className="card space-y-2">
-        <h2 className="text-xl font-bold">接下来会怎样</h2>
+      <section className="card space-y-2 print:space-y-1">
+        <h2 className="text-xl font-bold print:text-base">接下来会怎样</h2>
         <ol className="list-decimal pl-5 space-y-1">
           <li>受理：工作人员检查材料是否齐全。缺材料会通知您补正。</li>
           <li>审核：核对救助身份和费用，计算救助金额。</li>
@@ -43,7 +50,10 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
         {app.estimatedFen !== null ? <p>提交时估算的救助金额：{formatMoney(app.estimatedFen)}（以核定为准）。</p> : null}
         <p>每一步都会发短信，并在“我的”页面通知您。</p>
       </section>
-      <div className="flex flex-wrap gap-3">
+      <div className="print:hidden">
+        <PrintButton />
+      </div>
+      <div className="flex flex-wrap gap-3 print:hidden">
         <Link href={`/applications/${ref}`} className="btn btn-primary">
           查看办理进度
         </Link>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { allComplete } from '@/lib/applications/draft';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { estimateFor, prepareSubmission } from '@/lib/dal/applications';
+import { DOCUMENT_KINDS, listDraftDocuments, type DocumentKind } from '@/lib/dal/documents';
 import { maskBankAccount, maskIdNumber, maskPhone, formatMoney } from '@/lib/format';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
@@ -28,7 +29,7 @@ function Row({ label, value, href }: { label: string; value: React.ReactNode; hr
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft, forName, region } = await loadDraftPage(id);
+  const { user, draft, forName, region } = await loadDraftPage(id);
   const info = regionInfo(region as RegionCode);
   const prepared = prepareSubmission(region as RegionCode, draft);
   if (!allComplete(draft) || !prepared.ok) {
@@ -53,6 +54,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { applicant, identity, bank, episodes, year } = prepared;
   const snapshot = await estimateFor(region as RegionCode, year, identity.categories, episodes);
   const categoryName = (code: string) => info.categories.find((c) => c.code === code)?.nameZh ?? code;
+  const documents = await listDraftDocuments(user, id);
+  // Which visit (by its place in the list, as the 就医记录 step numbers them) or which kind of material.
+  const uploadFor = (d: (typeof documents)[number]) =>
+    d.episodeSeq !== null
+      ? `第 ${d.episodeSeq + 1} 次就医${episodes[d.episodeSeq]?.hospitalName ? `（${episodes[d.episodeSeq]!.hospitalName}）` : ''}的${DOCUMENT_KINDS[d.kind as DocumentKind] ?? '材料'}`
+      : (DOCUMENT_KINDS[d.kind as DocumentKind] ?? '材料');
+  const uploadHref = (d: (typeof documents)[number]) => (d.episodeSeq !== null ? `/apply/${id}/episodes/${d.episodeSeq}#uploads` : `/apply/${id}/identity`);
   return (
     <>
       <DraftHeader id={id} title="检查并提交" forName={forName} intro="请核对下面的内容，需要改的点“修改”。确认无误后提交。" />
@@ -79,6 +87,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             />
           ))}
         </dl>
+      </section>
+      <section className="card mb-6" aria-labelledby="s-uploads">
+        <h2 id="s-uploads" className="text-lg font-bold">上传的材料（{documents.length} 个）</h2>
+        {documents.length === 0 ? (
+          <p className="text-muted py-3">还没有上传材料。可以先提交，经办人员需要时会通知您补充。</p>
+        ) : (
+          <dl className="divide-y divide-gray-200" data-testid="review-uploads">
+            {documents.map((d) => (
+              <Row key={d.id} label={uploadFor(d)} value={d.originalName} href={uploadHref(d)} />
+            ))}
+          </dl>
+        )}
       </section>
       <section className="card mb-6" aria-labelledby="s-estimate">
         <h2 id="s-estimate" className="text-lg font-bold">预计救助金额</h2>
