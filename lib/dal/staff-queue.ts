@@ -49,7 +49,7 @@ export type Sla = { tone: 'ok' | 'warn' | 'bad' | 'none'; label: string; limit: 
 /** Where the clock stands: the office's limit for the state, counted in working days from submission. */
 export function slaFor(status: ApplicationStatus, ageWorkingDays: number | null, s: Pick<RegionSettings, 'acceptWithinWorkingDays' | 'decideWithinWorkingDays'>): Sla {
   const limit = status === 'submitted' ? s.acceptWithinWorkingDays : status === 'accepted' || status === 'in_review' ? s.decideWithinWorkingDays : null;
-  if (limit === null || ageWorkingDays === null) return { tone: 'none', label: status === 'needs_info' ? '等待申请人补正' : '—', limit: null };
+  if (limit === null || ageWorkingDays === null) return { tone: 'none', label: status === 'needs_info' ? '等待申请人补正' : '已办结，不计时限', limit: null };
   if (ageWorkingDays > limit) return { tone: 'bad', label: '已超期', limit };
   // Amber in the last fifth of the limit, at least the last working day (accept within 2 → from day 1).
   if (limit - ageWorkingDays <= Math.max(1, Math.floor(limit / 5))) return { tone: 'warn', label: '即将超期', limit };

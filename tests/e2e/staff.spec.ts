@@ -66,12 +66,13 @@ test('受理 → 要求补正（须上传材料）→ 居民补正 → 另一位
   await page.getByRole('link', { name: /查看决定书/ }).click();
   await expect(page.getByRole('heading', { name: '医疗救助批准决定书' })).toBeVisible();
   await expect(page.getByTestId('notice-amount')).toHaveText('¥8,500.00');
-  await expect(page.getByText(/12345/)).toBeVisible();
+  await expect(page.getByText(/也可以拨打 12345/)).toBeVisible();
   await expectAccessible(page);
   const pdf = await page.request.get(`/applications/${ref}/decision/pdf`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
-  await expect(page.getByRole('link', { name: '出院小结.png' }).first()).toBeVisible();
+  await page.goto(`/applications/${ref}`);
+  await expect(page.getByRole('region', { name: '我提交的材料' }).getByRole('link', { name: '出院小结.png' })).toBeVisible();
 });
 
 test('受理了这份申请的审核员不能再批准它（四眼原则）', async ({ browser }) => {

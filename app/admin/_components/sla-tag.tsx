@@ -9,7 +9,7 @@ export function SlaTag({ sla, age }: { sla: Sla; age: number | null }) {
     <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${TONE[sla.tone]}`} data-testid="sla">
       <span aria-hidden="true">{MARK[sla.tone]} </span>
       {sla.label}
-      {age !== null && sla.limit !== null ? `（第 ${age} 个工作日，时限 ${sla.limit} 个工作日）` : age !== null ? `（已 ${age} 个工作日）` : ''}
+      {age !== null && sla.limit !== null ? `（第 ${age} 个工作日，时限 ${sla.limit} 个工作日）` : age !== null && sla.label === '等待申请人补正' ? `（已 ${age} 个工作日）` : ''}
     </span>
   );
 }

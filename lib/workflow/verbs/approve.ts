@@ -27,7 +27,7 @@ export const approve: Verb<ApproveInput> = {
   patch: (c) => ({ decidedAmountFen: c.input.amountFen, decidedAt: c.now.toISOString() }),
   event: (c) => ({
     message: c.input.message || null,
-    data: { amountFen: c.input.amountFen, estimatedFen: c.app.estimatedFen, ...(c.input.reason ? { adjustmentReason: c.input.reason } : {}) },
+    data: { amountFen: c.input.amountFen, estimatedFen: c.app.estimatedFen, ...(c.input.reason && c.input.amountFen !== c.app.estimatedFen ? { adjustmentReason: c.input.reason } : {}) },
   }),
   effects: (c) => recordApproval(c.db, c.app, c.input.amountFen, c.actor),
   notice: (c) => statusNotice('approve', c.ref, c.to, null, c.input.amountFen),

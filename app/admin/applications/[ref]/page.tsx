@@ -119,14 +119,14 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             </div>
           ))}
           <dt className="font-semibold">户籍 / 参保</dt>
-          <dd>{d.hukouRegion === 'local' ? '本地户籍' : '非本地户籍'} · {d.insuredRegion === 'local' ? '本地参保' : '非本地参保'}</dd>
+          <dd>{d.hukouRegion === 'local' || d.hukouRegion === app.region ? '本地户籍' : '非本地户籍'} · {d.insuredRegion === 'local' || d.insuredRegion === app.region ? '本地参保' : '非本地参保'}</dd>
         </dl>
         <h3 className="font-bold">救助身份</h3>
         {d.categories.length === 0 ? (
           <p>没有登记的救助身份。</p>
         ) : (
           <ul className="list-disc pl-5 space-y-1">
-            {d.categories.map((c) => (
+            {d.categories.filter((c, i, all) => all.findIndex((o) => o.code === c.code && o.basis === c.basis && o.validFrom === c.validFrom && o.certificateNo === c.certificateNo) === i).map((c) => (
               <li key={c.id}>
                 <strong>{isCategoryCode(c.code) ? categoryName(c.code) : c.code}</strong>：{BASIS_TEXT[c.basis]}
                 {c.certifiedBy ? `，认定部门：${c.certifiedBy}` : ''}
