@@ -9,14 +9,18 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pdfkit'],
   experimental: {
     // forbidden() → app/forbidden.tsx with status 403 (lib/session.ts).
     authInterrupts: true,
     serverActions: { bodySizeLimit: '12mb' },
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Staff view a case's PDFs inline in a frame of the case page (same origin only).
+      { source: '/admin/applications/:ref/documents/:doc', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
+    ];
   },
 };
 

@@ -100,3 +100,42 @@ export function addWorkingDays(from: Date, days: number): Date {
   }
   return d;
 }
+
+function shanghaiWeekday(date: string): number {
+  return new Date(`${date}T12:00:00+08:00`).getUTCDay();
+}
+
+function nextDate(date: string, step = 1): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + step);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Working days (Monday to Friday, dates in Asia/Shanghai) from `from` to `to`: the days after the day of
+ * `from` up to and including the day of `to`, as addWorkingDays counts them (public holidays not counted).
+ * Submitted on a Friday, looked at on the next Tuesday: Monday and Tuesday, so 2.
+ */
+export function workingDaysBetween(from: Date | string, to: Date = new Date()): number {
+  let day = todayInShanghai(typeof from === 'string' ? new Date(from) : from);
+  const end = todayInShanghai(to);
+  let n = 0;
+  while (day < end) {
+    day = nextDate(day);
+    const w = shanghaiWeekday(day);
+    if (w !== 0 && w !== 6) n += 1;
+  }
+  return n;
+}
+
+/** The Shanghai date that is `days` working days before `to`'s date (a working day itself when days > 0). */
+export function subtractWorkingDays(to: Date, days: number): string {
+  let day = todayInShanghai(to);
+  let left = days;
+  while (left > 0) {
+    day = nextDate(day, -1);
+    const w = shanghaiWeekday(day);
+    if (w !== 0 && w !== 6) left -= 1;
+  }
+  return day;
+}

@@ -28,7 +28,7 @@ async function linkedPersonId(userId: string): Promise<string | null> {
   return row?.personId ?? null;
 }
 
-export async function canAccess(actor: SessionUser, app: Pick<AppRow, 'personId' | 'filedByUserId' | 'region' | 'status'>, need: AccessNeed): Promise<boolean> {
+export async function canAccess(actor: SessionUser, app: Pick<AppRow, 'personId' | 'filedByUserId' | 'region' | 'status' | 'district'>, need: AccessNeed): Promise<boolean> {
   if (actor.role === 'resident') {
     // Filing for somebody else: only while the authority lasts, whoever filed.
     if (app.personId && app.personId !== actor.personId && app.personId !== (await linkedPersonId(actor.id))) {
@@ -37,7 +37,8 @@ export async function canAccess(actor: SessionUser, app: Pick<AppRow, 'personId'
     return app.filedByUserId === actor.id || (app.personId !== null && app.personId === actor.personId);
   }
   if (!STAFF.includes(actor.role) || need !== 'view') return false;
-  return app.status !== 'draft' && app.region === actor.region;
+  // Staff of a district see that district's cases only; staff without one see the whole region.
+  return app.status !== 'draft' && app.region === actor.region && (!actor.district || app.district === actor.district);
 }
 
 /** The application if this actor may touch it for `need`, else null (callers answer 404). */

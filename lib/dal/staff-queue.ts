@@ -1,24 +1,179 @@
 import 'server-only';
-// The staff queue: applications of the staff member's region (never drafts), counts by status and age.
-import { and, asc, count, eq, ne } from 'drizzle-orm';
-import { q, schema } from '@/lib/store/db';
-import type { ApplicationStatus } from '@/db/schema';
+// The staff queue: applications of the staff member's region (and district, if they have one), never
+// drafts. Filtering, sorting, counting and paging happen in the database; searching by 身份证号 goes
+// through its HMAC (persons.id_number_hmac), so no row is ever decrypted to be compared.
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
 import { STAFF } from '@/lib/access';
+import { lookupHash } from '@/lib/crypto';
+import { writeAudit } from '@/lib/dal/audit';
+import { regionSettings, type RegionSettings } from '@/lib/dal/region-settings';
 import type { SessionUser } from '@/lib/dal/users';
+import { parseYuanToFen, subtractWorkingDays, workingDaysBetween } from '@/lib/format';
+import { notFound, refuse, type Result } from '@/lib/result';
+import { q, schema, transaction } from '@/lib/store/db';
 
-export async function staffQueue(actor: SessionUser, status?: ApplicationStatus, now = new Date()) {
-  if (!STAFF.includes(actor.role) || !actor.region) return { counts: [], rows: [] as never[] };
+export const PAGE_SIZE = 20;
+export const SORTS = { oldest: '最早提交在前', newest: '最新提交在前', amount_desc: '估算金额从高到低', amount_asc: '估算金额从低到高', updated: '最近有变化在前' } as const;
+export type QueueSort = keyof typeof SORTS;
+
+const text = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined);
+const date = z.iso.date().optional().catch(undefined);
+const yuan = z.string().optional().catch(undefined).transform((v) => (v ? (parseYuanToFen(v) ?? undefined) : undefined));
+
+/** The queue's filters as a shareable URL has them (a GET form); anything unreadable is ignored, never a 500. */
+export const queueFilterSchema = z.object({
+  q: text,
+  status: z.enum(APPLICATION_STATUSES).exclude(['draft']).optional().catch(undefined),
+  category: text,
+  district: text,
+  from: date,
+  to: date,
+  min: yuan,
+  max: yuan,
+  mine: z.literal('1').optional().catch(undefined),
+  overdue: z.literal('1').optional().catch(undefined),
+  sort: z.enum(Object.keys(SORTS) as [QueueSort, ...QueueSort[]]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type QueueFilters = z.infer<typeof queueFilterSchema>;
+
+export function parseQueueFilters(params: Record<string, string | string[] | undefined>): QueueFilters {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return queueFilterSchema.parse(flat);
+}
+
+export type Sla = { tone: 'ok' | 'warn' | 'bad' | 'none'; label: string; limit: number | null };
+
+/** Where the clock stands: the office's limit for the state, counted in working days from submission. */
+export function slaFor(status: ApplicationStatus, ageWorkingDays: number | null, s: Pick<RegionSettings, 'acceptWithinWorkingDays' | 'decideWithinWorkingDays'>): Sla {
+  const limit = status === 'submitted' ? s.acceptWithinWorkingDays : status === 'accepted' || status === 'in_review' ? s.decideWithinWorkingDays : null;
+  if (limit === null || ageWorkingDays === null) return { tone: 'none', label: status === 'needs_info' ? '等待申请人补正' : '已办结，不计时限', limit: null };
+  if (ageWorkingDays > limit) return { tone: 'bad', label: '已超期', limit };
+  // Amber in the last fifth of the limit, at least the last working day (accept within 2 → from day 1).
+  if (limit - ageWorkingDays <= Math.max(1, Math.floor(limit / 5))) return { tone: 'warn', label: '即将超期', limit };
+  return { tone: 'ok', label: '正常', limit };
+}
+
+/** The instant before which a submission is past `limit` working days today (its Shanghai date < cutoff date). */
+function overdueBefore(now: Date, limit: number): string {
+  return new Date(`${subtractWorkingDays(now, limit)}T00:00:00+08:00`).toISOString();
+}
+
+export type QueueRow = {
+  ref: string; status: ApplicationStatus; submittedAt: string | null; updatedAt: string; estimatedFen: number | null; primaryCategory: string | null;
+  district: string | null; name: string | null; assignedToUserId: string | null; assignedName: string | null; ageWorkingDays: number | null; sla: Sla;
+};
+
+export type QueuePage = { rows: QueueRow[]; total: number; page: number; pages: number; counts: { status: ApplicationStatus; n: number }[]; settings: RegionSettings };
+
+export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilters> = {}, now = new Date()): Promise<QueuePage> {
+  const settings = await regionSettings(actor.region ?? '');
+  if (!STAFF.includes(actor.role) || !actor.region) return { rows: [], total: 0, page: 1, pages: 1, counts: [], settings };
   const t = schema.applications;
-  const inRegion = and(eq(t.region, actor.region), ne(t.status, 'draft'));
+  const scope: SQL[] = [eq(t.region, actor.region), ne(t.status, 'draft')];
+  if (actor.district) scope.push(eq(t.district, actor.district));
+  const where: SQL[] = [...scope];
+  if (filters.q) {
+    const s = filters.q.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+    if (/^\d{17}[\dX]$/.test(s)) {
+      const hmac = lookupHash(`id:${s}`);
+      const [person] = await q((db) => db.select({ id: schema.persons.id }).from(schema.persons).where(eq(schema.persons.idNumberHmac, hmac)));
+      where.push(person ? eq(t.personId, person.id) : sql`1 = 0`);
+    } else {
+      where.push(eq(t.ref, s));
+    }
+  }
+  if (filters.category) where.push(eq(t.primaryCategory, filters.category));
+  if (filters.district) where.push(eq(t.district, filters.district));
+  if (filters.from) where.push(gte(t.submittedAt, new Date(`${filters.from}T00:00:00+08:00`).toISOString()));
+  if (filters.to) where.push(lt(t.submittedAt, new Date(new Date(`${filters.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()));
+  if (filters.min !== undefined) where.push(gte(t.estimatedFen, filters.min));
+  if (filters.max !== undefined) where.push(lte(t.estimatedFen, filters.max));
+  if (filters.mine) where.push(eq(t.assignedToUserId, actor.id));
+  if (filters.overdue) {
+    where.push(
+      or(
+        and(eq(t.status, 'submitted'), lt(t.submittedAt, overdueBefore(now, settings.acceptWithinWorkingDays))),
+        and(inArray(t.status, ['accepted', 'in_review']), lt(t.submittedAt, overdueBefore(now, settings.decideWithinWorkingDays))),
+      )!,
+    );
+  }
+  // Counts per status answer the other filters (so the tabs tell how many of *these* are in each state).
+  const countWhere = and(...where);
+  if (filters.status) where.push(eq(t.status, filters.status));
+  const order = {
+    oldest: [asc(t.submittedAt), asc(t.id)],
+    newest: [desc(t.submittedAt), desc(t.id)],
+    amount_desc: [desc(t.estimatedFen), asc(t.submittedAt)],
+    amount_asc: [asc(t.estimatedFen), asc(t.submittedAt)],
+    updated: [desc(t.updatedAt), desc(t.id)],
+  }[filters.sort ?? 'oldest'];
+  const assignee = schema.users;
   return q(async (db) => {
-    const counts = await db.select({ status: t.status, n: count() }).from(t).where(inRegion).groupBy(t.status);
+    const counts = await db.select({ status: t.status, n: count() }).from(t).where(countWhere).groupBy(t.status);
+    const total = filters.status ? (counts.find((c) => c.status === filters.status)?.n ?? 0) : counts.reduce((a, c) => a + Number(c.n), 0);
+    const pages = Math.max(1, Math.ceil(Number(total) / PAGE_SIZE));
+    const page = Math.min(filters.page ?? 1, pages);
     const rows = await db
-      .select({ ref: t.ref, status: t.status, submittedAt: t.submittedAt, updatedAt: t.updatedAt, estimatedFen: t.estimatedFen, name: schema.persons.name })
+      .select({
+        ref: t.ref, status: t.status, submittedAt: t.submittedAt, updatedAt: t.updatedAt, estimatedFen: t.estimatedFen, primaryCategory: t.primaryCategory,
+        district: t.district, name: schema.persons.name, assignedToUserId: t.assignedToUserId, assignedName: assignee.displayName,
+      })
       .from(t)
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
-      .where(status ? and(inRegion, eq(t.status, status)) : inRegion)
-      .orderBy(asc(t.submittedAt))
-      .limit(200);
-    return { counts, rows: rows.map((r) => ({ ...r, ageDays: r.submittedAt ? Math.floor((now.getTime() - new Date(r.submittedAt).getTime()) / 86_400_000) : null })) };
+      .leftJoin(assignee, eq(assignee.id, t.assignedToUserId))
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE);
+    return {
+      counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })),
+      total: Number(total), page, pages, settings,
+      rows: rows.map((r) => {
+        const ageWorkingDays = r.submittedAt ? workingDaysBetween(r.submittedAt, now) : null;
+        return { ...r, ref: r.ref!, ageWorkingDays, sla: slaFor(r.status, ageWorkingDays, settings) };
+      }),
+    };
   });
+}
+
+/** Colleagues a case can be given to: active clerks, reviewers and admins of the same region. */
+export async function colleagues(actor: SessionUser): Promise<{ id: string; displayName: string; role: string }[]> {
+  if (!STAFF.includes(actor.role) || !actor.region) return [];
+  const u = schema.users;
+  return q((db) =>
+    db.select({ id: u.id, displayName: u.displayName, role: u.role }).from(u)
+      .where(and(eq(u.region, actor.region!), inArray(u.role, ['clerk', 'reviewer', 'admin']), eq(u.disabled, false)))
+      .orderBy(asc(u.displayName)),
+  );
+}
+
+/**
+ * Gives a case to a colleague (or to oneself, or to nobody with `null`). Independent of the workflow:
+ * the status does not change. Audited in the same transaction, with who had it before.
+ */
+export async function assignApplication(actor: SessionUser, ref: string, assigneeId: string | null, ip?: string | null): Promise<Result<{ assignedToUserId: string | null }>> {
+  if (!['clerk', 'reviewer', 'admin'].includes(actor.role) || !actor.region) return refuse('forbidden', '您没有权限分派申请。');
+  const t = schema.applications;
+  const [app] = await q((db) => db.select().from(t).where(eq(t.ref, ref)));
+  if (!app || app.status === 'draft' || app.region !== actor.region || (actor.district && app.district !== actor.district)) return notFound();
+  if (assigneeId) {
+    const ok = (await colleagues(actor)).some((c) => c.id === assigneeId);
+    if (!ok) return refuse('invalid', '只能分派给本地区在岗的受理员、审核员或管理员。', { assignee: '请从列表中选择同事' });
+  }
+  await transaction(async (db) => {
+    await db.update(t).set({ assignedToUserId: assigneeId }).where(eq(t.id, app.id));
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.assign', entity: 'application', entityId: app.id, ip, summary: { ref, before: { assignedToUserId: app.assignedToUserId }, after: { assignedToUserId: assigneeId } } });
+  });
+  return { ok: true, assignedToUserId: assigneeId };
+}
+
+/** The districts that occur in this staff member's region, for the filter. */
+export async function districtsOf(actor: SessionUser): Promise<string[]> {
+  if (!STAFF.includes(actor.role) || !actor.region) return [];
+  const t = schema.applications;
+  const rows = await q((db) => db.selectDistinct({ d: t.district }).from(t).where(and(eq(t.region, actor.region!), ne(t.status, 'draft'))));
+  return rows.map((r) => r.d).filter((d): d is string => Boolean(d)).sort();
 }

@@ -7,7 +7,8 @@ export type Actor = 'applicant' | Role;
 
 export const TRANSITIONS = {
   submit: { from: ['draft'], to: 'submitted', by: ['applicant'] },
-  accept: { from: ['submitted'], to: 'accepted', by: ['clerk'] },
+  // A reviewer may accept too (small offices); four eyes then keeps them from deciding it (verbs/common.ts).
+  accept: { from: ['submitted'], to: 'accepted', by: ['clerk', 'reviewer'] },
   request_info: { from: ['accepted', 'in_review'], to: 'needs_info', by: ['clerk', 'reviewer'] },
   start_review: { from: ['accepted'], to: 'in_review', by: ['reviewer'] },
   answer: { from: ['needs_info'], to: 'in_review', by: ['applicant'] },

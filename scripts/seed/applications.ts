@@ -32,7 +32,7 @@ const DEMOS: Demo[] = [
   {
     phone: zhang.phone, region: 'wuxi', applicant: { name: zhang.person.name, idNumber: zhang.person.idNumber, phone: zhang.phone }, categories: ['dibao'],
     episodes: [{ hospitalName: '无锡市人民医院（演示）', kind: 'inpatient', date: '2026-02-03', endDate: '2026-02-15', level: '3', total: '56000.00', policy: '48000.00', basic: '33600.00', critical: '3000.00' }],
-    steps: [['accept', 'wuxi.clerk'], ['start_review', 'wuxi.reviewer'], ['approve', 'wuxi.reviewer', { amountFen: 969000 }], ['record_payment', 'wuxi.clerk']],
+    steps: [['accept', 'wuxi.clerk'], ['start_review', 'wuxi.reviewer'], ['approve', 'wuxi.reviewer', { amountFen: 969000, reason: '按复核后的费用核定（演示）' }], ['record_payment', 'wuxi.clerk']],
   },
   {
     phone: zhang.phone, region: 'wuxi', applicant: { name: zhang.person.name, idNumber: zhang.person.idNumber, phone: zhang.phone }, categories: ['dibao'],
@@ -47,7 +47,7 @@ const DEMOS: Demo[] = [
   {
     phone: wang.phone, forPerson: true, region: 'wuxi', applicant: { name: DEMO_PROXIED_PERSON.name, idNumber: DEMO_PROXIED_PERSON.idNumber, phone: wang.phone }, categories: ['tekun'],
     episodes: [{ hospitalName: '无锡市中医医院（演示）', kind: 'inpatient', date: '2026-05-12', endDate: '2026-05-20', level: '2', total: '18000.00', policy: '16000.00', basic: '12000.00' }],
-    steps: [['accept', 'wuxi.clerk'], ['start_review', 'wuxi.reviewer'], ['approve', 'wuxi.reviewer', { amountFen: 400000 }]],
+    steps: [['accept', 'wuxi.clerk'], ['start_review', 'wuxi.reviewer'], ['approve', 'wuxi.reviewer', { amountFen: 400000, reason: '按复核后的费用核定（演示）' }]],
   },
   {
     phone: zhang.phone, region: 'wuxi', applicant: { name: zhang.person.name, idNumber: zhang.person.idNumber, phone: zhang.phone }, categories: ['dibao'],

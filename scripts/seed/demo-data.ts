@@ -4,6 +4,8 @@ export const DEMO_PASSWORD = 'Demo-2026!';
 export const DEMO_STAFF = [
   { username: 'wuxi.clerk', displayName: '无锡受理员（演示）', role: 'clerk', region: 'wuxi' },
   { username: 'wuxi.reviewer', displayName: '无锡审核员（演示）', role: 'reviewer', region: 'wuxi' },
+  // A second reviewer: four eyes needs one who did not accept the case.
+  { username: 'wuxi.reviewer2', displayName: '无锡审核员二（演示）', role: 'reviewer', region: 'wuxi' },
   { username: 'shanghai.clerk', displayName: '上海受理员（演示）', role: 'clerk', region: 'shanghai' },
   { username: 'shanghai.reviewer', displayName: '上海审核员（演示）', role: 'reviewer', region: 'shanghai' },
   { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', region: 'wuxi' },

@@ -61,3 +61,14 @@ export function freshIdNumber(): string {
 
 /** A tiny real PNG (1×1), for upload tests. */
 export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** A submitted Wuxi application for this phone (the resident can then sign in with it); returns the reference. */
+export function residentApplication(phone: string, idNumber: string, name: string): string {
+  const serverEnv = JSON.parse(readFileSync('test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
+  const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/resident-app.ts', phone, idNumber, name], {
+    env: { ...process.env, ...serverEnv, NODE_ENV: 'production' },
+    stdio: 'pipe',
+  }).toString();
+  const result = JSON.parse(out.trim().split('\n').pop()!) as { ok: boolean; ref: string };
+  return result.ref;
+}

@@ -1,4 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { refuse, type Refusal } from '@/lib/result';
+import { q, schema } from '@/lib/store/db';
 import { STATUS_TEXT, transitionNoticeBody, type TransitionName } from '@/lib/workflow/states';
 import type { ApplicationStatus } from '@/db/schema';
 
@@ -18,3 +21,15 @@ export function statusNotice(name: TransitionName, ref: string, to: ApplicationS
   };
 }
 
+/**
+ * Four eyes (四眼原则): whoever filed an application or accepted it (受理) may not also decide it. Read from
+ * the timeline, so it holds whatever role the person has now (a clerk later made reviewer, a reviewer who
+ * accepted in a small office); the refusal says why and who may decide instead.
+ */
+export async function fourEyes(app: { id: string; filedByUserId: string }, actor: { id: string }, verb: '批准' | '不予救助'): Promise<Refusal | null> {
+  if (app.filedByUserId === actor.id) return refuse('forbidden', `这份申请是您本人提交的，不能由您${verb}。请交给本地区的其他审核员决定（四眼原则）。`);
+  const e = schema.events;
+  const accepted = await q((db) => db.select({ id: e.id }).from(e).where(and(eq(e.applicationId, app.id), eq(e.type, 'accept'), eq(e.actorUserId, actor.id))).limit(1));
+  if (accepted.length) return refuse('forbidden', `这份申请是您受理的，不能再由您${verb}。请交给本地区的其他审核员决定（四眼原则：受理和决定须由两人分别办理）。`);
+  return null;
+}

@@ -1,12 +1,41 @@
 import { z } from 'zod';
+import { refuse } from '@/lib/result';
+import { rejectReasonsFor } from '@/lib/workflow/reject-reasons';
 import type { Verb } from '@/lib/workflow/run';
-import { note, statusNotice } from './common';
+import { fourEyes, optionalNote, statusNotice } from './common';
 
-/** 不予救助, always with the reason and the clause it rests on. */
-export const reject: Verb<{ reason: string; clause: string }> = {
+export type RejectInput = { reasonCode: string; reason: string; clause: string };
+
+/**
+ * 不予救助, always with a reason from lib/workflow/reject-reasons.ts and the clause it rests on (for
+ * "other", the reviewer writes both). Four eyes: not by whoever filed or accepted it.
+ */
+export const reject: Verb<RejectInput, { label: string; clause: string }> = {
   name: 'reject',
-  input: z.object({ reason: note('请写明不予救助的原因'), clause: z.string({ error: '请写明依据的政策条款' }).trim().min(1, '请写明依据的政策条款').max(200, '条款不能超过 200 字') }),
-  patch: (c) => ({ decisionReason: c.input.reason, decisionClause: c.input.clause, decidedAt: c.now.toISOString() }),
-  event: (c) => ({ message: c.input.reason, data: { clause: c.input.clause } }),
-  notice: (c) => statusNotice('reject', c.ref, c.to, c.input.reason),
+  input: z.object({
+    reasonCode: z.string({ error: '请选择不予救助的原因' }).trim().min(1, '请选择不予救助的原因'),
+    reason: optionalNote,
+    clause: z.string().trim().max(200, '条款不能超过 200 字').optional().default(''),
+  }),
+  prepare: async (c) => {
+    const refusal = await fourEyes(c.app, c.actor, '不予救助');
+    if (refusal) return refusal;
+    const choice = rejectReasonsFor(c.app.region).find((r) => r.code === c.input.reasonCode);
+    if (!choice) return refuse('invalid', '请选择不予救助的原因。', { reasonCode: '请从列表中选择不予救助的原因' });
+    if (choice.code === 'other') {
+      const errors: Record<string, string> = {};
+      if (!c.input.reason) errors.reason = '选择“其他原因”时，请写明不予救助的原因';
+      if (!c.input.clause) errors.clause = '选择“其他原因”时，请写明依据的政策条款';
+      if (Object.keys(errors).length) return refuse('invalid', '请写明原因和依据的条款。', errors);
+      return { ok: true, value: { label: c.input.reason, clause: c.input.clause } };
+    }
+    return { ok: true, value: { label: choice.label, clause: choice.clause! } };
+  },
+  patch: (c) => ({ decisionReason: reasonText(c.input, c.prepared.label), decisionClause: c.prepared.clause, decidedAt: c.now.toISOString() }),
+  event: (c) => ({ message: reasonText(c.input, c.prepared.label), data: { reasonCode: c.input.reasonCode, clause: c.prepared.clause } }),
+  notice: (c) => statusNotice('reject', c.ref, c.to, reasonText(c.input, c.prepared.label)),
 };
+
+function reasonText(input: RejectInput, label: string): string {
+  return input.reasonCode === 'other' || !input.reason ? label : `${label}：${input.reason}`;
+}

@@ -211,7 +211,7 @@ describe('办理流程（状态机）', () => {
   it('发放失败留下失败记录，并生成一笔待重新发放的记录', async () => {
     const u = await resident();
     const ref = await refOf(u, await completeDraft(u));
-    for (const [who, verb, input] of [[clerk, 'accept', {}], [reviewer, 'start_review', {}], [reviewer, 'approve', { amountFen: 1000 }]] as const) {
+    for (const [who, verb, input] of [[clerk, 'accept', {}], [reviewer, 'start_review', {}], [reviewer, 'approve', { amountFen: 1000, reason: '核减重复票据' }]] as const) {
       expect(await perform(who, ref, verb, input)).toMatchObject({ ok: true });
     }
     expect(await perform(clerk, ref, 'record_payment_failure', {})).toMatchObject({ ok: false, fieldErrors: { message: expect.any(String) } });
@@ -246,7 +246,8 @@ describe('办理流程（状态机）', () => {
     const ref = await refOf(u, await completeDraft(u));
     await perform(clerk, ref, 'accept');
     expect(await perform(clerk, ref, 'request_info', { message: ' ' })).toMatchObject({ ok: false, fieldErrors: { message: expect.any(String) } });
-    expect(await perform(reviewer, ref, 'reject', { reason: '不符合条件' })).toMatchObject({ ok: false, fieldErrors: { clause: expect.any(String) } });
+    expect(await perform(reviewer, ref, 'reject', { reason: '不符合条件' })).toMatchObject({ ok: false, fieldErrors: { reasonCode: expect.any(String) } });
+    expect(await perform(reviewer, ref, 'reject', { reasonCode: 'other', reason: '不符合条件' })).toMatchObject({ ok: false, fieldErrors: { clause: expect.any(String) } });
     await perform(reviewer, ref, 'start_review');
     expect(await perform(reviewer, ref, 'approve', { amountFen: 12.5 })).toMatchObject({ ok: false, fieldErrors: { amountFen: expect.any(String) } });
     expect(await perform(reviewer, ref, 'approve', { amountFen: '100' })).toMatchObject({ ok: false, fieldErrors: { amountFen: expect.any(String) } });

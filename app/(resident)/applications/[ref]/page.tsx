@@ -7,6 +7,7 @@ import { StatusTag } from '@/app/_components/status-tag';
 import { ACTION_TEXT, STATUS_TEXT } from '@/lib/workflow/states';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { pendingSupplements } from '@/lib/dal/applications';
+import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { formatDateTime, formatMoney, maskBankAccount, maskName } from '@/lib/format';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
 import { loadApplicationPage } from './load';
@@ -24,7 +25,8 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const { user, app, personName, isProxy, canRespond, canWithdraw, snapshot, events, episodes, documents } = await loadApplicationPage(ref);
   const status = STATUS_TEXT[app.status];
   const lastRequest = [...events].reverse().find((e) => e.type === 'request_info');
-  const filesRequired = Boolean((lastRequest?.data as { requireDocuments?: boolean } | null)?.requireDocuments);
+  const requested = (lastRequest?.data ?? {}) as { requireDocuments?: boolean; documents?: string[]; dueDate?: string | null };
+  const filesRequired = Boolean(requested.requireDocuments || requested.documents?.length);
   const docLink = (id: string) => `/applications/${ref}/documents/${id}`;
   return (
     <div className="space-y-6">
@@ -53,6 +55,11 @@ export default async function ApplicationPage({ params, searchParams }: { params
           </p>
         ) : null}
         {app.status === 'transferred' ? <p>已转至：{app.transferredTo}</p> : null}
+        {app.status === 'approved' || app.status === 'paid' || app.status === 'rejected' ? (
+          <p>
+            <Link href={`/applications/${ref}/decision`} className="link font-semibold">查看决定书（可打印、下载 PDF）</Link>
+          </p>
+        ) : null}
       </section>
 
       {canRespond ? (
@@ -64,6 +71,17 @@ export default async function ApplicationPage({ params, searchParams }: { params
               <p className="whitespace-pre-wrap">{lastRequest.message}</p>
             </div>
           ) : null}
+          {requested.documents?.length ? (
+            <div>
+              <p className="font-semibold">必须上传的材料：</p>
+              <ul className="list-disc pl-5" aria-label="必须上传的材料">
+                {requested.documents.map((name) => (
+                  <li key={name}>{name}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {requested.dueDate ? <p>请在 <strong>{requested.dueDate}</strong> 前提交补正。</p> : null}
           <RespondForm ref_={ref} applicationId={app.id} pending={await pendingSupplements(app.id, user.id)} filesRequired={filesRequired} />
         </section>
       ) : null}
@@ -110,6 +128,22 @@ export default async function ApplicationPage({ params, searchParams }: { params
             </li>
           ))}
         </ul>
+      </section>
+
+      <section className="card" aria-labelledby="docs-title">
+        <h2 id="docs-title" className="text-xl font-bold mb-2">我提交的材料</h2>
+        {documents.length === 0 ? (
+          <p>没有上传材料。</p>
+        ) : (
+          <ul className="divide-y divide-gray-200">
+            {documents.map((d) => (
+              <li key={d.id} className="py-2">
+                <a className="link" href={docLink(d.id)}>{d.originalName}</a>
+                <span className="text-sm text-muted"> · {DOCUMENT_KINDS[d.kind as DocumentKind] ?? d.kind} · {formatDateTime(d.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       {canWithdraw ? (

@@ -1,0 +1,66 @@
+// The decision notice (决定书) as a printable page: what was decided, the amount and how it was computed,
+// the reasons with their clauses, how to object.
+import { PrintButton } from '@/app/estimate/_components/print-button';
+import { OBJECTION_TEXT, type DecisionNotice } from '@/lib/dal/decision';
+import { formatDate, formatMoney } from '@/lib/format';
+
+export function DecisionNoticeView({ n, pdfHref }: { n: DecisionNotice; pdfHref: string }) {
+  return (
+    <article className="card space-y-4 print:shadow-none" aria-labelledby="notice-title">
+      <header className="text-center space-y-1">
+        <h1 id="notice-title" className="text-2xl font-bold">
+          医疗救助{n.kind === 'approve' ? '批准' : '不予救助'}决定书
+        </h1>
+        <p className="text-sm">编号 {n.ref}</p>
+      </header>
+      <p>
+        申请人 {n.applicantName}：您于 {n.year} 年度提交的医疗救助申请（编号 {n.ref}），经 {n.regionName} 医疗救助经办机构审核，于 {formatDate(n.decidedAt)} 作出如下决定：
+      </p>
+      {n.kind === 'approve' ? (
+        <section className="space-y-2" aria-labelledby="n-amount">
+          <h2 id="n-amount" className="text-lg font-bold">一、批准救助</h2>
+          <p>
+            核定救助金额 <strong className="text-xl" data-testid="notice-amount">{formatMoney(n.amountFen ?? 0)}</strong>，发放到您申请时填写的银行账户。
+          </p>
+          <h3 className="font-bold">金额是怎样算出来的</h3>
+          <p className="text-sm">以下为提交申请时按当时政策参数的计算过程{n.estimatedFen !== null ? `，计算结果 ${formatMoney(n.estimatedFen)}` : ''}：</p>
+          <ol className="list-decimal pl-5 space-y-1 text-sm">
+            {n.trace.map((t, i) => (
+              <li key={i}>
+                {t.text}
+                {t.source ? `（${t.source}）` : ''}
+              </li>
+            ))}
+          </ol>
+          {n.adjustmentReason ? (
+            <p className="border-l-4 border-warn bg-amber-50 p-3">
+              核定金额与计算结果不同，原因：{n.adjustmentReason}
+            </p>
+          ) : null}
+        </section>
+      ) : (
+        <section className="space-y-2" aria-labelledby="n-reason">
+          <h2 id="n-reason" className="text-lg font-bold">一、不予救助</h2>
+          <p>原因：{n.reason}</p>
+          <p>依据：{n.clause}</p>
+        </section>
+      )}
+      {n.message && n.kind === 'approve' ? <p>说明：{n.message}</p> : null}
+      <section className="space-y-1" aria-labelledby="n-object">
+        <h2 id="n-object" className="text-lg font-bold">二、如有异议（复核）</h2>
+        {OBJECTION_TEXT.map((t) => (
+          <p key={t}>{t}</p>
+        ))}
+      </section>
+      <p className="text-right">
+        {n.regionName} 医疗救助经办机构
+        <br />
+        {formatDate(n.decidedAt)}
+      </p>
+      <p className="no-print flex flex-wrap gap-2">
+        <a className="btn btn-primary" href={pdfHref}>下载 PDF</a>
+        <PrintButton />
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,11 @@
+import { headers } from 'next/headers';
+import { STAFF } from '@/lib/access';
+import { decisionNotice } from '@/lib/dal/decision';
+import { decisionPdfResponse } from '@/lib/decision-pdf';
+import { currentUser } from '@/lib/session';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {
+  const { ref } = await params;
+  const user = await currentUser();
+  return decisionPdfResponse(user && STAFF.includes(user.role) ? await decisionNotice(user, ref, (await headers()).get('x-forwarded-for')) : null);
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+// The decision notice (决定书) of an approved, paid or rejected application, for whoever may see the
+// application (the applicant, their proxy, staff of the region); staff reads are audited as views.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { regionInfo, type RegionCode, type TraceRow } from '@/lib/calculator';
+import { loadApplication } from '@/lib/dal/access';
+import type { EstimateSnapshot } from '@/lib/dal/applications';
+import { writeAudit } from '@/lib/dal/audit';
+import type { SessionUser } from '@/lib/dal/users';
+import { maskName } from '@/lib/format';
+import { q, schema } from '@/lib/store/db';
+
+export type DecisionNotice = {
+  ref: string;
+  kind: 'approve' | 'reject';
+  applicantName: string;
+  regionName: string;
+  year: number;
+  decidedAt: string;
+  amountFen: number | null;
+  estimatedFen: number | null;
+  adjustmentReason: string | null;
+  trace: TraceRow[];
+  reason: string | null;
+  clause: string | null;
+  message: string | null;
+};
+
+export async function decisionNotice(actor: SessionUser, ref: string, ip?: string | null): Promise<DecisionNotice | null> {
+  const app = await loadApplication(actor, { ref }, 'view');
+  if (!app || !['approved', 'paid', 'rejected'].includes(app.status) || !app.ref) return null;
+  const e = schema.events;
+  const [event] = await q((db) =>
+    db.select().from(e).where(and(eq(e.applicationId, app.id), inArray(e.type, ['approve', 'reject']))).orderBy(desc(e.createdAt)).limit(1),
+  );
+  if (!event) return null;
+  const [person] = app.personId ? await q((db) => db.select({ name: schema.persons.name }).from(schema.persons).where(eq(schema.persons.id, app.personId!))) : [];
+  if (actor.role !== 'resident') {
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.view', entity: 'application', entityId: app.id, ip, summary: { ref, view: 'decision' } });
+  }
+  const data = (event.data ?? {}) as { amountFen?: number; adjustmentReason?: string; clause?: string };
+  const snapshot = app.estimateSnapshot as EstimateSnapshot | null;
+  const kind = event.type === 'approve' ? 'approve' : 'reject';
+  return {
+    ref: app.ref,
+    kind,
+    applicantName: person ? maskName(person.name) : '—',
+    regionName: regionInfo(app.region as RegionCode).nameZh,
+    year: app.year,
+    decidedAt: event.createdAt,
+    amountFen: kind === 'approve' ? (data.amountFen ?? app.decidedAmountFen) : null,
+    estimatedFen: app.estimatedFen,
+    adjustmentReason: data.adjustmentReason ?? null,
+    trace: kind === 'approve' ? (snapshot?.result.trace ?? []) : [],
+    reason: kind === 'reject' ? app.decisionReason : null,
+    clause: kind === 'reject' ? app.decisionClause : null,
+    message: event.message,
+  };
+}
+
+/** How to object, the same on the page and in the PDF. */
+export const OBJECTION_TEXT = [
+  '如对本决定有异议，可以自收到本决定之日起，向受理您申请的经办窗口提出复核申请，说明理由并附上相关材料。',
+  '也可以拨打 12345 政务服务便民热线反映，或在本网站的申请页面查看办理记录。',
+];

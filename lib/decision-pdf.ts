@@ -1,0 +1,62 @@
+import 'server-only';
+// The decision notice as a PDF, made on the server with pdfkit and the Noto Sans CJK font (Debian's
+// fonts-noto-cjk, also installed in CI). Why pdfkit rather than pdf-lib: the Noto CJK fonts ship as a
+// TrueType collection (.ttc) and pdfkit opens a font inside a collection by its PostScript name and
+// embeds only the glyphs used (a subset of a few kB), where pdf-lib would need the font extracted first.
+// Why not print the page with a headless browser: that needs a browser on every server. The printable
+// HTML page (print CSS) stays the primary form; the PDF says the same.
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { OBJECTION_TEXT, type DecisionNotice } from '@/lib/dal/decision';
+import { formatDate, formatMoney } from '@/lib/format';
+
+const FONT_FILE = process.env.DECISION_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+const FONT_NAME = process.env.DECISION_PDF_FONT_NAME ?? 'NotoSansCJKsc-Regular';
+
+export function decisionPdfAvailable(): boolean {
+  return existsSync(FONT_FILE);
+}
+
+export function decisionPdf(n: DecisionNotice): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `医疗救助决定书 ${n.ref}`, Author: `${n.regionName} 医疗救助经办机构` } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('cjk', FONT_FILE, FONT_NAME);
+    doc.font('cjk');
+    doc.fontSize(18).text(`医疗救助${n.kind === 'approve' ? '批准' : '不予救助'}决定书`, { align: 'center' });
+    doc.fontSize(10).text(`编号 ${n.ref}`, { align: 'center' }).moveDown();
+    doc.fontSize(11).text(`申请人 ${n.applicantName}：您于 ${n.year} 年度提交的医疗救助申请（编号 ${n.ref}），经 ${n.regionName} 医疗救助经办机构审核，于 ${formatDate(n.decidedAt)} 作出如下决定：`).moveDown();
+    if (n.kind === 'approve') {
+      doc.fontSize(13).text('一、批准救助');
+      doc.fontSize(11).text(`核定救助金额 ${formatMoney(n.amountFen ?? 0)}，发放到您申请时填写的银行账户。`).moveDown(0.5);
+      doc.text(`金额是怎样算出来的（提交申请时按当时政策参数计算${n.estimatedFen !== null ? `，计算结果 ${formatMoney(n.estimatedFen)}` : ''}）：`);
+      n.trace.forEach((t, i) => doc.fontSize(10).text(`${i + 1}. ${t.text}${t.source ? `（${t.source}）` : ''}`, { indent: 12 }));
+      if (n.adjustmentReason) doc.moveDown(0.5).fontSize(11).text(`核定金额与计算结果不同，原因：${n.adjustmentReason}`);
+      if (n.message) doc.moveDown(0.5).fontSize(11).text(`说明：${n.message}`);
+    } else {
+      doc.fontSize(13).text('一、不予救助');
+      doc.fontSize(11).text(`原因：${n.reason ?? ''}`).text(`依据：${n.clause ?? ''}`);
+    }
+    doc.moveDown().fontSize(13).text('二、如有异议（复核）');
+    for (const t of OBJECTION_TEXT) doc.fontSize(11).text(t);
+    doc.moveDown(2).text(`${n.regionName} 医疗救助经办机构`, { align: 'right' }).text(formatDate(n.decidedAt), { align: 'right' });
+    doc.end();
+  });
+}
+
+/** The PDF as a response (or why not: a server without the font still has the printable page). */
+export async function decisionPdfResponse(n: DecisionNotice | null): Promise<Response> {
+  if (!n) return new Response('没有找到这份决定书。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!decisionPdfAvailable()) return new Response('暂时无法生成 PDF，请在决定书页面用浏览器“打印”保存为 PDF。', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const bytes = await decisionPdf(n);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`决定书-${n.ref}.pdf`)}`,
+      'cache-control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,29 @@
+// Files and submits a complete Wuxi application (低保, one stay) for a resident phone, through the same
+// data layer and workflow the wizard uses, against the e2e server's database; prints the reference.
+// Usage: tsx --conditions=react-server resident-app.ts <phone> <身份证号> <name>
+import { eq } from 'drizzle-orm';
+import { lookupHash } from '@/lib/crypto';
+import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
+import { toSessionUser } from '@/lib/dal/users';
+import { closeDatabase, q, schema } from '@/lib/store/db';
+import { perform } from '@/lib/workflow';
+
+const [phone, idNumber, name] = process.argv.slice(2) as [string, string, string];
+const hmac = lookupHash(`phone:${phone}`);
+let [row] = await q((db) => db.select().from(schema.users).where(eq(schema.users.phoneHmac, hmac)));
+if (!row) [row] = await q((db) => db.insert(schema.users).values({ role: 'resident', displayName: name, phoneHmac: hmac }).returning());
+const user = toSessionUser(row!);
+const created = await createDraft(user, { region: 'wuxi' });
+if (!created.ok) throw new Error(created.message);
+await saveStep(user, created.id, 'applicant', { values: { name, idNumber, phone, hukouLocal: 'yes', insuredLocal: 'yes' }, complete: true });
+await saveStep(user, created.id, 'identity', { values: { categories: ['dibao'] }, complete: true });
+await saveStep(user, created.id, 'bank', { values: { bankName: '中国工商银行无锡分行', accountName: name, account: '6222020000001234567' }, complete: true });
+await saveStep(user, created.id, 'declaration', { values: { truthful: 'yes', consentVerify: 'yes', consentHealth: 'yes' }, complete: true });
+await saveEpisode(user, created.id, -1, {
+  complete: true,
+  values: { hospitalName: '无锡市人民医院', kind: 'inpatient', date: '2026-03-02', endDate: '2026-03-10', hospitalLevel: '3', location: 'local', referred: 'yes', offsiteFiled: 'no', totalYuan: '50000', policyYuan: '40000', basicPaidYuan: '25000', criticalPaidYuan: '5000' },
+});
+const result = await perform(user, created.id, 'submit');
+console.log(JSON.stringify(result));
+await closeDatabase();
+process.exit(result.ok ? 0 : 1);
