@@ -30,7 +30,12 @@ type Handler<S extends z.ZodType, R> = (input: z.infer<S>, user: SessionUser, ct
  * like any field, so they are named in `bound` and parsed with the rest. `roles: null` is for the
  * sign-in actions, which have no user yet.
  */
-export function validatedAction<S extends z.ZodType, R extends { ok: boolean }>(schema: S, roles: readonly Role[] | null, fn: Handler<S, R>, options: { bound?: readonly string[] } = {}) {
+export function validatedAction<S extends z.ZodType, R>(
+  schema: S,
+  roles: readonly Role[] | null,
+  fn: Handler<S, R>,
+  options: { bound?: readonly string[]; invalid?: (fieldErrors: Record<string, string>, values: FormValues) => R } = {},
+) {
   const bound = options.bound ?? [];
   const wrapped = async (...args: unknown[]): Promise<R> => {
     const named = Object.fromEntries(bound.map((name, i) => [name, args[i]]));
@@ -39,7 +44,10 @@ export function validatedAction<S extends z.ZodType, R extends { ok: boolean }>(
     const prev = rest.length > 1 ? (rest[0] as R) : undefined;
     const values = formValues(formData);
     const parsed = schema.safeParse({ ...values, ...named });
-    if (!parsed.success) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: fieldErrorsOf(parsed.error), values } as unknown as R;
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      return options.invalid ? options.invalid(fieldErrors, values) : ({ ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors, values } as unknown as R);
+    }
     const user = roles === null ? (null as unknown as SessionUser) : await requireUser(roles);
     return fn(parsed.data, user, { formData, values, prev });
   };

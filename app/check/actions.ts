@@ -1,51 +1,46 @@
 'use server';
 import { redirect } from 'next/navigation';
-import type { WhatIfState } from '@/app/_components/what-if-form';
+import { z } from 'zod';
+import { validatedAction, type FormValues as RawValues } from '@/lib/action';
 import { applyAnswer, parseAnswer, type FormValues } from '@/lib/check/parse';
-import { firstUnanswered, isQuestionId, nextPath, questionPath, RESULT_PATH } from '@/lib/check/questions';
+import { firstUnanswered, isQuestionId, nextPath, questionPath } from '@/lib/check/questions';
 import { runCheck } from '@/lib/check/run';
-import { parseWhatIf } from '@/lib/check/what-if';
 import { clearDrafts, readCheckAnswers, readEstimateDraft, writeCheckAnswers, writeEstimateDraft } from '@/lib/check/store';
 import { applyPath, writePrefill } from '@/lib/prefill';
 
 export type AnswerState = { error?: string; message?: string; values?: string | string[] };
 
-function formValues(formData: FormData): FormValues {
+// The check needs no account: its answers live in an encrypted cookie (lib/check/store.ts), so these actions
+// take `roles: null`; each still parses its form first (validatedAction).
+const NO_QUESTION = '这个问题不存在，请从头开始。';
+
+export const answerQuestion = validatedAction(
+  z.object({ question: z.string().refine(isQuestionId, NO_QUESTION), change: z.string().optional() }).loose(),
+  null,
+  async (input, _user, { values }): Promise<AnswerState> => {
+    const id = input.question as Parameters<typeof parseAnswer>[0];
+    const current = await readCheckAnswers();
+    if (id !== 'region' && !current.region) return { message: '您的回答已经过期（超过 2 小时会自动清除），请从第一个问题重新开始。' };
+    const parsed = parseAnswer(id, answerValues(values), current);
+    if (!parsed.ok) return { error: parsed.error, values: parsed.values };
+    const next = applyAnswer(current, parsed.patch);
+    if (!(await writeCheckAnswers(next))) return { message: '保存回答时出了问题，请再试一次。' };
+    redirect(nextPath(id, next, input.change === '1'));
+  },
+  { invalid: (): AnswerState => ({ message: NO_QUESTION }) },
+);
+
+/** The question's fields as parseAnswer reads them (a missing answer is undefined, not ''). */
+function answerValues(values: RawValues): FormValues {
   const out: FormValues = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith('$ACTION')) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
-    out[key] = all.length > 1 ? all : all[0];
-  }
+  for (const [k, v] of Object.entries(values)) if (k !== 'question' && k !== 'change') out[k] = v === '' ? undefined : v;
   return out;
 }
 
-export async function answerQuestion(_prev: AnswerState, formData: FormData): Promise<AnswerState> {
-  const id = formData.get('question');
-  if (!isQuestionId(id)) return { message: '这个问题不存在，请从头开始。' };
-  const current = await readCheckAnswers();
-  if (id !== 'region' && !current.region) return { message: '您的回答已经过期（超过 2 小时会自动清除），请从第一个问题重新开始。' };
-  const parsed = parseAnswer(id, formValues(formData), current);
-  if (!parsed.ok) return { error: parsed.error, values: parsed.values };
-  const next = applyAnswer(current, parsed.patch);
-  if (!(await writeCheckAnswers(next))) return { message: '保存回答时出了问题，请再试一次。' };
-  redirect(nextPath(id, next, formData.get('change') === '1'));
-}
-
-export async function resetCheck(): Promise<void> {
+export const resetCheck = validatedAction(z.object({}).loose(), null, async () => {
   await clearDrafts('check');
   redirect('/check');
-}
-
-/** Typed figures for parameters that staff have not set yet: a what-if, shown as such on the result. */
-export async function setCheckWhatIf(_prev: WhatIfState, formData: FormData): Promise<WhatIfState> {
-  const answers = await readCheckAnswers();
-  if (!answers.region) redirect('/check');
-  const parsed = parseWhatIf(answers.region, (f) => formData.get(f), answers.whatIf);
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values: parsed.values };
-  await writeCheckAnswers({ ...answers, whatIf: parsed.whatIf });
-  redirect(RESULT_PATH);
-}
+});
 
 async function answersWithResult() {
   const answers = await readCheckAnswers();
@@ -57,7 +52,7 @@ async function answersWithResult() {
 }
 
 /** 估算报销: carries the region and the categories found over to /estimate, in its own draft cookie. */
-export async function estimateFromCheck(): Promise<void> {
+export const estimateFromCheck = validatedAction(z.object({}).loose(), null, async () => {
   const { region, result } = await answersWithResult();
   const draft = await readEstimateDraft();
   await writeEstimateDraft({
@@ -65,14 +60,13 @@ export async function estimateFromCheck(): Promise<void> {
     region,
     cards: result.categories.map((c) => c.code),
     fromCheck: true,
-    whatIf: draft.region === region ? draft.whatIf : undefined,
   });
   redirect('/estimate');
-}
+});
 
 /** 申请救助: the application wizard reads region and categories from the prefill (lib/prefill.ts), never from the URL. */
-export async function applyFromCheck(): Promise<void> {
+export const applyFromCheck = validatedAction(z.object({}).loose(), null, async () => {
   const { region, result } = await answersWithResult();
   await writePrefill({ region, categories: result.categories.map((c) => c.code) });
   redirect(await applyPath());
-}
+});

@@ -1,14 +1,13 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { WhatIfState } from '@/app/_components/what-if-form';
-import { isRegionCode } from '@/lib/calculator';
+import { validatedAction } from '@/lib/action';
+import { isRegionCode, type RegionCode } from '@/lib/calculator';
 import { EPISODE_KEYS, MAX_EPISODES, type EstimateDraft } from '@/lib/check/estimate-draft';
 import { checkEpisodeYear } from '@/lib/check/estimate-input';
 import { parseCards } from '@/lib/check/parse';
 import { estimateCategoryViews, questionView } from '@/lib/check/views';
 import { clearDrafts, readEstimateDraft, writeEstimateDraft } from '@/lib/check/store';
-import { parseWhatIf } from '@/lib/check/what-if';
 import { parseYuanToFen, todayInShanghai } from '@/lib/format';
 import { applyPath, writePrefill } from '@/lib/prefill';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
@@ -17,18 +16,22 @@ export type FormState = { message?: string; fieldErrors?: Record<string, string>
 
 const SAVE_FAILED = '保存时出了问题，请再试一次。';
 
-export async function setEstimateRegion(_prev: FormState, formData: FormData): Promise<FormState> {
-  const region = formData.get('region');
-  if (!isRegionCode(region)) return { fieldErrors: { region: '请选择您参加医保或者落户的地方' } };
+// The estimate needs no account: its draft lives in an encrypted cookie (lib/check/store.ts), so these actions
+// take `roles: null`; each still parses its form first (validatedAction).
+const REGION_ERROR = '请选择您参加医保或者落户的地方';
+const invalid = (fieldErrors: Record<string, string>, values: Record<string, string | string[]>): FormState => ({ fieldErrors, values });
+
+export const setEstimateRegion = validatedAction(z.object({ region: z.string({ error: REGION_ERROR }).refine(isRegionCode, REGION_ERROR) }), null, async (input): Promise<FormState> => {
+  const region = input.region as RegionCode;
   const draft = await readEstimateDraft();
   const next: EstimateDraft = draft.region === region ? draft : { episodes: draft.episodes, region };
   if (!(await writeEstimateDraft(next))) return { message: SAVE_FAILED };
   redirect('/estimate/who');
-}
+}, { invalid });
 
 const insuredSchema = z.enum(['yes', 'no'], { error: '请选择在外省市有没有职工基本医疗保险' });
 
-export async function setEstimateWho(_prev: FormState, formData: FormData): Promise<FormState> {
+export const setEstimateWho = validatedAction(z.object({}).loose(), null, async (_input, _user, { formData }): Promise<FormState> => {
   const draft = await readEstimateDraft();
   if (!draft.region) redirect('/estimate/region');
   const cards = formData.getAll('cards').filter((v): v is string => typeof v === 'string');
@@ -58,7 +61,7 @@ export async function setEstimateWho(_prev: FormState, formData: FormData): Prom
   const next: EstimateDraft = { ...draft, cards: parsed.cards, fromCheck: false, insuredElsewhere, homeDeductibleFen };
   if (!(await writeEstimateDraft(next))) return { message: SAVE_FAILED };
   redirect(draft.episodes.length === 0 ? '/estimate/visit/new' : '/estimate');
-}
+});
 
 function episodeValues(formData: FormData): EpisodeFormValues {
   const out: EpisodeFormValues = {};
@@ -70,10 +73,14 @@ function episodeValues(formData: FormData): EpisodeFormValues {
 }
 
 /** `slot` is the visit's position (0-based) or "new". */
-export async function saveVisit(_prev: FormState, formData: FormData): Promise<FormState> {
+const GONE = '这条就医记录已经不存在了，请回到估算首页重新添加。';
+// Never coerced: an empty slot must not become visit 0.
+const slotSchema = z.union([z.literal('new'), z.string().regex(/^\d+$/, GONE)], { error: GONE });
+
+export const saveVisit = validatedAction(z.object({ slot: slotSchema.optional().default('new') }).loose(), null, async (input, _user, { formData }): Promise<FormState> => {
   const draft = await readEstimateDraft();
   if (!draft.region) redirect('/estimate/region');
-  const slot = String(formData.get('slot') ?? 'new');
+  const slot = input.slot;
   const index = slot === 'new' ? draft.episodes.length : Number(slot);
   if (!Number.isInteger(index) || index < 0 || index > draft.episodes.length) return { message: '这条就医记录已经不存在了，请回到估算首页重新添加。' };
   if (slot === 'new' && draft.episodes.length >= MAX_EPISODES) return { message: `一次最多估算 ${MAX_EPISODES} 次就医。` };
@@ -89,39 +96,28 @@ export async function saveVisit(_prev: FormState, formData: FormData): Promise<F
   episodes[index] = values;
   if (!(await writeEstimateDraft({ ...draft, episodes }))) return { message: SAVE_FAILED, values };
   redirect('/estimate');
-}
+}, { invalid: (): FormState => ({ message: GONE }) });
 
-export async function deleteVisit(formData: FormData): Promise<void> {
+export const deleteVisit = validatedAction(z.object({ slot: z.string().regex(/^\d+$/, GONE) }), null, async (input) => {
   const draft = await readEstimateDraft();
-  const index = Number(formData.get('slot'));
-  if (Number.isInteger(index) && index >= 0 && index < draft.episodes.length) {
-    await writeEstimateDraft({ ...draft, episodes: draft.episodes.filter((_, i) => i !== index) });
-  }
+  const index = Number(input.slot);
+  if (index < draft.episodes.length) await writeEstimateDraft({ ...draft, episodes: draft.episodes.filter((_, i) => i !== index) });
   redirect('/estimate');
-}
+});
 
-export async function setEstimateWhatIf(_prev: WhatIfState, formData: FormData): Promise<WhatIfState> {
-  const draft = await readEstimateDraft();
-  if (!draft.region) redirect('/estimate');
-  const parsed = parseWhatIf(draft.region, (f) => formData.get(f), draft.whatIf);
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values: parsed.values };
-  await writeEstimateDraft({ ...draft, whatIf: parsed.whatIf });
-  redirect('/estimate/result');
-}
-
-export async function resetEstimate(): Promise<void> {
+export const resetEstimate = validatedAction(z.object({}).loose(), null, async () => {
   await clearDrafts('estimate');
   redirect('/estimate');
-}
+});
 
 /**
  * 申请救助: region, categories and every visit typed here go to the application wizard (lib/prefill.ts: kept on
  * the server when signed in, else in a cookie that moves there at sign-in). Signed out, straight to sign-in.
  */
-export async function applyFromEstimate(): Promise<void> {
+export const applyFromEstimate = validatedAction(z.object({}).loose(), null, async () => {
   const draft = await readEstimateDraft();
   if (!draft.region) redirect('/estimate');
   // Ten visits (MAX_EPISODES) fit the signed-out cookie in its compact form; signed in there is no limit.
   await writePrefill({ region: draft.region, categories: draft.cards ?? [], episodes: draft.episodes });
   redirect(await applyPath());
-}
+});
