@@ -16,10 +16,10 @@ export function passwordProblem(password: string, context: { username?: string |
   if (length > PASSWORD_MAX_LENGTH) return `密码最多 ${PASSWORD_MAX_LENGTH} 个字符。`;
   const lower = password.toLowerCase().normalize('NFKC');
   const compact = lower.replace(/[\s._\-!@#$%^&*+=~`'",:;?/\\|()[\]{}<>]/g, '');
-  if (isCommon(compact)) return '这个密码太常见，很容易被猜到，请换一个。';
   if (new Set(compact).size <= 3) return '这个密码重复的字符太多，请换一个。';
   if (isRepeatedUnit(compact)) return '这个密码是重复的片段，很容易被猜到，请换一个。';
   if (isRun(compact)) return '这个密码是连续的数字、字母或键盘顺序，请换一个。';
+  if (isCommon(compact)) return '这个密码太常见，很容易被猜到，请换一个。';
   for (const own of [context.username, context.displayName]) {
     const o = own?.toLowerCase().replace(/[\s._\-]/g, '');
     if (o && o.length >= 3 && compact.includes(o)) return '密码不能包含用户名或姓名。';
