@@ -3,13 +3,12 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { LoginRefused, signIn } from '@/lib/auth';
 import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/client-address';
 import { requestOtp } from '@/lib/dal/otp';
-import { allowHit } from '@/lib/dal/rate-limit';
+import { allowOtpFromAddress } from '@/lib/dal/rate-limit';
 import { normalisePhone } from '@/lib/phone';
 import { safeNextPath } from '@/lib/safe-next';
 
-// Generous: a community service centre signs many residents in from one address.
-const OTP_PER_IP_PER_HOUR = 100;
 
 export type LoginState = {
   step: 'phone' | 'code';
@@ -25,8 +24,7 @@ export async function sendCodeAction(_prev: LoginState, formData: FormData): Pro
   const phone = normalisePhone(raw);
   if (!phone) return { step: 'phone', phone: raw, fieldErrors: { phone: '请输入 11 位手机号码，例如 13800001234' } };
   // Besides the per-phone limits in requestOtp: one address may not text a whole street of numbers.
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
-  if (!allowHit(`otp-ip:${ip}`, OTP_PER_IP_PER_HOUR, 3_600_000)) {
+  if (!(await allowOtpFromAddress(clientAddress(await headers())))) {
     return { step: 'phone', phone, message: '这台设备获取验证码太频繁了，请一小时后再试。' };
   }
   const result = await requestOtp(phone);

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/client-address';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
@@ -14,7 +15,7 @@ export const respondAction = validatedAction(
   z.object({ ref, message: z.string().optional().default('') }),
   ['resident'],
   async (input, user): Promise<RespondState> => {
-    const result = await perform(user, input.ref, 'answer', { message: input.message }, { ip: (await headers()).get('x-forwarded-for') });
+    const result = await perform(user, input.ref, 'answer', { message: input.message }, { ip: clientAddress(await headers()) });
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values: { message: input.message } };
     revalidatePath(`/applications/${input.ref}`);
     return { ok: true, message: '补正材料已提交，申请回到审核中。' };

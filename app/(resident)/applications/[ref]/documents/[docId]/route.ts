@@ -1,12 +1,13 @@
 // A stored document, only for those who may see its application (404 otherwise, so ids cannot be probed).
 import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/client-address';
 import { documentForDownload } from '@/lib/dal/documents';
 import { currentUser } from '@/lib/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string; docId: string }> }) {
   const { docId } = await params;
   const user = await currentUser();
-  const file = user ? await documentForDownload(user, docId, (await headers()).get('x-forwarded-for')) : null;
+  const file = user ? await documentForDownload(user, docId, clientAddress(await headers())) : null;
   if (!file) return new Response('没有找到这个文件。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   return new Response(new Uint8Array(file.bytes), {
     headers: {
