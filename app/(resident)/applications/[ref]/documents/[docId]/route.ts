@@ -1,6 +1,7 @@
 // A stored document, only for those who may see its application (404 otherwise, so ids cannot be probed).
 import { headers } from 'next/headers';
 import { clientAddress } from '@/lib/client-address';
+import { UPLOAD_CSP } from '@/lib/csp';
 import { documentForDownload } from '@/lib/dal/documents';
 import { currentUser } from '@/lib/session';
 
@@ -12,7 +13,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       'content-type': file.mime,
-      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      // Photos open in the browser; PDFs are downloaded (a browser's PDF viewer runs inside our origin) —
+      // and either way nothing in the file may run or load anything (proxy.ts sets the same sandbox).
+      'content-disposition': `${file.mime === 'application/pdf' ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'content-security-policy': UPLOAD_CSP,
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
     },
