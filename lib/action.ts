@@ -5,7 +5,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Role } from '@/db/schema';
 import type { Refusal } from '@/lib/result';
-import { requireUser, type SessionUser } from '@/lib/session';
+import { requireStaffAccount, requireUser, type SessionUser } from '@/lib/session';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 
 export type FormValues = Record<string, string | string[]>;
@@ -30,7 +30,13 @@ type Handler<S extends z.ZodType, R> = (input: z.infer<S>, user: SessionUser, ct
  * like any field, so they are named in `bound` and parsed with the rest. `roles: null` is for the
  * sign-in actions, which have no user yet.
  */
-export function validatedAction<S extends z.ZodType, R extends { ok: boolean }>(schema: S, roles: readonly Role[] | null, fn: Handler<S, R>, options: { bound?: readonly string[] } = {}) {
+export function validatedAction<S extends z.ZodType, R extends { ok: boolean }>(
+  schema: S,
+  roles: readonly Role[] | null,
+  fn: Handler<S, R>,
+  // `staffAccount`: the staff account pages, which an administrator still enrolling a second factor may use.
+  options: { bound?: readonly string[]; staffAccount?: boolean } = {},
+) {
   const bound = options.bound ?? [];
   const wrapped = async (...args: unknown[]): Promise<R> => {
     const named = Object.fromEntries(bound.map((name, i) => [name, args[i]]));
@@ -40,7 +46,7 @@ export function validatedAction<S extends z.ZodType, R extends { ok: boolean }>(
     const values = formValues(formData);
     const parsed = schema.safeParse({ ...values, ...named });
     if (!parsed.success) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: fieldErrorsOf(parsed.error), values } as unknown as R;
-    const user = roles === null ? (null as unknown as SessionUser) : await requireUser(roles);
+    const user = roles === null ? (null as unknown as SessionUser) : options.staffAccount ? await requireStaffAccount('/account/security') : await requireUser(roles);
     return fn(parsed.data, user, { formData, values, prev });
   };
   return wrapped as unknown as Wrapped<R>;

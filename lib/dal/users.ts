@@ -183,7 +183,7 @@ export async function setUserDisabled(actor: SessionUser, userId: string, disabl
 /** Signs the user out everywhere (JWT sessions carry the version they were issued with). */
 export async function revokeAllSessions(actor: SessionUser, userId: string): Promise<Result> {
   if (actor.id !== userId && actor.role !== 'admin') return forbidden();
-  await transaction(async (db) => {
+  await transaction(async () => {
     await bumpSessionVersion(userId);
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'session.revoke_all', entity: 'user', entityId: userId });
   });
