@@ -38,6 +38,9 @@ export const proxy = auth((request: NextRequest) => {
 });
 
 export const config = {
-  // Everything except build assets (immutable files, no HTML): pages, actions, API and route handlers.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Everything except build assets (immutable files, no HTML) and two kinds of request whose body must not be
+  // copied into memory for the proxy (Next buffers a body for a proxy that could read it): the upload route
+  // (which reads its body with a cap and sets its own headers) and JavaScript server-action calls (an RSC
+  // answer, not an HTML page; the page they belong to got its nonce and headers when it was loaded).
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/uploads).*)', missing: [{ type: 'header', key: 'next-action' }] }],
 };

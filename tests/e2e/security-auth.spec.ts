@@ -85,7 +85,7 @@ test('工作人员开启两步验证：之后登录要动态码；改密码后�
   const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
   await page.getByLabel('身份验证器里的 6 位数字').fill(totpCode(secret));
   await page.getByRole('button', { name: '开启两步验证' }).click();
-  await expect(page.getByText('两步验证已开启')).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('两步验证已开启');
   const before = await page.context().cookies();
 
   // Change the password: this and every other session ends.
@@ -100,7 +100,7 @@ test('工作人员开启两步验证：之后登录要动态码；改密码后�
   await page.getByLabel('再输入一次新密码').fill('second password, 2026 spring');
   await page.getByRole('button', { name: '修改密码' }).click();
   await page.waitForURL(/\/login\?as=staff&changed=1/);
-  await expect(page.getByText('密码已修改')).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('密码已修改');
   const other = await browser.newContext();
   await other.addCookies(before);
   const old = await other.newPage();
@@ -166,7 +166,7 @@ test('分块发送的 30 MB 上传在读完之前就被拒绝（413，中文提�
   const url = new URL('/api/uploads', baseURL);
   const chunk = Buffer.alloc(256 * 1024, 0x61);
   const total = 30 * 1024 * 1024;
-  const outcome = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
+  const outcome = await new Promise<{ status: number; body: string; sent: number; csp: string }>((resolve, reject) => {
     let sent = 0;
     let done = false;
     const req = httpRequest(
@@ -176,7 +176,7 @@ test('分块发送的 30 MB 上传在读完之前就被拒绝（413，中文提�
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent, csp: String(res.headers['content-security-policy'] ?? '') }));
         req.destroy();
       },
     );
@@ -191,6 +191,7 @@ test('分块发送的 30 MB 上传在读完之前就被拒绝（413，中文提�
     pump();
   });
   expect(outcome.status).toBe(413);
+  expect(outcome.csp).toContain("frame-ancestors 'none'");
   expect(JSON.parse(outcome.body).message).toContain('超过 10 MB');
   // The server answered long before the 30 MB were all sent.
   expect(outcome.sent).toBeLessThan(total);

@@ -1,13 +1,24 @@
 // Upload with progress (the upload field posts here with XMLHttpRequest). Same checks as the form path.
 import { addDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { readCappedBody } from '@/lib/capped-body';
+import { HSTS } from '@/lib/csp';
 import { MAX_UPLOAD_BYTES } from '@/lib/uploads';
 
 // The file plus the form's other fields and multipart boundaries.
 const MAX_UPLOAD_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 import { currentUser } from '@/lib/session';
 
+// proxy.ts leaves this route alone (so the body is never buffered for it): the answers carry their own policy.
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 export async function POST(request: Request) {
+  const response = await handle(request);
+  response.headers.set('content-security-policy', API_CSP);
+  if (process.env.NODE_ENV === 'production') response.headers.set('strict-transport-security', HSTS);
+  return response;
+}
+
+async function handle(request: Request): Promise<Response> {
   // Same-origin only (the session cookie is SameSite=Lax too): another site cannot post files into an application.
   if (!sameOrigin(request)) {
     return Response.json({ ok: false, message: '请求来源不正确。' }, { status: 403 });
