@@ -176,8 +176,10 @@ test('分块发送的 30 MB 上传在读完之前就被拒绝（413，中文提�
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent, csp: String(res.headers['content-security-policy'] ?? '') }));
-        req.destroy();
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body, sent, csp: String(res.headers['content-security-policy'] ?? '') });
+          req.destroy();
+        });
       },
     );
     req.on('error', (e) => (done ? undefined : reject(e)));
