@@ -73,6 +73,8 @@ test('退出登录后，复制下来的旧 cookie 不能再打开“我的”', 
 });
 
 test('工作人员开启两步验证：之后登录要动态码；改密码后所有登录退出', async ({ page, browser }) => {
+  // May wait out one 30-second TOTP step (the enrolment spent the current code).
+  test.setTimeout(120_000);
   const username = `e2e.clerk.${Date.now() % 1_000_000}`;
   const password = 'first-password-for-e2e';
   createStaff(username, 'clerk', password);
