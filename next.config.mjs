@@ -14,6 +14,8 @@ const nextConfig = {
     // forbidden() → app/forbidden.tsx with status 403 (lib/session.ts).
     authInterrupts: true,
     serverActions: { bodySizeLimit: '12mb' },
+    // A form posted without JavaScript still passes proxy.ts, which sees a copy of the body up to this size.
+    proxyClientMaxBodySize: '12mb',
   },
   async headers() {
     return [

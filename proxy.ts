@@ -1,17 +1,46 @@
-// Convenience only: send people without a session cookie to sign in, and back afterwards.
+// Runs before every request (Next.js 16 Proxy):
+// 1. a fresh CSP nonce per request, put on the request (Next reads it from the Content-Security-Policy
+//    request header and applies it to its own scripts) and on the response, plus HSTS in production;
+// 2. the session cookie kept alive: Auth.js re-issues it with a fresh last-seen time (at most once a minute)
+//    or clears it once idle or past 12 hours (lib/auth.config.ts, lib/session-lifetime.ts);
+// 3. convenience only: people without a session cookie are sent to sign in on protected paths.
 // Every page, action and route still checks the session itself (lib/session.ts).
+import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
+import { authConfig } from '@/lib/auth.config';
+import { contentSecurityPolicy, HSTS, newNonce, UPLOAD_CSP } from '@/lib/csp';
+
+const { auth } = NextAuth(authConfig);
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+const PROTECTED = /^\/(me|apply|applications|proxy|admin|account)(\/|$)/;
+const UPLOAD_DOWNLOAD = /^\/applications\/[^/]+\/documents\/[^/]+$/;
 
-export function proxy(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const login = new URL('/login', request.url);
-  login.searchParams.set('next', request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(login);
+function withSecurityHeaders(response: Response, csp: string): Response {
+  response.headers.set('Content-Security-Policy', csp);
+  if (process.env.NODE_ENV === 'production') response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
 }
 
+export const proxy = auth((request: NextRequest) => {
+  const nonce = newNonce();
+  const path = request.nextUrl.pathname;
+  const csp = UPLOAD_DOWNLOAD.test(path) ? UPLOAD_CSP : contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  if (PROTECTED.test(path) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('next', path + request.nextUrl.search);
+    return withSecurityHeaders(NextResponse.redirect(login), csp);
+  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+});
+
 export const config = {
-  matcher: ['/me/:path*', '/apply/:path*', '/applications/:path*', '/proxy/:path*', '/admin/:path*'],
+  // Everything except build assets (immutable files, no HTML) and two kinds of request whose body must not be
+  // copied into memory for the proxy (Next buffers a body for a proxy that could read it): the upload route
+  // (which reads its body with a cap and sets its own headers) and JavaScript server-action calls (an RSC
+  // answer, not an HTML page; the page they belong to got its nonce and headers when it was loaded).
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/uploads).*)', missing: [{ type: 'header', key: 'next-action' }] }],
 };

@@ -1,6 +1,8 @@
 'use server';
 import { cookies } from 'next/headers';
 import { signOut } from '@/lib/auth';
+import { signOutEverywhere } from '@/lib/dal/users';
+import { currentUser } from '@/lib/session';
 
 export async function toggleElderMode(formData: FormData): Promise<void> {
   const on = formData.get('elder') === '1';
@@ -8,6 +10,9 @@ export async function toggleElderMode(formData: FormData): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
+  // Outdate every token of this user first (the cookie could have been copied), then clear this one.
+  const user = await currentUser();
+  if (user) await signOutEverywhere(user);
   await signOut({ redirectTo: '/' });
 }
 

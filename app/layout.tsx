@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
+import { DemoBanner } from '@/app/_components/demo-banner';
 import { SiteFooter } from '@/app/_components/site-footer';
 import { SiteHeader } from '@/app/_components/site-header';
 import './globals.css';
@@ -27,6 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-3 focus:bg-white">
           跳到正文
         </a>
+        <DemoBanner />
         <SiteHeader elder={elder} />
         <main id="main" className="flex-1 w-full max-w-3xl mx-auto px-4 py-6">
           {children}

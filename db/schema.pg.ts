@@ -50,6 +50,11 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: text('locked_until'),
     lastLoginAt: text('last_login_at'),
+    // Staff second factor (RFC 6238): the shared secret encrypted at rest; the last time step accepted, so a
+    // code is used once.
+    totpSecretEnc: text('totp_secret_enc'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    totpLastStep: integer('totp_last_step'),
     demo: boolean('demo').notNull().default(false),
     createdAt: createdAt(),
   },

@@ -41,6 +41,11 @@ export const users = sqliteTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: text('locked_until'),
     lastLoginAt: text('last_login_at'),
+    // Staff second factor (RFC 6238): the shared secret encrypted at rest; the last time step accepted, so a
+    // code is used once.
+    totpSecretEnc: text('totp_secret_enc'),
+    totpEnabled: integer('totp_enabled', { mode: 'boolean' }).notNull().default(false),
+    totpLastStep: integer('totp_last_step'),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },

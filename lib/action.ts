@@ -5,7 +5,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Role } from '@/db/schema';
 import type { Refusal } from '@/lib/result';
-import { requireUser, type SessionUser } from '@/lib/session';
+import { requireStaffAccount, requireUser, type SessionUser } from '@/lib/session';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 
 export type FormValues = Record<string, string | string[]>;
@@ -34,7 +34,8 @@ export function validatedAction<S extends z.ZodType, R>(
   schema: S,
   roles: readonly Role[] | null,
   fn: Handler<S, R>,
-  options: { bound?: readonly string[]; invalid?: (fieldErrors: Record<string, string>, values: FormValues) => R } = {},
+  // `staffAccount`: the staff account pages, which an administrator still enrolling a second factor may use.
+  options: { bound?: readonly string[]; staffAccount?: boolean; invalid?: (fieldErrors: Record<string, string>, values: FormValues) => R } = {},
 ) {
   const bound = options.bound ?? [];
   const wrapped = async (...args: unknown[]): Promise<R> => {
@@ -48,7 +49,7 @@ export function validatedAction<S extends z.ZodType, R>(
       const fieldErrors = fieldErrorsOf(parsed.error);
       return options.invalid ? options.invalid(fieldErrors, values) : ({ ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors, values } as unknown as R);
     }
-    const user = roles === null ? (null as unknown as SessionUser) : await requireUser(roles);
+    const user = roles === null ? (null as unknown as SessionUser) : options.staffAccount ? await requireStaffAccount('/account/security') : await requireUser(roles);
     return fn(parsed.data, user, { formData, values, prev });
   };
   return wrapped as unknown as Wrapped<R>;

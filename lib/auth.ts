@@ -5,7 +5,8 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { otpFailureMessage, verifyOtp } from '@/lib/dal/otp';
-import { sessionVersionOf, signedInUser, verifyStaffLogin } from '@/lib/dal/users';
+import { sessionClaimsOf, signedInUser, verifyStaffLogin, verifyStaffSecondFactor } from '@/lib/dal/users';
+import { authConfig } from '@/lib/auth.config';
 import { normalisePhone } from '@/lib/phone';
 
 /** A refused sign-in whose `code` is the Chinese message to show next to the form. */
@@ -28,12 +29,16 @@ async function carryPrefillOver(userId: string): Promise<void> {
 }
 
 const phoneCredentials = z.object({ phone: z.string(), code: z.string().regex(/^\d{6}$/) });
-const staffCredentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+const staffCredentials = z.union([
+  z.object({ ticket: z.string().min(1).max(1024), code: z.string().max(16) }),
+  z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+]);
+
+/** Thrown when the password was right and the account has a second factor: the form asks for the code next. */
+export const SECOND_FACTOR_PREFIX = 'second-factor:';
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: true,
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-  pages: { signIn: '/login', error: '/login' },
+  ...authConfig,
   logger: {
     error(error) {
       if ((error as { type?: string }).type !== 'CredentialsSignin') console.error('[auth]', error);
@@ -59,22 +64,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = staffCredentials.safeParse(raw);
         if (!parsed.success) throw new LoginRefused('请输入用户名和密码。');
+        if ('ticket' in parsed.data) {
+          const second = await verifyStaffSecondFactor(parsed.data.ticket, parsed.data.code);
+          if (!second.ok) throw new LoginRefused(second.message);
+          return { id: second.user.id };
+        }
         const result = await verifyStaffLogin(parsed.data.username, parsed.data.password);
         if (!result.ok) throw new LoginRefused(result.message);
+        if (result.needsCode) throw new LoginRefused(SECOND_FACTOR_PREFIX + result.ticket);
         return { id: result.user.id };
       },
     }),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    ...authConfig.callbacks,
+    async jwt(params) {
+      const { token, user } = params;
       if (user?.id) {
-        token.sub = user.id;
-        token.sv = await sessionVersionOf(user.id);
+        // A new sign-in: the version it was issued under (bumping it ends the session) and its start time.
+        const claims = await sessionClaimsOf(user.id);
+        const now = Date.now();
+        return { ...token, sub: user.id, sv: claims.sv, role: claims.role, issuedAt: now, lastSeen: now };
       }
-      return token;
-    },
-    session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub ?? '' }, sv: typeof token.sv === 'number' ? token.sv : null };
+      return authConfig.callbacks.jwt(params);
     },
   },
 });

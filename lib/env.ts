@@ -1,4 +1,5 @@
 // Every environment variable the portal reads, validated once with a message that names what is wrong.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const key32 = z
@@ -16,12 +17,26 @@ export const envSchema = z
     DATA_HMAC_KEY: key32,
     SMS_PROVIDER: z.enum(['demo', 'webhook']).optional(),
     SMS_WEBHOOK_URL: z.url().optional(),
+    // Set on purpose for a public demo: lets the demo SMS sender run in production, with a banner on every page.
+    DEMO_MODE: z.enum(['0', '1']).default('0'),
+    // Reverse proxies whose X-Forwarded-For may be believed (comma-separated IPs or CIDRs); empty = none.
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .refine((v) => v.split(',').map((p) => p.trim()).filter(Boolean).every(isIpOrCidr), '必须是逗号分隔的 IP 地址或 CIDR，例如 127.0.0.1,10.0.0.0/8'),
   })
   .superRefine((e, ctx) => {
     if (e.SMS_PROVIDER === 'webhook' && !e.SMS_WEBHOOK_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMS_WEBHOOK_URL'], message: 'SMS_PROVIDER=webhook 时必须设置短信网关地址' });
     }
     // The demo sender shows the code on screen: production must choose a sender on purpose.
+    if (e.NODE_ENV === 'production' && e.SMS_PROVIDER === 'demo' && e.DEMO_MODE !== '1') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_PROVIDER'],
+        message: '生产环境不能使用演示短信（验证码会显示在屏幕上）；如确实是演示环境，请同时设置 DEMO_MODE=1',
+      });
+    }
     if (e.NODE_ENV === 'production' && !e.SMS_PROVIDER) {
       ctx.addIssue({
         code: 'custom',
@@ -30,6 +45,14 @@ export const envSchema = z
       });
     }
   });
+
+function isIpOrCidr(value: string): boolean {
+  const [ip, bits, extra] = value.split('/');
+  if (extra !== undefined || !ip || isIP(ip) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(ip) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 export type Env = z.infer<typeof envSchema> & { SMS_PROVIDER: 'demo' | 'webhook' };
 
@@ -42,6 +65,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`环境变量配置有误 (environment is invalid):\n${lines.join('\n')}`);
   }
   return { ...result.data, SMS_PROVIDER: result.data.SMS_PROVIDER ?? 'demo' };
+}
+
+/** True when one-time codes are shown on screen instead of texted (the demo sender): the banner says so. */
+export function isDemoSms(e: Env = env()): boolean {
+  return e.SMS_PROVIDER === 'demo';
 }
 
 let cached: Env | undefined;

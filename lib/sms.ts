@@ -32,5 +32,7 @@ function webhookSender(url: string): SmsSender {
 
 export function smsSender(): SmsSender {
   const e = env();
+  // lib/env.ts already refuses this combination at start; checked again where codes would be shown.
+  if (e.NODE_ENV === 'production' && e.SMS_PROVIDER === 'demo' && e.DEMO_MODE !== '1') throw new Error('demo SMS sender refused in production without DEMO_MODE=1');
   return e.SMS_PROVIDER === 'webhook' && e.SMS_WEBHOOK_URL ? webhookSender(e.SMS_WEBHOOK_URL) : demoSender;
 }

@@ -9,11 +9,13 @@ export NODE_ENV=production
 export DATABASE_URL="${E2E_DATABASE_URL:-$tmp/portal.db}"
 export UPLOAD_DIR="$tmp/uploads"
 export SMS_PROVIDER=demo
+# A demonstration on purpose: the demo sender may run in production only with DEMO_MODE=1 (and says so on every page).
+export DEMO_MODE=1
 key() { node -e "console.log(require('node:crypto').randomBytes(32).toString('base64url'))"; }
 export AUTH_SECRET="$(key)" DATA_ENCRYPTION_KEY="$(key)" DATA_HMAC_KEY="$(key)"
 # Tests that act as staff through the data layer (tests/e2e/support/staff-act.ts) need the same database and keys.
 mkdir -p test-results
-node -e 'const e=process.env; console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,UPLOAD_DIR:e.UPLOAD_DIR,AUTH_SECRET:e.AUTH_SECRET,DATA_ENCRYPTION_KEY:e.DATA_ENCRYPTION_KEY,DATA_HMAC_KEY:e.DATA_HMAC_KEY,SMS_PROVIDER:"demo"}))' > "${E2E_ENV_FILE:-test-results/e2e-server.env.json}"
+node -e 'const e=process.env; console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,UPLOAD_DIR:e.UPLOAD_DIR,AUTH_SECRET:e.AUTH_SECRET,DATA_ENCRYPTION_KEY:e.DATA_ENCRYPTION_KEY,DATA_HMAC_KEY:e.DATA_HMAC_KEY,SMS_PROVIDER:"demo",DEMO_MODE:"1"}))' > "${E2E_ENV_FILE:-test-results/e2e-server.env.json}"
 npx tsx db/migrate.ts
 npx tsx --conditions=react-server scripts/seed/seed.ts --without-parameters
 echo "e2e database: $DATABASE_URL"

@@ -15,6 +15,12 @@ const wanted = [
   ['DATA_HMAC_KEY', secret, '# Keyed hash for looking up phone numbers and 身份证号.'],
   ['SMS_PROVIDER', () => 'demo', '# demo = codes shown on screen and in the log (demo only); webhook = real SMS gateway (set SMS_WEBHOOK_URL).'],
 ];
+// The demo sender refuses to run in production unless DEMO_MODE=1 says this is a demo on purpose (then every
+// page shows a banner). Added only where the demo sender is what this install uses.
+const smsProvider = process.env.SMS_PROVIDER ?? current.match(/^SMS_PROVIDER=(.*)$/m)?.[1]?.trim() ?? 'demo';
+if (smsProvider === 'demo') {
+  wanted.push(['DEMO_MODE', () => '1', '# 1 = a demonstration install: codes on screen, banner on every page. Remove it (and use SMS_PROVIDER=webhook) for real use.']);
+}
 const added = [];
 let text = current;
 for (const [name, make, comment] of wanted) {

@@ -26,6 +26,11 @@ export async function SiteHeader({ elder }: { elder: boolean }) {
               {isStaff ? '工作台' : '我的'}（{user.displayName}）
               {unread > 0 ? <span className="ml-1 rounded-full bg-white text-brand px-2 text-sm font-bold">{unread}<span className="sr-only">条未读消息</span></span> : null}
             </Link>
+            {isStaff ? (
+              <Link href="/account/security" className="py-2 underline underline-offset-4 text-white">
+                账号安全
+              </Link>
+            ) : null}
             <form action={signOutAction}>
               <button type="submit" className="inline-flex items-center min-h-11 in-[.elder]:min-h-15 px-1 underline underline-offset-4">
                 退出

@@ -1,15 +1,15 @@
 'use server';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { LoginRefused, signIn } from '@/lib/auth';
+import { LoginRefused, SECOND_FACTOR_PREFIX, signIn } from '@/lib/auth';
+import { STAFF_LOGIN_REFUSED } from '@/lib/dal/users';
 import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/client-address';
 import { requestOtp } from '@/lib/dal/otp';
-import { allowHit } from '@/lib/dal/rate-limit';
+import { allowOtpFromAddress } from '@/lib/dal/rate-limit';
 import { normalisePhone } from '@/lib/phone';
 import { safeNextPath } from '@/lib/safe-next';
 
-// Generous: a community service centre signs many residents in from one address.
-const OTP_PER_IP_PER_HOUR = 100;
 
 export type LoginState = {
   step: 'phone' | 'code';
@@ -25,8 +25,7 @@ export async function sendCodeAction(_prev: LoginState, formData: FormData): Pro
   const phone = normalisePhone(raw);
   if (!phone) return { step: 'phone', phone: raw, fieldErrors: { phone: '请输入 11 位手机号码，例如 13800001234' } };
   // Besides the per-phone limits in requestOtp: one address may not text a whole street of numbers.
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
-  if (!allowHit(`otp-ip:${ip}`, OTP_PER_IP_PER_HOUR, 3_600_000)) {
+  if (!(await allowOtpFromAddress(clientAddress(await headers())))) {
     return { step: 'phone', phone, message: '这台设备获取验证码太频繁了，请一小时后再试。' };
   }
   const result = await requestOtp(phone);
@@ -57,17 +56,32 @@ export async function verifyCodeAction(prev: LoginState, formData: FormData): Pr
   return prev;
 }
 
-export type StaffLoginState = { username?: string; message?: string };
+export type StaffLoginState = { step?: 'password' | 'code'; username?: string; ticket?: string; message?: string; fieldErrors?: Record<string, string> };
 
-export async function staffLoginAction(_prev: StaffLoginState, formData: FormData): Promise<StaffLoginState> {
+export async function staffLoginAction(prev: StaffLoginState, formData: FormData): Promise<StaffLoginState> {
+  const next = safeNextPath(formData.get('next'), '/admin');
+  const ticket = String(formData.get('ticket') ?? '');
   const username = String(formData.get('username') ?? '').trim();
-  const password = String(formData.get('password') ?? '');
-  if (!username || !password) return { username, message: '请输入用户名和密码。' };
   try {
-    await signIn('staff', { username, password, redirectTo: safeNextPath(formData.get('next'), '/admin') });
+    if (ticket) {
+      // Step two: the code from the authenticator app.
+      const code = String(formData.get('code') ?? '').replace(/\s/g, '');
+      if (!/^\d{6}$/.test(code)) return { step: 'code', username, ticket, fieldErrors: { code: '请输入身份验证器里的 6 位数字' } };
+      await signIn('staff', { ticket, code, redirectTo: next });
+      return prev;
+    }
+    const password = String(formData.get('password') ?? '');
+    if (!username || !password) return { step: 'password', username, message: '请输入用户名和密码。' };
+    await signIn('staff', { username, password, redirectTo: next });
   } catch (error) {
     if (error instanceof AuthError && error.type === 'CredentialsSignin') {
-      return { username, message: (error as LoginRefused).code || '用户名或密码不正确。' };
+      const said = (error as LoginRefused).code || STAFF_LOGIN_REFUSED;
+      if (said.startsWith(SECOND_FACTOR_PREFIX)) return { step: 'code', username, ticket: said.slice(SECOND_FACTOR_PREFIX.length) };
+      if (ticket) {
+        // A timed-out ticket starts over; a wrong code stays on step two.
+        return said.includes('超时') || said === STAFF_LOGIN_REFUSED ? { step: 'password', username, message: said } : { step: 'code', username, ticket, fieldErrors: { code: said } };
+      }
+      return { step: 'password', username, message: said };
     }
     throw error;
   }

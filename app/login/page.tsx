@@ -8,11 +8,14 @@ export const metadata: Metadata = { title: '登录' };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = typeof params.next === 'string' ? params.next : '';
-  const staff = params.as === 'staff' || next.startsWith('/admin');
+  const staff = params.as === 'staff' || next.startsWith('/admin') || next.startsWith('/account');
   const other = new URLSearchParams({ ...(next ? { next } : {}), ...(staff ? {} : { as: 'staff' }) });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{staff ? '工作人员登录' : '登录'}</h1>
+      {params.changed === '1' ? (
+        <p role="status" className="card border-l-4 border-ok">密码已修改，所有设备上的登录都已退出。请用新密码重新登录。</p>
+      ) : null}
       {staff ? (
         <StaffLoginForm next={next} />
       ) : (

@@ -7,6 +7,7 @@ import { estimate, parameterNames, type CategoryCode, type EstimateInput, type E
 import { checkTransition } from '@/lib/workflow/states';
 import { allComplete, type Draft } from '@/lib/applications/draft';
 import { canAccess, loadApplication } from '@/lib/dal/access';
+import { staffMaySee } from '@/lib/dal/documents';
 import { parametersForYear } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
 import { q, schema } from '@/lib/store/db';
@@ -145,7 +146,7 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
     snapshot: app.estimateSnapshot as EstimateSnapshot | null,
     events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident') })),
     episodes,
-    documents,
+    documents: isResident ? documents : documents.filter(staffMaySee),
   };
 }
 

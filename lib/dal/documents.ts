@@ -68,10 +68,19 @@ export async function removeDocument(actor: SessionUser, documentId: string): Pr
   return { ok: true };
 }
 
+/**
+ * Staff see a 补正 upload only once the resident has sent the answer that carries it (documents.eventId):
+ * until then it is the resident's unfinished work, which they may still remove or replace.
+ */
+export function staffMaySee(doc: { kind: string; eventId: string | null }): boolean {
+  return doc.kind !== 'supplement' || doc.eventId !== null;
+}
+
 /** The file, if this actor may see its application; staff reads are audited. */
 export async function documentForDownload(actor: SessionUser, documentId: string, ip?: string | null) {
   const [doc] = await q((db) => db.select().from(schema.documents).where(eq(schema.documents.id, documentId)));
   if (!doc?.applicationId) return null;
+  if (actor.role !== 'resident' && !staffMaySee(doc)) return null;
   const app = await loadApplication(actor, { id: doc.applicationId }, 'view');
   if (!app) return null;
   const bytes = await fileStore().get(doc.sha256);

@@ -1,5 +1,8 @@
 // The demo accounts (clearly marked: every row they create has demo = true). Never used in production.
 export const DEMO_PASSWORD = 'Demo-2026!';
+// The demo administrator's second factor (administrators must have one). Published on purpose, like the
+// password: add it to an authenticator app by hand to sign in as `admin` in the demo. Never a real secret.
+export const DEMO_ADMIN_TOTP_SECRET = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
 
 export const DEMO_STAFF = [
   { username: 'wuxi.clerk', displayName: '无锡受理员（演示）', role: 'clerk', region: 'wuxi' },

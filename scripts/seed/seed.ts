@@ -7,7 +7,7 @@ import { loadLocalEnv } from '@/db/load-env';
 import { encrypt, lookupHash } from '@/lib/crypto';
 import { hashPassword } from '@/lib/password';
 import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
-import { DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
 import { DEMO_PARAMETERS } from './demo-parameters';
 import { seedDemoApplications } from './applications';
 
@@ -35,7 +35,10 @@ export async function seed(options: { parameters?: boolean } = {}): Promise<'see
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await transaction(async (db) => {
-    for (const s of DEMO_STAFF) await db.insert(schema.users).values({ ...s, passwordHash, demo: true });
+    for (const s of DEMO_STAFF) {
+      const secondFactor = s.role === 'admin' ? { totpSecretEnc: encrypt(DEMO_ADMIN_TOTP_SECRET), totpEnabled: true } : {};
+      await db.insert(schema.users).values({ ...s, passwordHash, demo: true, ...secondFactor });
+    }
     const residentIds: Record<string, string> = {};
     for (const r of DEMO_RESIDENTS) {
       const personId = await insertPerson(r.person, r.categories);

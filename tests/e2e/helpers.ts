@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { idNumberCheckChar } from '../../lib/id-number';
+import { totpCode } from '../../lib/totp';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
 
@@ -27,11 +28,25 @@ export async function signInResident(page: Page, phone: string, next?: string): 
   await page.waitForURL((url) => url.pathname !== '/login');
 }
 
-export async function signInStaff(page: Page, username: string, next = '/admin'): Promise<void> {
+/** The demo admin's published second-factor secret (scripts/seed/demo-data.ts). */
+export const DEMO_ADMIN_TOTP_SECRET = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
+
+/** Signs staff in; for an account with a second factor (the demo admin) types the current TOTP code too. */
+export async function signInStaff(page: Page, username: string, next = '/admin', totpSecret = username === 'admin' ? DEMO_ADMIN_TOTP_SECRET : null): Promise<void> {
   await page.goto(`/login?as=staff&next=${encodeURIComponent(next)}`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
+  if (totpSecret) {
+    // A code signs in once: when this 30-second step's code was used already (an earlier sign-in), wait for the next.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.getByLabel('动态验证码').fill(totpCode(totpSecret));
+      await page.getByRole('button', { name: '登录' }).click();
+      const left = await page.waitForURL((url) => url.pathname !== '/login', { timeout: 5000 }).then(() => true, () => false);
+      if (left) return;
+      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+    }
+  }
   await page.waitForURL((url) => url.pathname !== '/login');
 }
 
@@ -44,9 +59,9 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** Moves an application as staff would, through lib/dal (the staff pages call the same function). */
 export function actAsStaff(username: string, ref: string, transition: string, input: Record<string, unknown> = {}): void {
-  const serverEnv = JSON.parse(readFileSync(process.env.E2E_ENV_FILE ?? 'test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
+  const env = serverEnv();
   execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/staff-act.ts', username, ref, transition, JSON.stringify(input)], {
-    env: { ...process.env, ...serverEnv, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: 'pipe',
   });
 }
@@ -59,16 +74,30 @@ export function freshIdNumber(): string {
   return first + idNumberCheckChar(first);
 }
 
+/** The e2e server's database and keys, for the support scripts that act on it (scripts/e2e-server.sh writes them). */
+function serverEnv(): Record<string, string> {
+  return JSON.parse(readFileSync(process.env.E2E_ENV_FILE ?? 'test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
+}
+
 /** A tiny real PNG (1×1), for upload tests. */
 export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A submitted Wuxi application for this phone (the resident can then sign in with it); returns the reference. */
 export function residentApplication(phone: string, idNumber: string, name: string): string {
-  const serverEnv = JSON.parse(readFileSync('test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
+  const env = serverEnv();
   const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/resident-app.ts', phone, idNumber, name], {
-    env: { ...process.env, ...serverEnv, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: 'pipe',
   }).toString();
   const result = JSON.parse(out.trim().split('\n').pop()!) as { ok: boolean; ref: string };
   return result.ref;
+}
+
+/** A staff account of its own for a test that changes sign-in settings (tests/e2e/support/create-staff.ts). */
+export function createStaff(username: string, role: 'clerk' | 'reviewer' | 'admin' | 'auditor', password: string): void {
+  const env = serverEnv();
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/create-staff.ts', username, role, password], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: 'pipe',
+  });
 }

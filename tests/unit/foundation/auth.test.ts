@@ -2,9 +2,11 @@ import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
-import { resolveSession, revokeAllSessions, toSessionUser, verifyStaffLogin } from '@/lib/dal/users';
+import { resolveSession, revokeAllSessions, STAFF_LOGIN_REFUSED, toSessionUser, verifyStaffLogin } from '@/lib/dal/users';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { accessDecision } from '@/lib/access';
+
+const fresh = () => ({ issuedAt: Date.now(), lastSeen: Date.now() });
 
 async function staff(username: string, role: 'clerk' | 'reviewer' | 'admin' | 'auditor' = 'clerk', disabled = false) {
   const passwordHash = await hashPassword('correct horse');
@@ -25,23 +27,29 @@ describe('工作人员密码', () => {
     await staff('clerk.a');
     const wrongPw = await verifyStaffLogin('clerk.a', 'nope');
     const noUser = await verifyStaffLogin('nobody', 'nope');
-    expect(wrongPw).toEqual({ ok: false, code: 'invalid', message: '用户名或密码不正确。' });
+    expect(wrongPw).toEqual({ ok: false, code: 'invalid', message: STAFF_LOGIN_REFUSED });
     expect(noUser).toEqual(wrongPw);
     expect((await verifyStaffLogin('clerk.a', 'correct horse')).ok).toBe(true);
   });
 
-  it('连续输错 5 次密码后账号暂时锁定', async () => {
-    await staff('clerk.b');
+  it('连续输错 5 次密码后账号暂时锁定；锁定的账号和不存在的账号回答一样（锁定记入审计）', async () => {
+    const u = await staff('clerk.b');
     const now = new Date('2026-03-01T00:00:00Z');
     for (let i = 0; i < 5; i++) await verifyStaffLogin('clerk.b', 'bad', now);
     const r = await verifyStaffLogin('clerk.b', 'correct horse', now);
-    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('锁定') });
+    expect(r).toEqual(await verifyStaffLogin('nobody-at-all', 'correct horse', now));
+    expect(r).toEqual({ ok: false, code: 'invalid', message: STAFF_LOGIN_REFUSED });
+    const audit = (await q((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, u.id)))).map((a) => a.action);
+    // 5 failures (the 5th sets the lock) then the refused attempt on the locked account.
+    expect(audit).toEqual([...Array(5).fill('staff.login_failed'), 'staff.login_locked']);
     expect((await verifyStaffLogin('clerk.b', 'correct horse', new Date(now.getTime() + 16 * 60_000))).ok).toBe(true);
   });
 
   it('停用的账号不能登录', async () => {
     await staff('clerk.c', 'clerk', true);
     expect(await verifyStaffLogin('clerk.c', 'correct horse')).toMatchObject({ ok: false, message: expect.stringContaining('停用') });
+    // A wrong password on a disabled account says nothing about the account.
+    expect(await verifyStaffLogin('clerk.c', 'wrong')).toEqual({ ok: false, code: 'invalid', message: STAFF_LOGIN_REFUSED });
   });
 
   it('每次登录都写入审计日志', async () => {
@@ -72,16 +80,16 @@ describe('requireUser 的拒绝规则', () => {
 
   it('被停用或会话被撤销的用户，旧的登录凭证失效', async () => {
     const u = await staff('clerk.e');
-    expect((await resolveSession({ sub: u.id, sv: 1 })).ok).toBe(true);
+    expect((await resolveSession({ sub: u.id, sv: 1, ...fresh() })).ok).toBe(true);
     await revokeAllSessions(toSessionUser(u), u.id);
-    expect(await resolveSession({ sub: u.id, sv: 1 })).toEqual({ ok: false, reason: 'revoked' });
-    expect((await resolveSession({ sub: u.id, sv: 2 })).ok).toBe(true);
+    expect(await resolveSession({ sub: u.id, sv: 1, ...fresh() })).toEqual({ ok: false, reason: 'revoked' });
+    expect((await resolveSession({ sub: u.id, sv: 2, ...fresh() })).ok).toBe(true);
     (await q((db) => db.update(schema.users).set({ disabled: true }).where(eq(schema.users.id, u.id))));
-    expect(await resolveSession({ sub: u.id, sv: 2 })).toEqual({ ok: false, reason: 'disabled' });
+    expect(await resolveSession({ sub: u.id, sv: 2, ...fresh() })).toEqual({ ok: false, reason: 'disabled' });
   });
 
   it('不存在的用户或没有凭证视为未登录', async () => {
     expect(await resolveSession(null)).toEqual({ ok: false, reason: 'anonymous' });
-    expect(await resolveSession({ sub: 'no-such-user', sv: 1 })).toEqual({ ok: false, reason: 'anonymous' });
+    expect(await resolveSession({ sub: 'no-such-user', sv: 1, ...fresh() })).toEqual({ ok: false, reason: 'anonymous' });
   });
 });

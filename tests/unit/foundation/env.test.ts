@@ -33,3 +33,20 @@ describe('环境变量校验', () => {
     expect(env.SMS_PROVIDER).toBe('webhook');
   });
 });
+
+describe('演示短信与 DEMO_MODE、受信任代理', () => {
+  it('生产环境用演示短信必须同时设置 DEMO_MODE=1', () => {
+    expect(() => parseEnv({ ...good, NODE_ENV: 'production', SMS_PROVIDER: 'demo' })).toThrow(/DEMO_MODE=1/);
+    expect(() => parseEnv({ ...good, NODE_ENV: 'production', SMS_PROVIDER: 'demo', DEMO_MODE: '0' })).toThrow(/DEMO_MODE=1/);
+    expect(parseEnv({ ...good, NODE_ENV: 'production', SMS_PROVIDER: 'demo', DEMO_MODE: '1' }).DEMO_MODE).toBe('1');
+    // Development keeps working without it.
+    expect(parseEnv({ ...good, NODE_ENV: 'development', SMS_PROVIDER: 'demo' }).SMS_PROVIDER).toBe('demo');
+  });
+
+  it('TRUSTED_PROXIES 默认为空，只接受 IP 或 CIDR', () => {
+    expect(parseEnv(good).TRUSTED_PROXIES).toBe('');
+    expect(parseEnv({ ...good, TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).TRUSTED_PROXIES).toContain('10.0.0.0/8');
+    expect(() => parseEnv({ ...good, TRUSTED_PROXIES: 'nginx' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => parseEnv({ ...good, TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+  });
+});

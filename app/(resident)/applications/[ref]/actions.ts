@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/client-address';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
@@ -26,7 +27,7 @@ export const respondAction = validatedAction(
       const added = await addDocument(user, input.applicationId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { kind: 'supplement' });
       if (!added.ok) return { ok: false, message: added.message, fieldErrors: { file: added.fieldErrors?.file ?? added.message }, values };
     }
-    const result = await perform(user, input.ref, 'answer', { message: input.message }, { ip: (await headers()).get('x-forwarded-for') });
+    const result = await perform(user, input.ref, 'answer', { message: input.message }, { ip: clientAddress(await headers()) });
     revalidatePath(`/applications/${input.ref}`);
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values };
     redirect(`/applications/${input.ref}?answered=1`);
