@@ -13,7 +13,7 @@ export async function staffQueue(actor: SessionUser, status?: ApplicationStatus,
   return q(async (db) => {
     const counts = await db.select({ status: t.status, n: count() }).from(t).where(inRegion).groupBy(t.status);
     const rows = await db
-      .select({ ref: t.ref, status: t.status, submittedAt: t.submittedAt, updatedAt: t.updatedAt, estimatedFen: t.estimatedFen, name: schema.persons.name })
+      .select({ ref: t.ref, status: t.status, submittedAt: t.submittedAt, updatedAt: t.updatedAt, estimatedFen: t.estimatedFen, name: schema.persons.nameMasked })
       .from(t)
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
       .where(status ? and(inRegion, eq(t.status, status)) : inRegion)
