@@ -1,7 +1,7 @@
 // Throughput of the calculator: one person-year of 20 episodes per region, many times, on one core.
 // Run: npm run bench   (writes docs/benchmarks.md; `-- --dry` prints only)
 // Env: BENCH_MS = measuring time per round and mode (default 1500), BENCH_ROUNDS = rounds (default 3, median reported).
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
@@ -211,6 +211,10 @@ thousands of random inputs in both modes.
   time to be traced.
 `;
 if (!dry) {
-  writeFileSync(fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url)), md);
+  // The durability section (bench/durability.bench.ts) is kept as it is.
+  const file = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = old.indexOf('<!-- durability:start -->');
+  writeFileSync(file, at >= 0 ? `${md}\n${old.slice(at)}` : md);
   console.log('wrote docs/benchmarks.md');
 }
