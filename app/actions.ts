@@ -1,8 +1,10 @@
 'use server';
+import { asForm } from '@/lib/action';
 import { cookies } from 'next/headers';
 import { signOut } from '@/lib/auth';
 
 export async function toggleElderMode(formData: FormData): Promise<void> {
+  formData = asForm(formData);
   const on = formData.get('elder') === '1';
   (await cookies()).set('elder', on ? '1' : '0', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
 }
@@ -12,6 +14,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function chooseRegion(formData: FormData): Promise<void> {
+  formData = asForm(formData);
   const { isRegionCode, REGION_COOKIE } = await import('@/lib/region-cookie');
   const region = formData.get('region');
   if (isRegionCode(region)) {

@@ -1,4 +1,5 @@
 'use server';
+import { asForm } from '@/lib/action';
 import { redirect } from 'next/navigation';
 import type { WhatIfState } from '@/app/_components/what-if-form';
 import { applyAnswer, parseAnswer, type FormValues } from '@/lib/check/parse';
@@ -21,6 +22,7 @@ function formValues(formData: FormData): FormValues {
 }
 
 export async function answerQuestion(_prev: AnswerState, formData: FormData): Promise<AnswerState> {
+  formData = asForm(formData);
   const id = formData.get('question');
   if (!isQuestionId(id)) return { message: '这个问题不存在，请从头开始。' };
   const current = await readCheckAnswers();
@@ -39,6 +41,7 @@ export async function resetCheck(): Promise<void> {
 
 /** Typed figures for parameters that staff have not set yet: a what-if, shown as such on the result. */
 export async function setCheckWhatIf(_prev: WhatIfState, formData: FormData): Promise<WhatIfState> {
+  formData = asForm(formData);
   const answers = await readCheckAnswers();
   if (!answers.region) redirect('/check');
   const parsed = parseWhatIf(answers.region, (f) => formData.get(f), answers.whatIf);

@@ -1,4 +1,5 @@
 'use server';
+import { asForm } from '@/lib/action';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { WhatIfState } from '@/app/_components/what-if-form';
@@ -18,6 +19,7 @@ export type FormState = { message?: string; fieldErrors?: Record<string, string>
 const SAVE_FAILED = '保存时出了问题，请再试一次。';
 
 export async function setEstimateRegion(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = asForm(formData);
   const region = formData.get('region');
   if (!isRegionCode(region)) return { fieldErrors: { region: '请选择您参加医保或者落户的地方' } };
   const draft = await readEstimateDraft();
@@ -29,6 +31,7 @@ export async function setEstimateRegion(_prev: FormState, formData: FormData): P
 const insuredSchema = z.enum(['yes', 'no'], { error: '请选择在外省市有没有职工基本医疗保险' });
 
 export async function setEstimateWho(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = asForm(formData);
   const draft = await readEstimateDraft();
   if (!draft.region) redirect('/estimate/region');
   const cards = formData.getAll('cards').filter((v): v is string => typeof v === 'string');
@@ -71,6 +74,7 @@ function episodeValues(formData: FormData): EpisodeFormValues {
 
 /** `slot` is the visit's position (0-based) or "new". */
 export async function saveVisit(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = asForm(formData);
   const draft = await readEstimateDraft();
   if (!draft.region) redirect('/estimate/region');
   const slot = String(formData.get('slot') ?? 'new');
@@ -92,6 +96,7 @@ export async function saveVisit(_prev: FormState, formData: FormData): Promise<F
 }
 
 export async function deleteVisit(formData: FormData): Promise<void> {
+  formData = asForm(formData);
   const draft = await readEstimateDraft();
   const index = Number(formData.get('slot'));
   if (Number.isInteger(index) && index >= 0 && index < draft.episodes.length) {
@@ -101,6 +106,7 @@ export async function deleteVisit(formData: FormData): Promise<void> {
 }
 
 export async function setEstimateWhatIf(_prev: WhatIfState, formData: FormData): Promise<WhatIfState> {
+  formData = asForm(formData);
   const draft = await readEstimateDraft();
   if (!draft.region) redirect('/estimate');
   const parsed = parseWhatIf(draft.region, (f) => formData.get(f), draft.whatIf);
