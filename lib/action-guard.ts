@@ -12,6 +12,23 @@ function refuse(status: 400 | 404, text: string): Response {
   return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
+// Strings in the reply that point at another part: "$@1" (promise), "$Q1" (Map), "$W1" (Set), "$B1" (Blob),
+// "$i1" (iterator), "$F1" (server reference), "$1" (model). "$K1" (a FormData whose fields are "1_…") may
+// legitimately have no fields (a form with only a button), so it is not checked. "$$…" is a typed "$".
+const REFERENCE = /^\$(@|Q|W|B|i|F)?([0-9a-f]+)$/;
+
+function referencesResolve(value: unknown, names: readonly string[], depth = 0): boolean {
+  if (depth > 200) return false;
+  if (typeof value === 'string') {
+    const m = REFERENCE.exec(value);
+    if (!m) return true;
+    return names.includes(m[2]!);
+  }
+  if (Array.isArray(value)) return value.every((v) => referencesResolve(v, names, depth + 1));
+  if (value && typeof value === 'object') return Object.values(value).every((v) => referencesResolve(v, names, depth + 1));
+  return true;
+}
+
 export async function guardActionRequest(request: Request): Promise<Response | null> {
   const id = request.headers.get('next-action');
   if (id === null) return null;
@@ -23,12 +40,20 @@ export async function guardActionRequest(request: Request): Promise<Response | n
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   try {
     if (type.startsWith('multipart/form-data')) {
-      await request.clone().formData();
+      const form = await request.clone().formData();
+      const names = [...form.keys()];
+      // React's reply encoding: the part named "0" is the argument list, other all-digit (hex) names are
+      // chunks it references; all of them are JSON, and every reference must name a part that is there.
+      for (const name of names) {
+        if (!/^[0-9a-f]+$/.test(name)) continue;
+        const value = form.get(name);
+        if (typeof value !== 'string' || !referencesResolve(JSON.parse(value), names)) return refuse(400, '请求内容不正确。');
+      }
       return null;
     }
     if (type.startsWith('text/plain')) {
       const body: unknown = JSON.parse(await request.clone().text());
-      return Array.isArray(body) ? null : refuse(400, '请求内容不正确。');
+      return Array.isArray(body) && referencesResolve(body, []) ? null : refuse(400, '请求内容不正确。');
     }
   } catch {
     return refuse(400, '请求内容不正确。');

@@ -19,14 +19,25 @@ describe('伪造的表单操作请求在进入 Next.js 之前被拒绝', () => {
     const type = multipart.headers.get('content-type')!;
     const bytes = await multipart.arrayBuffer();
     expect(await status(post(bytes, type, ID, { 'content-length': String(bytes.byteLength) }))).toBe('pass');
-    expect(await status(post('[{"step":"phone"},"$K1"]', 'text/plain;charset=UTF-8', ID, { 'content-length': '24' }))).toBe('pass');
+    expect(await status(post('[{"step":"phone"},"13800000001"]', 'text/plain;charset=UTF-8', ID, { 'content-length': '32' }))).toBe('pass');
     expect(await status(new Request('http://portal.test/estimate', { method: 'POST', body: 'x' }))).toBe('pass'); // not an action call
+    const onlyButton = new FormData();
+    onlyButton.set('0', '["$K1"]'); // a form with no fields: its FormData has no "1_…" parts
+    const r = new Request('http://portal.test/', { method: 'POST', body: onlyButton });
+    const b = await r.arrayBuffer();
+    expect(await status(post(b, r.headers.get('content-type')!, ID, { 'content-length': String(b.byteLength) }))).toBe('pass');
   });
 
   it('坏的请求得到 400 或 404', async () => {
     expect(await status(post('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', 'multipart/form-data; boundary=x', ID, { 'content-length': '48' }))).toBe(400); // never closed
     expect(await status(post('}%^bZ', 'text/plain', ID, { 'content-length': '5' }))).toBe(400);
     expect(await status(post('{"a":1}', 'text/plain', ID, { 'content-length': '7' }))).toBe(400); // not an argument list
+    expect(await status(post('["$@1"]', 'text/plain', ID, { 'content-length': '7' }))).toBe(400); // a reference to nothing
+    const dangling = new FormData();
+    dangling.set('0', '[{"a":"$@2"},"$K1"]');
+    const r = new Request('http://portal.test/', { method: 'POST', body: dangling });
+    const b = await r.arrayBuffer();
+    expect(await status(post(b, r.headers.get('content-type')!, ID, { 'content-length': String(b.byteLength) }))).toBe(400);
     expect(await status(post('a=b', 'application/x-www-form-urlencoded', ID, { 'content-length': '3' }))).toBe(400);
     expect(await status(post('[]', 'text/plain', ']rCAy=iF#N', { 'content-length': '2' }))).toBe(404);
     expect(await status(new Request('http://portal.test/', { method: 'PUT', headers: { 'next-action': ID }, body: '[]' }))).toBe(400);
