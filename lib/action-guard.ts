@@ -42,6 +42,7 @@ export async function guardActionRequest(request: Request): Promise<Response | n
     if (type.startsWith('multipart/form-data')) {
       const form = await request.clone().formData();
       const names = [...form.keys()];
+      if (!names.includes('0')) return refuse(400, '请求内容不正确。'); // no argument list: React would wait for it forever
       // React's reply encoding: the part named "0" is the argument list, other all-digit (hex) names are
       // chunks it references; all of them are JSON, and every reference must name a part that is there.
       for (const name of names) {

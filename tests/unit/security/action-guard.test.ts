@@ -38,6 +38,11 @@ describe('伪造的表单操作请求在进入 Next.js 之前被拒绝', () => {
     const r = new Request('http://portal.test/', { method: 'POST', body: dangling });
     const b = await r.arrayBuffer();
     expect(await status(post(b, r.headers.get('content-type')!, ID, { 'content-length': String(b.byteLength) }))).toBe(400);
+    const noRoot = new FormData();
+    noRoot.set('1_phone', '13800000001');
+    const r2 = new Request('http://portal.test/', { method: 'POST', body: noRoot });
+    const b2 = await r2.arrayBuffer();
+    expect(await status(post(b2, r2.headers.get('content-type')!, ID, { 'content-length': String(b2.byteLength) }))).toBe(400); // no part "0"
     expect(await status(post('a=b', 'application/x-www-form-urlencoded', ID, { 'content-length': '3' }))).toBe(400);
     expect(await status(post('[]', 'text/plain', ']rCAy=iF#N', { 'content-length': '2' }))).toBe(404);
     expect(await status(new Request('http://portal.test/', { method: 'PUT', headers: { 'next-action': ID }, body: '[]' }))).toBe(400);
