@@ -3,11 +3,13 @@
 //    request header and applies it to its own scripts) and on the response, plus HSTS in production;
 // 2. the session cookie kept alive: Auth.js re-issues it with a fresh last-seen time (at most once a minute)
 //    or clears it once idle or past 12 hours (lib/auth.config.ts, lib/session-lifetime.ts);
-// 3. convenience only: people without a session cookie are sent to sign in on protected paths.
+// 3. convenience only: people without a session cookie are sent to sign in on protected paths;
+// 4. forged server-action requests that cannot be decoded are refused (lib/action-guard.ts).
 // Every page, action and route still checks the session itself (lib/session.ts).
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth.config';
+import { guardActionRequest } from '@/lib/action-guard';
 import { contentSecurityPolicy, HSTS, newNonce, UPLOAD_CSP } from '@/lib/csp';
 
 const { auth } = NextAuth(authConfig);
@@ -22,7 +24,9 @@ function withSecurityHeaders(response: Response, csp: string): Response {
   return response;
 }
 
-export const proxy = auth((request: NextRequest) => {
+export const proxy = auth(async (request: NextRequest) => {
+  // A forged server-action call that cannot be decoded is refused here (400/404), not left to answer 500.
+  if (request.headers.has('next-action')) return (await guardActionRequest(request)) ?? NextResponse.next();
   const nonce = newNonce();
   const path = request.nextUrl.pathname;
   const csp = UPLOAD_DOWNLOAD.test(path) ? UPLOAD_CSP : contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
@@ -38,9 +42,11 @@ export const proxy = auth((request: NextRequest) => {
 });
 
 export const config = {
-  // Everything except build assets (immutable files, no HTML) and two kinds of request whose body must not be
-  // copied into memory for the proxy (Next buffers a body for a proxy that could read it): the upload route
-  // (which reads its body with a cap and sets its own headers) and JavaScript server-action calls (an RSC
-  // answer, not an HTML page; the page they belong to got its nonce and headers when it was loaded).
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/uploads).*)', missing: [{ type: 'header', key: 'next-action' }] }],
+  // Everything except build assets (immutable files, no HTML) and the upload route, whose body must not be
+  // copied into memory for the proxy (it reads its body with a cap and sets its own headers). JavaScript
+  // server-action calls (small bodies: files go to the upload route) only pass the action guard.
+  matcher: [
+    { source: '/((?!_next/static|_next/image|favicon.ico|api/uploads).*)', missing: [{ type: 'header', key: 'next-action' }] },
+    { source: '/((?!_next/static|_next/image|favicon.ico|api/uploads).*)', has: [{ type: 'header', key: 'next-action' }] },
+  ],
 };

@@ -1,10 +1,12 @@
 'use server';
+import { asForm } from '@/lib/action';
 import { cookies } from 'next/headers';
 import { signOut } from '@/lib/auth';
 import { signOutEverywhere } from '@/lib/dal/users';
 import { currentUser } from '@/lib/session';
 
 export async function toggleElderMode(formData: FormData): Promise<void> {
+  formData = asForm(formData);
   const on = formData.get('elder') === '1';
   (await cookies()).set('elder', on ? '1' : '0', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
 }
@@ -17,6 +19,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function chooseRegion(formData: FormData): Promise<void> {
+  formData = asForm(formData);
   const { isRegionCode, REGION_COOKIE } = await import('@/lib/region-cookie');
   const region = formData.get('region');
   if (isRegionCode(region)) {

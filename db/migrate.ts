@@ -32,6 +32,7 @@ export async function runMigrations(url: string): Promise<void> {
   try {
     client.pragma('journal_mode = WAL');
     client.pragma('foreign_keys = ON');
+    client.pragma('synchronous = FULL');
     migrateSqlite(drizzleSqlite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     client.close();

@@ -13,7 +13,12 @@ export const envSchema = z
     UPLOAD_DIR: z.string().min(1).default('data/uploads'),
     FILE_STORAGE: z.enum(['folder', 'database']).default('folder'),
     AUTH_SECRET: z.string({ error: '缺少该变量' }).min(32, '至少 32 个字符'),
-    DATA_ENCRYPTION_KEY: key32,
+    // The original single key (key id `k1`); DATA_ENCRYPTION_KEYS (`k2:<key>,k1:<key>`, first = current) rotates.
+    DATA_ENCRYPTION_KEY: key32.optional(),
+    DATA_ENCRYPTION_KEYS: z
+      .string()
+      .regex(/^\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9_-]{43}={0,2}\s*(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9_-]{43}={0,2}\s*)*$/, '格式为 <密钥编号>:<32 字节 base64url>，多个用逗号分隔，第一个用于加密新数据')
+      .optional(),
     DATA_HMAC_KEY: key32,
     SMS_PROVIDER: z.enum(['demo', 'webhook']).optional(),
     SMS_WEBHOOK_URL: z.url().optional(),
@@ -26,6 +31,9 @@ export const envSchema = z
       .refine((v) => v.split(',').map((p) => p.trim()).filter(Boolean).every(isIpOrCidr), '必须是逗号分隔的 IP 地址或 CIDR，例如 127.0.0.1,10.0.0.0/8'),
   })
   .superRefine((e, ctx) => {
+    if (!e.DATA_ENCRYPTION_KEY && !e.DATA_ENCRYPTION_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: '缺少该变量（或设置 DATA_ENCRYPTION_KEYS）' });
+    }
     if (e.SMS_PROVIDER === 'webhook' && !e.SMS_WEBHOOK_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMS_WEBHOOK_URL'], message: 'SMS_PROVIDER=webhook 时必须设置短信网关地址' });
     }
@@ -76,4 +84,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Reads the environment again on the next env() (maintenance scripts and tests that change keys). */
+export function reloadEnv(): void {
+  cached = undefined;
 }

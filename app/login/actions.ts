@@ -1,4 +1,5 @@
 'use server';
+import { asForm } from '@/lib/action';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { LoginRefused, SECOND_FACTOR_PREFIX, signIn } from '@/lib/auth';
@@ -21,6 +22,7 @@ export type LoginState = {
 };
 
 export async function sendCodeAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  formData = asForm(formData);
   const raw = String(formData.get('phone') ?? '');
   const phone = normalisePhone(raw);
   if (!phone) return { step: 'phone', phone: raw, fieldErrors: { phone: '请输入 11 位手机号码，例如 13800001234' } };
@@ -39,6 +41,8 @@ export async function sendCodeAction(_prev: LoginState, formData: FormData): Pro
 const verifySchema = z.object({ phone: z.string(), code: z.string(), next: z.string().optional() });
 
 export async function verifyCodeAction(prev: LoginState, formData: FormData): Promise<LoginState> {
+  formData = asForm(formData);
+  prev = typeof prev === 'object' && prev ? prev : { step: 'code' };
   const { phone, code, next } = verifySchema.parse({
     phone: String(formData.get('phone') ?? ''),
     code: String(formData.get('code') ?? '').trim(),
@@ -59,6 +63,7 @@ export async function verifyCodeAction(prev: LoginState, formData: FormData): Pr
 export type StaffLoginState = { step?: 'password' | 'code'; username?: string; ticket?: string; message?: string; fieldErrors?: Record<string, string> };
 
 export async function staffLoginAction(prev: StaffLoginState, formData: FormData): Promise<StaffLoginState> {
+  formData = asForm(formData);
   const next = safeNextPath(formData.get('next'), '/admin');
   const ticket = String(formData.get('ticket') ?? '');
   const username = String(formData.get('username') ?? '').trim();

@@ -10,6 +10,7 @@ import { canAccess, loadApplication } from '@/lib/dal/access';
 import { staffMaySee } from '@/lib/dal/documents';
 import { parametersForYear } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
+import { openEpisode, openName } from '@/lib/personal-data';
 import { q, schema } from '@/lib/store/db';
 import { validateApplicant, validateBank, validateDeclaration, validateIdentity } from '@/lib/validation/apply';
 import { parseEpisodeForm } from '@/lib/validation/episode-form';
@@ -88,16 +89,16 @@ export async function listApplications(actor: SessionUser): Promise<ApplicationS
   const personIds = [actor.personId, ...(await actingFor(actor)).map((p) => p.id)].filter((x): x is string => Boolean(x));
   const rows = await q((db) =>
     db
-      .select({ app: t, personName: schema.persons.name })
+      .select({ app: t, personNameEnc: schema.persons.nameEnc })
       .from(t)
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
       .where(and(ne(t.status, 'draft'), or(eq(t.filedByUserId, actor.id), personIds.length ? inArray(t.personId, personIds) : sql`false`)))
       .orderBy(desc(t.submittedAt)),
   );
   const out: ApplicationSummary[] = [];
-  for (const { app, personName } of rows) {
+  for (const { app, personNameEnc } of rows) {
     if (!(await canAccess(actor, app, 'view'))) continue;
-    out.push({ id: app.id, ref: app.ref, status: app.status, region: app.region, year: app.year, estimatedFen: app.estimatedFen, decidedAmountFen: app.decidedAmountFen, updatedAt: app.updatedAt, submittedAt: app.submittedAt, personName, isProxy: app.personId !== actor.personId });
+    out.push({ id: app.id, ref: app.ref, status: app.status, region: app.region, year: app.year, estimatedFen: app.estimatedFen, decidedAmountFen: app.decidedAmountFen, updatedAt: app.updatedAt, submittedAt: app.submittedAt, personName: personNameEnc ? openName(personNameEnc) : null, isProxy: app.personId !== actor.personId });
   }
   return out;
 }
@@ -106,13 +107,14 @@ export async function listApplications(actor: SessionUser): Promise<ApplicationS
 export async function actingFor(actor: SessionUser) {
   const a = schema.authorities;
   const today = todayInShanghai();
-  return q((db) =>
+  const rows = await q((db) =>
     db
-      .select({ id: schema.persons.id, name: schema.persons.name, scope: a.scope, validTo: a.validTo })
+      .select({ id: schema.persons.id, nameEnc: schema.persons.nameEnc, scope: a.scope, validTo: a.validTo })
       .from(a)
       .innerJoin(schema.persons, eq(schema.persons.id, a.grantorPersonId))
       .where(and(eq(a.proxyUserId, actor.id), eq(a.status, 'active'), sql`${a.validFrom} <= ${today}`, sql`${a.validTo} >= ${today}`)),
   );
+  return rows.map(({ nameEnc, ...r }) => ({ ...r, name: openName(nameEnc) }));
 }
 
 export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof applicationDetail>>>;
@@ -123,7 +125,7 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
   if (!app || app.status === 'draft') return null;
   const personId = app.personId;
   const { person, events, episodes, documents } = await q(async (db) => ({
-    person: personId ? (await db.select({ name: schema.persons.name }).from(schema.persons).where(eq(schema.persons.id, personId)))[0] : undefined,
+    person: personId ? (await db.select({ nameEnc: schema.persons.nameEnc }).from(schema.persons).where(eq(schema.persons.id, personId)))[0] : undefined,
     events: await db
       .select({ e: schema.events, actorRole: schema.users.role })
       .from(schema.events)
@@ -139,13 +141,13 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
   const isResident = actor.role === 'resident';
   return {
     app: { ...app, bankAccountEnc: undefined, draftEnc: undefined },
-    personName: person?.name ?? null,
+    personName: person ? openName(person.nameEnc) : null,
     isProxy: isResident && app.personId !== actor.personId,
     canRespond: isResident && app.status === 'needs_info' && (await canAccess(actor, app, 'respond')),
     canWithdraw: isResident && checkTransition('withdraw', app.status, 'applicant').ok && (await canAccess(actor, app, 'apply')),
     snapshot: app.estimateSnapshot as EstimateSnapshot | null,
     events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident') })),
-    episodes,
+    episodes: episodes.map(openEpisode),
     documents: isResident ? documents : documents.filter(staffMaySee),
   };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { openName } from '@/lib/personal-data';
 // The decision notice (决定书) of an approved, paid or rejected application, for whoever may see the
 // application (the applicant, their proxy, staff of the region); staff reads are audited as views.
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -34,7 +35,7 @@ export async function decisionNotice(actor: SessionUser, ref: string, ip?: strin
     db.select().from(e).where(and(eq(e.applicationId, app.id), inArray(e.type, ['approve', 'reject']))).orderBy(desc(e.createdAt)).limit(1),
   );
   if (!event) return null;
-  const [person] = app.personId ? await q((db) => db.select({ name: schema.persons.name }).from(schema.persons).where(eq(schema.persons.id, app.personId!))) : [];
+  const [person] = app.personId ? await q((db) => db.select({ nameEnc: schema.persons.nameEnc }).from(schema.persons).where(eq(schema.persons.id, app.personId!))) : [];
   if (actor.role !== 'resident') {
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.view', entity: 'application', entityId: app.id, ip, summary: { ref, view: 'decision' } });
   }
@@ -44,7 +45,7 @@ export async function decisionNotice(actor: SessionUser, ref: string, ip?: strin
   return {
     ref: app.ref,
     kind,
-    applicantName: person ? maskName(person.name) : '—',
+    applicantName: person ? maskName(openName(person.nameEnc)) : '—',
     regionName: regionInfo(app.region as RegionCode).nameZh,
     year: app.year,
     decidedAt: event.createdAt,

@@ -3,6 +3,7 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
 import { decryptJson, encryptJson } from '@/lib/crypto';
+import { openName } from '@/lib/personal-data';
 import { hasAuthority, loadApplication, type AppRow } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { deleteIfUnreferenced } from '@/lib/store/files';
@@ -52,8 +53,8 @@ export async function submittedRefOfDraft(actor: SessionUser, id: string): Promi
 
 async function personNameIfProxy(actor: SessionUser, personId: string | null): Promise<string | null> {
   if (!personId || personId === actor.personId) return null;
-  const [row] = await q((db) => db.select({ name: schema.persons.name }).from(schema.persons).where(eq(schema.persons.id, personId)));
-  return row?.name ?? null;
+  const [row] = await q((db) => db.select({ nameEnc: schema.persons.nameEnc }).from(schema.persons).where(eq(schema.persons.id, personId)));
+  return row ? openName(row.nameEnc) : null;
 }
 
 async function writeDraft(actor: SessionUser, id: string, mutate: (d: Draft) => void, step: string): Promise<Result<{ draft: Draft }>> {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { openName } from '@/lib/personal-data';
 // The person an application is for, as the record has them: what the 申请人信息 step may prefill, and the
 // 身份证号 check made where the number is typed (the same rules submit applies, lib/workflow/verbs/submit.ts).
 import { and, eq, ne } from 'drizzle-orm';
@@ -56,7 +57,7 @@ export async function applicantOnRecord(actor: SessionUser, draftId: string): Pr
   return {
     personId,
     self,
-    name: person.name,
+    name: openName(person.nameEnc),
     phone: self && person.phoneEnc ? decrypt(person.phoneEnc) : null,
     idNumber,
     idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,

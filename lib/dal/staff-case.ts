@@ -1,4 +1,5 @@
 import 'server-only';
+import { openEpisode, openName, openOptional } from '@/lib/personal-data';
 // One case as staff see it: masked by default, every view audited, the estimate at submission beside a
 // fresh one with today's parameters, the person's ledger for the year, and the actions this role may take
 // in this state. Revealing a full value writes its audit row in the same transaction that reads it.
@@ -32,7 +33,7 @@ async function personalValues(app: AppRow) {
   const [person] = app.personId ? await q((db) => db.select().from(schema.persons).where(eq(schema.persons.id, app.personId!))) : [];
   return {
     person,
-    name: person?.name ?? null,
+    name: person?.nameEnc ? openName(person.nameEnc) : null,
     idNumber: person?.idNumberEnc ? decrypt(person.idNumberEnc) : null,
     phone: person?.phoneEnc ? decrypt(person.phoneEnc) : null,
     bankAccount: app.bankAccountEnc ? decrypt(app.bankAccountEnc) : null,
@@ -49,7 +50,8 @@ export async function staffCaseDetail(actor: SessionUser, ref: string, ip?: stri
   const personId = app.personId;
   const data = await q(async (db) => ({
     categories: personId
-      ? await db.select().from(schema.personCategories).where(and(eq(schema.personCategories.personId, personId), eq(schema.personCategories.region, app.region))).orderBy(asc(schema.personCategories.validFrom))
+      ? (await db.select().from(schema.personCategories).where(and(eq(schema.personCategories.personId, personId), eq(schema.personCategories.region, app.region))).orderBy(asc(schema.personCategories.validFrom)))
+          .map(({ certificateNoEnc, ...c }) => ({ ...c, certificateNo: openOptional(certificateNoEnc) }))
       : [],
     authority: personId
       ? (await db.select({ a: schema.authorities, proxyName: schema.users.displayName }).from(schema.authorities)
@@ -59,7 +61,7 @@ export async function staffCaseDetail(actor: SessionUser, ref: string, ip?: stri
     events: await db.select({ e: schema.events, actorName: schema.users.displayName, actorRole: schema.users.role }).from(schema.events)
       .leftJoin(schema.users, eq(schema.users.id, schema.events.actorUserId))
       .where(eq(schema.events.applicationId, app.id)).orderBy(asc(schema.events.createdAt)),
-    episodes: await db.select().from(schema.episodes).where(eq(schema.episodes.applicationId, app.id)).orderBy(asc(schema.episodes.seq)),
+    episodes: (await db.select().from(schema.episodes).where(eq(schema.episodes.applicationId, app.id)).orderBy(asc(schema.episodes.seq))).map(openEpisode),
     documents: await db.select({ id: schema.documents.id, kind: schema.documents.kind, originalName: schema.documents.originalName, mime: schema.documents.mime, episodeSeq: schema.documents.episodeSeq, eventId: schema.documents.eventId, createdAt: schema.documents.createdAt })
       .from(schema.documents).where(eq(schema.documents.applicationId, app.id)).orderBy(asc(schema.documents.createdAt)),
     ledger: personId ? await personLedger(personId, app.region, app.year) : [],
@@ -90,7 +92,7 @@ export async function staffCaseDetail(actor: SessionUser, ref: string, ip?: stri
 }
 
 /** Today's calculation for the same person, categories and bills, with the parameters now in force for the year. */
-async function freshEstimate(app: AppRow, categories: (typeof schema.personCategories.$inferSelect)[], episodes: (typeof schema.episodes.$inferSelect)[], now: Date): Promise<EstimateSnapshot | null> {
+async function freshEstimate(app: AppRow, categories: { code: string; validFrom: string; validTo: string | null }[], episodes: ReturnType<typeof openEpisode>[], now: Date): Promise<EstimateSnapshot | null> {
   if (episodes.length === 0) return null;
   const y = app.year;
   const cats = dedupeCategories(

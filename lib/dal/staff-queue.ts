@@ -119,7 +119,7 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
     const rows = await db
       .select({
         ref: t.ref, status: t.status, submittedAt: t.submittedAt, updatedAt: t.updatedAt, estimatedFen: t.estimatedFen, primaryCategory: t.primaryCategory,
-        district: t.district, name: schema.persons.name, assignedToUserId: t.assignedToUserId, assignedName: assignee.displayName,
+        district: t.district, name: schema.persons.nameMasked, assignedToUserId: t.assignedToUserId, assignedName: assignee.displayName,
       })
       .from(t)
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))

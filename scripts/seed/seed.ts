@@ -6,6 +6,7 @@ import { count } from 'drizzle-orm';
 import { loadLocalEnv } from '@/db/load-env';
 import { encrypt, lookupHash } from '@/lib/crypto';
 import { hashPassword } from '@/lib/password';
+import { sealName, sealOptional } from '@/lib/personal-data';
 import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
 import { DEMO_PARAMETERS } from './demo-parameters';
@@ -20,10 +21,10 @@ async function insertPerson(p: PersonSeed, categories: readonly CategorySeed[]):
   return q(async (db) => {
     const [person] = await db
       .insert(schema.persons)
-      .values({ name: p.name, idNumberEnc: encrypt(p.idNumber), idNumberHmac: lookupHash(`id:${p.idNumber}`), birthDate: p.birthDate, hukouRegion: p.hukouRegion, insuredRegion: p.insuredRegion, demo: true })
+      .values({ ...sealName(p.name), idNumberEnc: encrypt(p.idNumber), idNumberHmac: lookupHash(`id:${p.idNumber}`), birthDate: p.birthDate, hukouRegion: p.hukouRegion, insuredRegion: p.insuredRegion, demo: true })
       .returning({ id: schema.persons.id });
     for (const c of categories) {
-      await db.insert(schema.personCategories).values({ personId: person!.id, code: c.code, region: c.region, validFrom: c.validFrom, basis: 'certified', certificateNo: c.certificateNo, certifiedBy: '民政部门（演示）', certifiedAt: c.validFrom });
+      await db.insert(schema.personCategories).values({ personId: person!.id, code: c.code, region: c.region, validFrom: c.validFrom, basis: 'certified', certificateNoEnc: sealOptional(c.certificateNo), certifiedBy: '民政部门（演示）', certifiedAt: c.validFrom });
     }
     return person!.id;
   });

@@ -8,6 +8,7 @@ import { ID_BELONGS_TO_OTHER, ID_DIFFERS_FROM_RECORD } from '@/lib/dal/persons';
 import type { SessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';
 import { refuse } from '@/lib/result';
+import { sealName, sealOptional, sealVisit } from '@/lib/personal-data';
 import { schema, type Db } from '@/lib/store/db';
 import { Abort, type Verb } from '@/lib/workflow/run';
 import { STATUS_TEXT } from '@/lib/workflow/states';
@@ -37,16 +38,18 @@ export const submit: Verb<Record<string, never>, Prepared> = {
     const person = await resolvePerson(db, actor, app.personId, applicant);
     if ('error' in person) throw new Abort(refuse('invalid', person.error, { applicant: person.error }));
     for (const code of identity.categories) {
-      await db.insert(schema.personCategories).values({ personId: person.id, code, region, validFrom: `${year}-01-01`, basis: 'declared', certificateNo: identity.certificateNo || null });
+      await db.insert(schema.personCategories).values({ personId: person.id, code, region, validFrom: `${year}-01-01`, basis: 'declared', certificateNoEnc: sealOptional(identity.certificateNo) });
     }
     const categories = [...(await certifiedCategories(person.id, region, year)), ...identity.categories.map((code) => ({ code }))];
     const snapshot = await estimateFor(region, year, dedupeCategories(categories), episodes, now);
     for (const [seq, e] of episodes.entries()) {
-      await db.insert(schema.episodes).values({
-        applicationId: app.id, seq, hospitalName: e.hospitalName ?? null, date: e.date, endDate: e.endDate ?? null, kind: e.kind, hospitalLevel: e.hospitalLevel ?? 2,
+      // The visit is health data: one encrypted JSON value; only its position and application stay in the clear.
+      const dataEnc = sealVisit({
+        hospitalName: e.hospitalName ?? null, date: e.date, endDate: e.endDate ?? null, kind: e.kind, hospitalLevel: e.hospitalLevel ?? 2,
         specialDisease: e.specialDisease ?? false, referred: e.referred ?? true, location: e.location ?? 'local', offsiteFiled: e.offsiteFiled ?? false,
         totalFen: e.totalFen, policyFen: e.policyFen, basicPaidFen: e.basicPaidFen ?? 0, criticalPaidFen: e.criticalPaidFen ?? 0, supplementaryPaidFen: e.supplementaryPaidFen ?? 0,
       });
+      await db.insert(schema.episodes).values({ applicationId: app.id, seq, dataEnc });
     }
     const ref = await nextRef(db, region, Number(todayInShanghai(now).slice(0, 4)));
     return {
@@ -81,7 +84,7 @@ async function resolvePerson(db: Db, actor: SessionUser, personId: string | null
   if (existing) return { error: ID_BELONGS_TO_OTHER };
   const [created] = await db
     .insert(p)
-    .values({ name: a.name, idNumberEnc: encrypt(a.idNumber), idNumberHmac: idHmac, birthDate: a.birthDate, phoneEnc: encrypt(a.phone), hukouRegion: a.hukouLocal ? 'local' : 'other', insuredRegion: a.insuredLocal ? 'local' : 'other' })
+    .values({ ...sealName(a.name), idNumberEnc: encrypt(a.idNumber), idNumberHmac: idHmac, birthDate: a.birthDate, phoneEnc: encrypt(a.phone), hukouRegion: a.hukouLocal ? 'local' : 'other', insuredRegion: a.insuredLocal ? 'local' : 'other' })
     .returning({ id: p.id });
   await db.update(schema.users).set({ personId: created!.id }).where(and(eq(schema.users.id, actor.id)));
   return { id: created!.id };

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { checkTransition } from '@/lib/workflow/states';
 import { perform } from '@/lib/workflow';
-import { lookupHash } from '@/lib/crypto';
+import { decrypt, lookupHash } from '@/lib/crypto';
+import { sealName } from '@/lib/personal-data';
 import { applicationDetail, listApplications } from '@/lib/dal/applications';
 import { createDraft, getDraft, removeEpisode, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
@@ -76,6 +77,33 @@ describe('提交申请', () => {
     expect(app!.bankAccountLast4).toBe('4567');
     expect(app!.bankAccountEnc).not.toContain('6222');
     expect(checkTransition('withdraw', 'approved', 'applicant').ok).toBe(false);
+  });
+
+  it('姓名、证件编号和就医记录加密存放；申请详情读回的就医记录与提交的一样', async () => {
+    const u = await resident();
+    const id = await completeDraft(u, '钱多多');
+    await saveStep(u, id, 'identity', { values: { categories: ['dibao'], certificateNo: 'DB-2026-0099' }, complete: true });
+    const ref = await refOf(u, id);
+    const [app] = await q((db) => db.select().from(schema.applications).where(eq(schema.applications.ref, ref)));
+    const [person] = await q((db) => db.select().from(schema.persons).where(eq(schema.persons.id, app!.personId!)));
+    const cats = await q((db) => db.select().from(schema.personCategories).where(eq(schema.personCategories.personId, app!.personId!)));
+    const stored = await q((db) => db.select().from(schema.episodes).where(eq(schema.episodes.applicationId, app!.id)));
+    // Nothing readable in the rows: only the masked name and the keys stay in the clear.
+    const raw = JSON.stringify({ person, cats, stored });
+    for (const plain of ['钱多多', 'DB-2026-0099', '无锡市人民医院', '2026-03-02', '5000000']) expect(raw).not.toContain(plain);
+    expect(person!.nameMasked).toBe('钱*多');
+    expect(cats.map((c) => c.certificateNoEnc && decrypt(c.certificateNoEnc))).toEqual(['DB-2026-0099']);
+    expect(person!.nameEnc).toMatch(/^v2:k1:/);
+    expect(Object.keys(stored[0]!).sort()).toEqual(['applicationId', 'dataEnc', 'id', 'seq']);
+    const detail = await applicationDetail(u, ref);
+    expect(detail!.personName).toBe('钱多多');
+    // The form said 50,000 / 40,000 / 25,000 / 5,000 元: 5,000,000 / 4,000,000 / 2,500,000 / 500,000 分.
+    expect(detail!.episodes).toEqual([
+      {
+        id: stored[0]!.id, applicationId: app!.id, seq: 0, hospitalName: '无锡市人民医院', date: '2026-03-02', endDate: '2026-03-10', kind: 'inpatient', hospitalLevel: 3,
+        specialDisease: false, referred: true, location: 'local', offsiteFiled: false, totalFen: 5_000_000, policyFen: 4_000_000, basicPaidFen: 2_500_000, criticalPaidFen: 500_000, supplementaryPaidFen: 0,
+      },
+    ]);
   });
 
   it('重复提交（连点、超时重试、返回后再提交）只产生一份申请', async () => {
@@ -168,7 +196,7 @@ describe('谁能看、谁能改', () => {
 
   it('受托人在委托有效期内可以代办，委托撤销后就看不到了', async () => {
     const proxy = await resident();
-    const [person] = await q((db) => db.insert(schema.persons).values({ name: '赵老人' }).returning());
+    const [person] = await q((db) => db.insert(schema.persons).values(sealName('赵老人')).returning());
     const [auth] = await q((db) => db.insert(schema.authorities).values({ grantorPersonId: person!.id, proxyUserId: proxy.id, scope: ['apply', 'view', 'respond'], validFrom: '2020-01-01', validTo: '2099-12-31', status: 'active' }).returning());
     const id = await completeDraft(proxy, '赵老人', { forPersonId: person!.id });
     const ref = await refOf(proxy, id);
@@ -179,7 +207,7 @@ describe('谁能看、谁能改', () => {
 
   it('没有委托的人不能替别人开草稿', async () => {
     const u = await resident();
-    const [person] = await q((db) => db.insert(schema.persons).values({ name: '陌生人' }).returning());
+    const [person] = await q((db) => db.insert(schema.persons).values(sealName('陌生人')).returning());
     expect(await createDraft(u, { region: 'wuxi', forPersonId: person!.id })).toMatchObject({ ok: false, code: 'not_found' });
   });
 });

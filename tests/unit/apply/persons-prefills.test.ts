@@ -7,6 +7,7 @@ import { applicantOnRecord, checkApplicantIdNumber, ID_BELONGS_TO_OTHER, ID_DIFF
 import { clearPrefillFor, readPrefillFor, savePrefillFor } from '@/lib/dal/prefills';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
 import { idNumberCheckChar } from '@/lib/id-number';
+import { sealName } from '@/lib/personal-data';
 import { q, schema } from '@/lib/store/db';
 
 let seq = 0;
@@ -16,7 +17,7 @@ function idNumber(n: number): string {
 }
 async function person(name: string, id: string | null, phone = '13900001111'): Promise<string> {
   const [row] = await q((db) =>
-    db.insert(schema.persons).values({ name, idNumberEnc: id ? encrypt(id) : null, idNumberHmac: id ? lookupHash(`id:${id}`) : null, phoneEnc: encrypt(phone) }).returning({ id: schema.persons.id }),
+    db.insert(schema.persons).values({ ...sealName(name), idNumberEnc: id ? encrypt(id) : null, idNumberHmac: id ? lookupHash(`id:${id}`) : null, phoneEnc: encrypt(phone) }).returning({ id: schema.persons.id }),
   );
   return row!.id;
 }

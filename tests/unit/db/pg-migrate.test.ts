@@ -61,7 +61,7 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL migrations (db/migrations-pg)', () => 
 
   it('reads back users, applications and payments with the JS types of the SQLite schema', async () => {
     const before = Date.now();
-    const [person] = await db.insert(schema.persons).values({ name: '张三' }).returning();
+    const [person] = await db.insert(schema.persons).values({ nameEnc: 'v2:k1:test', nameMasked: '张*' }).returning();
     const [user] = await db.insert(schema.users).values({ role: 'resident', displayName: '张三', personId: person!.id }).returning();
     const snapshot = { total: { fen: 123_456 }, lines: [{ pool: 'basic', fen: 1 }], note: '救助' };
     const bigFen = 9_007_199_254_740_000; // beyond int4 and close to 2^53: int8 in mode 'number'

@@ -1,0 +1,51 @@
+import 'server-only';
+// The personal data that lives in ciphertext columns (docs/security.md "Personal data at rest"): a person's
+// name (with its masked form beside it for lists), certificate numbers, and the visits of an application
+// (hospital, dates, kind, amounts, special-disease flag). Readers get back the shape the plain columns had.
+import { decrypt, decryptJson, encrypt, encryptJson } from '@/lib/crypto';
+import { maskName } from '@/lib/format';
+
+export function sealName(name: string): { nameEnc: string; nameMasked: string } {
+  return { nameEnc: encrypt(name), nameMasked: maskName(name) };
+}
+
+export function openName(nameEnc: string): string {
+  return decrypt(nameEnc);
+}
+
+export function sealOptional(value: string | null | undefined): string | null {
+  return value ? encrypt(value) : null;
+}
+
+export function openOptional(sealed: string | null): string | null {
+  return sealed ? decrypt(sealed) : null;
+}
+
+/** One visit as submitted (and as applicationDetail returns it). */
+export type Visit = {
+  hospitalName: string | null;
+  date: string;
+  endDate: string | null;
+  kind: 'inpatient' | 'outpatient' | 'outpatient_special';
+  hospitalLevel: number;
+  specialDisease: boolean;
+  referred: boolean;
+  location: 'local' | 'province' | 'elsewhere';
+  offsiteFiled: boolean;
+  totalFen: number;
+  policyFen: number;
+  basicPaidFen: number;
+  criticalPaidFen: number;
+  supplementaryPaidFen: number;
+};
+
+export function sealVisit(v: Visit): string {
+  return encryptJson(v);
+}
+
+export type EpisodeRow = { id: string; applicationId: string; seq: number; dataEnc: string };
+
+export function openEpisode(row: EpisodeRow): Omit<EpisodeRow, 'dataEnc'> & Visit {
+  const { dataEnc, ...keys } = row;
+  return { ...keys, ...decryptJson<Visit>(dataEnc) };
+}
