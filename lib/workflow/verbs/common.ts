@@ -30,3 +30,12 @@ export function statusNotice(name: TransitionName, ref: string, to: ApplicationS
 }
 
 export { ACTION_TEXT };
+
+/** The bank batch reference a payment or failure came back under (letters, digits and -, as the export makes them). */
+export const batchRef = z
+  .string()
+  .trim()
+  .max(40, '批次号不能超过 40 个字符')
+  .regex(/^[A-Za-z0-9-]*$/, '批次号只能包含字母、数字和“-”')
+  .optional()
+  .transform((v) => v || undefined);
