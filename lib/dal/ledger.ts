@@ -225,3 +225,27 @@ export async function personYearLedger(personId: string, region: string, year: n
     return { ...poolLimit(region, year, pool, category, params), grantedFen: d?.owedFen ?? 0, paidFen: d?.paidFen ?? 0 };
   });
 }
+
+export const KIND_TEXT: Record<PaymentKind, string> = { approval: '批准（应发）', payment: '发放成功', failure: '发放失败', adjustment: '更正' };
+
+/** The latest ledger rows of the actor's region, newest first, with the case reference (staff only). */
+export async function recentLedgerRows(actor: SessionUser, limit = 50) {
+  if (actor.role === 'resident' || !actor.region) return [];
+  const p = schema.payments;
+  return q((db) =>
+    db
+      .select({ id: p.id, ref: schema.applications.ref, kind: p.kind, pool: p.pool, region: p.region, year: p.year, amountFen: p.amountFen, batchRef: p.batchRef, reason: p.reason, createdAt: p.createdAt })
+      .from(p)
+      .innerJoin(schema.applications, eq(schema.applications.id, p.applicationId))
+      .where(eq(p.region, actor.region!))
+      .orderBy(sql`${p.createdAt} desc`, sql`${p.id} desc`)
+      .limit(limit),
+  );
+}
+
+/** The region's pools with the limit that applies to a category, for pages that explain what is checked. */
+export async function regionPoolLimits(region: string, year: number, category: string | null): Promise<PoolLimit[]> {
+  if (!isRegionCode(region)) return [];
+  const params = await parametersForYear(region, year);
+  return SPECS[region].pools.map((s) => poolLimit(region, year, s.pool, category, params));
+}
