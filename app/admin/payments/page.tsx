@@ -99,7 +99,7 @@ export default async function PaymentsPage() {
         {rows.length === 0 ? (
           <p className="card">还没有台账记录。</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="最近的台账记录（可左右滚动）">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">最近 50 条台账记录，新的在前</caption>
               <thead>
