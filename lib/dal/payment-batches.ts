@@ -87,7 +87,8 @@ export async function exportBankBatch(actor: SessionUser, ctx: { ip?: string | n
     actorUserId: actor.id, actorRole: actor.role, action: 'payments.export_batch', entity: 'payment_batch', entityId: batchRef, ip: ctx.ip,
     summary: { batchRef, count: file.count, totalFen: file.totalFen, refs: lines.map((l) => l.ref) },
   });
-  const first = maskName(lines[0]!.name || '申请人');
+  // Masked as on screen, with 某 for the hidden characters (browsers and Windows refuse '*' in a file name).
+  const first = maskName(lines[0]!.name || '申请人').replaceAll('*', '某');
   return {
     ok: true, ...file, batchRef,
     fileName: `发放批次_${batchRef}_${first}${lines.length > 1 ? `等${lines.length}人` : ''}.csv`,

@@ -99,33 +99,20 @@ export default async function PaymentsPage() {
         {rows.length === 0 ? (
           <p className="card">还没有台账记录。</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="最近的台账记录（可左右滚动）">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">最近 50 条台账记录，新的在前</caption>
-              <thead>
-                <tr className="border-b">
-                  <th scope="col" className="py-2 pr-3">时间</th>
-                  <th scope="col" className="py-2 pr-3">申请</th>
-                  <th scope="col" className="py-2 pr-3">类型</th>
-                  <th scope="col" className="py-2 pr-3">资金项</th>
-                  <th scope="col" className="py-2 pr-3 text-right">金额</th>
-                  <th scope="col" className="py-2 pr-3">批次 / 原因</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} className="border-b align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{r.ref}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{KIND_TEXT[r.kind]}</td>
-                    <td className="py-2 pr-3">{poolName(r.region, r.pool)}</td>
-                    <td className="py-2 pr-3 text-right whitespace-nowrap">{formatMoney(r.amountFen)}</td>
-                    <td className="py-2 pr-3">{[r.batchRef, r.reason].filter(Boolean).join(' · ') || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol className="space-y-2" aria-label="最近的台账记录，新的在前">
+            {rows.map((r) => (
+              <li key={r.id} className="card space-y-1">
+                <p className="font-semibold">
+                  {KIND_TEXT[r.kind]} · {formatMoney(r.amountFen)} · {poolName(r.region, r.pool)}
+                </p>
+                <p className="text-sm text-muted">
+                  {formatDateTime(r.createdAt)} · {r.ref}
+                  {r.batchRef ? ` · 批次 ${r.batchRef}` : ''}
+                  {r.reason ? ` · 原因：${r.reason}` : ''}
+                </p>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
     </div>

@@ -39,7 +39,7 @@ describe(`银行发放批次（${testDialect}）`, () => {
     if (!r.ok) throw new Error(r.message);
     // 400000 + 969000 = 1369000 fen over 2 lines
     expect([r.count, r.totalFen]).toEqual([2, 1369000]);
-    expect(r.fileName).toMatch(/^发放批次_PAY-\d{8}-[0-9A-F]{6}_钱\*多等2人\.csv$/);
+    expect(r.fileName).toMatch(/^发放批次_PAY-\d{8}-[0-9A-F]{6}_钱某多等2人\.csv$/);
     expect(r.csv).toContain('6222020000001234567');
     const [audit] = await q((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, r.batchRef)));
     expect(audit).toMatchObject({ action: 'payments.export_batch', actorUserId: clerk.id, ip: '10.0.0.1', summary: { count: 2, totalFen: 1369000, refs: [a.ref, b.ref] } });

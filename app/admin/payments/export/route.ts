@@ -8,7 +8,8 @@ const text = (body: string, status: number) => new Response(body, { status, head
 
 export async function POST(request: Request) {
   const origin = request.headers.get('origin');
-  if (origin && new URL(origin).host !== new URL(request.url).host && origin !== 'null') return text('请从本站页面导出。', 403);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin && origin !== 'null' && new URL(origin).host !== host) return text('请从本站页面导出。', 403);
   const user = await currentUser();
   if (!user || user.role === 'resident') return text('请先以工作人员身份登录。', 401);
   const r = await exportBankBatch(user, { ip: (await headers()).get('x-forwarded-for') });
