@@ -71,12 +71,14 @@ const dir = mkdtempSync(join(tmpdir(), 'queue-bench-'));
 const load0 = loadavg()[0]!;
 const sections: string[] = [];
 let failed = false;
+const results: { cases: Measured[] }[] = [];
 try {
   console.log(`queue bench: ${rows.toLocaleString('en-US')} applications, ${iterations} timed runs per query`);
   const path = join(dir, 'queue.db');
   const g = await generateSqlite(path, rows, key);
   console.log(`  sqlite generated in ${g.seconds.toFixed(1)} s`);
   const r = await benchDialect(path, g);
+  results.push(r);
   sections.push(table('SQLite', r, g));
   console.log(sections.at(-1));
   const pgUrl = process.env.PG_BENCH_URL;
@@ -84,10 +86,11 @@ try {
     const gp = await generatePostgres(pgUrl, rows, key);
     console.log(`  postgres generated in ${gp.seconds.toFixed(1)} s`);
     const rp = await benchDialect(pgUrl, gp);
+    results.push(rp);
     sections.push(table('PostgreSQL', rp, gp));
     console.log(sections.at(-1));
   } else console.log('  (PG_BENCH_URL not set: PostgreSQL skipped)');
-  const over = [r, ...[]].flatMap((x) => x.cases.filter((c) => c.p95 >= 100));
+  const over = results.flatMap((x) => x.cases.filter((c) => c.p95 >= 100));
   if (over.length) {
     failed = true;
     console.log(`p95 at or over 100 ms: ${over.map((c) => c.name).join('; ')}`);
@@ -132,6 +135,15 @@ sorting the region's rows.
 - Existing: \`applications_ref_uq\` (search by reference), \`persons_id_number_hmac_uq\` then
   \`applications_person_idx\` (search by 身份证号: its HMAC finds the person, the person's applications follow; no
   decryption, no scan).
+
+## What the figures say
+
+The indexed page queries (a filter or a search, 50 rows) answer in a few milliseconds at p95 on both databases.
+The three \`staffQueue\` rows do not meet 100 ms: \`staffQueue\` as it stands counts every status of the region on
+each call (a \`group by\` over the region's ~200,000 index entries) and returns 200 rows; the count, not the page, is
+the cost. The queue being rewritten should take its per-status counts from a counter kept in the same transaction
+as each status change (or count only the open states), and the bench will show it through \`bench/queue-adapter.ts\`.
+Generation time is high here because the machine was shared (load average above 10 during the run).
 `;
   writeFileSync(file, at >= 0 ? `${old.slice(0, at)}${md}` : `${old.trimEnd()}\n${md}`);
   console.log('wrote docs/benchmarks.md');
