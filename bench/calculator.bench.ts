@@ -171,7 +171,7 @@ Target: ≥ 100,000 person-years/s on one core for batch runs. Measured here: am
 Full result ${fmt(fullAll)} (harmonic mean): one full estimate takes well under a millisecond, so the API and pages
 are not limited by it.
 
-## What made it faster
+### What made it faster
 
 Before, with this bench on the same machine (calculator as of commit ba8170f, median of 3 runs; the older figures
 in this file's history were measured before other regions had run, so they are higher):

@@ -154,7 +154,12 @@ export const applications = pgTable(
     uniqueIndex('applications_idem_uq').on(t.idempotencyKey),
     index('applications_filed_by_idx').on(t.filedByUserId),
     index('applications_person_idx').on(t.personId),
-    index('applications_region_status_idx').on(t.region, t.status),
+    // The queue (docs/benchmarks.md "Indexes and why"): region first, the sort column last.
+    index('applications_region_status_idx').on(t.region, t.status, t.submittedAt),
+    index('applications_region_submitted_idx').on(t.region, t.submittedAt),
+    index('applications_region_category_idx').on(t.region, t.primaryCategory, t.submittedAt),
+    index('applications_region_district_idx').on(t.region, t.district, t.submittedAt),
+    index('applications_assigned_idx').on(t.assignedToUserId, t.submittedAt),
   ],
 );
 

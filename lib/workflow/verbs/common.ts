@@ -33,3 +33,11 @@ export async function fourEyes(app: { id: string; filedByUserId: string }, actor
   if (accepted.length) return refuse('forbidden', `这份申请是您受理的，不能再由您${verb}。请交给本地区的其他审核员决定（四眼原则：受理和决定须由两人分别办理）。`);
   return null;
 }
+/** The bank batch reference a payment or failure came back under (letters, digits and -, as the export makes them). */
+export const batchRef = z
+  .string()
+  .trim()
+  .max(40, '批次号不能超过 40 个字符')
+  .regex(/^[A-Za-z0-9-]*$/, '批次号只能包含字母、数字和“-”')
+  .optional()
+  .transform((v) => v || undefined);

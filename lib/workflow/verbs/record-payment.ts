@@ -1,17 +1,16 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { schema } from '@/lib/store/db';
+import { recordPaymentRows } from '@/lib/dal/ledger';
 import type { Verb } from '@/lib/workflow/run';
-import { optionalNote, statusNotice } from './common';
+import { batchRef, optionalNote, statusNotice } from './common';
 
-/** The transfer reached the applicant's account: the pending ledger row is paid. */
-export const recordPayment: Verb<{ message: string }> = {
+/**
+ * The transfer reached the applicant's account: a `payment` row for what is outstanding is added to the ledger
+ * (with the bank batch reference); no earlier row is changed.
+ */
+export const recordPayment: Verb<{ message: string; batchRef?: string }> = {
   name: 'record_payment',
-  input: z.object({ message: optionalNote }),
-  event: (c) => ({ message: c.input.message || null }),
-  effects: async (c) => {
-    const p = schema.payments;
-    await c.db.update(p).set({ status: 'paid', paidAt: c.now.toISOString() }).where(and(eq(p.applicationId, c.app.id), eq(p.status, 'pending')));
-  },
+  input: z.object({ message: optionalNote, batchRef }),
+  event: (c) => ({ message: c.input.message || null, data: c.input.batchRef ? { batchRef: c.input.batchRef } : undefined }),
+  effects: (c) => recordPaymentRows(c.db, c.app, c.actor, { batchRef: c.input.batchRef ?? null, now: c.now }),
   notice: (c) => statusNotice('record_payment', c.ref, c.to, c.input.message),
 };

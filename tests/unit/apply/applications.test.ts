@@ -232,11 +232,12 @@ describe('办理流程（状态机）', () => {
     const notes = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.applicationId, detail.app.id)));
     expect(notes).toHaveLength(7);
     expect(notes.every((n) => !n.body.includes('。。'))).toBe(true);
-    const [payment] = await q((db) => db.select().from(schema.payments).where(eq(schema.payments.applicationId, detail.app.id)));
-    expect(payment).toMatchObject({ amountFen: 850000, status: 'paid' });
+    // The ledger keeps the approval row as written and adds a payment row (never an update in place).
+    const ledger = await q((db) => db.select().from(schema.payments).where(eq(schema.payments.applicationId, detail.app.id)));
+    expect(ledger.map((r) => [r.kind, r.status, r.amountFen]).sort()).toEqual([['approval', 'pending', 850000], ['payment', 'paid', 850000]]);
   });
 
-  it('发放失败留下失败记录，并生成一笔待重新发放的记录', async () => {
+  it('发放失败新增一条失败记录，批准记录不变，金额仍待重新发放', async () => {
     const u = await resident();
     const ref = await refOf(u, await completeDraft(u));
     for (const [who, verb, input] of [[clerk, 'accept', {}], [reviewer, 'start_review', {}], [reviewer, 'approve', { amountFen: 1000, reason: '核减重复票据' }]] as const) {
@@ -246,7 +247,7 @@ describe('办理流程（状态机）', () => {
     expect(await perform(clerk, ref, 'record_payment_failure', { message: '账户已销户' })).toMatchObject({ ok: true, status: 'approved' });
     const app = (await applicationDetail(u, ref))!.app;
     const rows = await q((db) => db.select().from(schema.payments).where(eq(schema.payments.applicationId, app.id)));
-    expect(rows.map((r) => [r.status, r.amountFen]).sort()).toEqual([['failed', 1000], ['pending', 1000]]);
+    expect(rows.map((r) => [r.kind, r.status, r.amountFen]).sort()).toEqual([['approval', 'pending', 1000], ['failure', 'failed', 1000]]);
   });
 
   it('两名工作人员同时受理，只有一人成功，另一人被告知已被处理', async () => {

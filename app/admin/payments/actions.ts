@@ -1,0 +1,21 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { validatedAction } from '@/lib/action';
+import { importBankResult, PAYERS, type LineError } from '@/lib/dal/payment-batches';
+
+export type ImportState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; lines?: LineError[] };
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** The bank's result file: every line checked, then all registered in one transaction, or none. */
+export const importResultAction = validatedAction(z.object({}), PAYERS, async (_input, user, { formData }): Promise<ImportState> => {
+  const file = formData.get('file');
+  if (!(file instanceof File) || file.size === 0) return { ok: false, message: '请选择银行返回的结果文件（CSV）。', fieldErrors: { file: '请选择银行返回的结果文件（CSV）。' } };
+  if (file.size > MAX_BYTES) return { ok: false, message: '文件超过 2 MB，请确认是否选错了文件。', fieldErrors: { file: '文件超过 2 MB' } };
+  const r = await importBankResult(user, await file.text(), { ip: (await headers()).get('x-forwarded-for') });
+  if (!r.ok) return { ok: false, message: r.message, lines: 'lines' in r ? r.lines : undefined };
+  revalidatePath('/admin/payments');
+  return { ok: true, message: `已登记：发放成功 ${r.paid} 笔，发放失败 ${r.failed} 笔（批次 ${r.batchRefs.join('、')}）。` };
+});

@@ -1,0 +1,120 @@
+import '../helpers/test-db';
+import { describe, expect, it } from 'vitest';
+import { approvalSplit, deriveState, personYearLedger, poolLimit } from '@/lib/dal/ledger';
+import { q, schema } from '@/lib/store/db';
+import { perform } from '@/lib/workflow';
+import { testDialect } from '../helpers/test-db';
+import { caseFor, ledgerRows, person, staffUser } from './fixtures';
+
+describe(`发放台账（${testDialect}）`, () => {
+  it('批准、发放失败、重新发放都只新增记录，之前的记录一字不改；状态由记录推算', async () => {
+    const reviewer = await staffUser('reviewer');
+    const clerk = await staffUser('clerk');
+    const p = await person();
+    const c = await caseFor(p.id, { pools: { inpatient: 300000 } });
+    expect(await perform(reviewer, c.ref, 'approve', { amountFen: 250000 })).toMatchObject({ ok: true, status: 'approved' });
+    const afterApproval = await ledgerRows(c.id);
+    expect(afterApproval.map((r) => [r.kind, r.pool, r.amountFen])).toEqual([['approval', 'inpatient', 250000]]);
+    expect(deriveState(afterApproval)).toMatchObject({ state: 'unpaid', owedFen: 250000, paidFen: 0, outstandingFen: 250000 });
+
+    expect(await perform(clerk, c.ref, 'record_payment_failure', { message: '账户已销户', batchRef: 'PAY-20260701-AAAAAA' })).toMatchObject({ ok: true, status: 'approved' });
+    const afterFailure = await ledgerRows(c.id);
+    expect(afterFailure).toHaveLength(2);
+    expect(afterFailure[0]).toEqual(afterApproval[0]);
+    expect(afterFailure[1]).toMatchObject({ kind: 'failure', amountFen: 250000, reason: '账户已销户', batchRef: 'PAY-20260701-AAAAAA', createdByUserId: clerk.id });
+    expect(deriveState(afterFailure)).toMatchObject({ state: 'failed', outstandingFen: 250000, lastFailure: { reason: '账户已销户' } });
+
+    expect(await perform(clerk, c.ref, 'record_payment', { batchRef: 'PAY-20260702-BBBBBB' })).toMatchObject({ ok: true, status: 'paid' });
+    const afterPayment = await ledgerRows(c.id);
+    expect(afterPayment).toHaveLength(3);
+    expect(afterPayment.slice(0, 2)).toEqual(afterFailure);
+    expect(afterPayment[2]).toMatchObject({ kind: 'payment', amountFen: 250000, batchRef: 'PAY-20260702-BBBBBB', status: 'paid' });
+    // owed 250000 − paid 250000 = 0 → paid
+    expect(deriveState(afterPayment)).toMatchObject({ state: 'paid', owedFen: 250000, paidFen: 250000, outstandingFen: 0 });
+  });
+
+  it('一次批准按估算中各资金池的比例分入各池，分毫不差', () => {
+    // 1000 fen over weights 1:2 (outpatient 100, inpatient 200): 333.33 / 666.67 → floors 333 + 666 = 999,
+    // the 1 fen left goes to the larger remainder (inpatient .67) → 333 + 667 = 1000.
+    const snapshot = { result: { episodes: [{ pool: 'outpatient', assistanceFen: 100, tiltFen: 0 }, { pool: 'inpatient', assistanceFen: 200, tiltFen: 0 }] } } as never;
+    expect(approvalSplit('wuxi', snapshot, 1000)).toEqual([{ pool: 'outpatient', amountFen: 333 }, { pool: 'inpatient', amountFen: 667 }]);
+    // No pool in the estimate: everything in the region's first pool (Wuxi: 普通门诊).
+    expect(approvalSplit('wuxi', null, 500)).toEqual([{ pool: 'outpatient', amountFen: 500 }]);
+    // Wuxi's tilt has no pool of its own in 001 四(七): its own 'tilt' part, no limit.
+    expect(poolLimit('wuxi', 2026, 'tilt', 'dibao', {})).toMatchObject({ kind: 'none', limitFen: null });
+  });
+
+  it('调整（更正）记录计入应发金额，原记录不动', () => {
+    const base = { reason: null, batchRef: null, createdAt: '2026-07-01T00:00:00.000Z' };
+    // approval 5000 + adjustment −1200 = owed 3800; paid 0 → unpaid 3800
+    const d = deriveState([{ ...base, kind: 'approval', pool: 'inpatient', amountFen: 5000 }, { ...base, kind: 'adjustment', pool: 'inpatient', amountFen: -1200 }]);
+    expect(d).toMatchObject({ state: 'unpaid', owedFen: 3800, outstandingFen: 3800 });
+  });
+
+  it('无锡普通门诊年度限额 1 万元：两名审核员同时批准，合计超限时只有一笔成功', async () => {
+    const [r1, r2] = [await staffUser('reviewer'), await staffUser('reviewer')];
+    const p = await person();
+    const a = await caseFor(p.id, { pools: { outpatient: 600000 } });
+    const b = await caseFor(p.id, { pools: { outpatient: 600000 } });
+    // 6000 + 6000 = 12000 元 > 10000 元 (001 四(六) 普通门诊救助限额1万元)
+    const results = await Promise.all([perform(r1, a.ref, 'approve', { amountFen: 600000 }), perform(r2, b.ref, 'approve', { amountFen: 600000 })]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok)!;
+    // 10000 − 6000 = 4000 元 left
+    expect(refused).toMatchObject({ ok: false, code: 'conflict' });
+    expect(!refused.ok && refused.message).toContain('最多还能批准 ¥4,000.00');
+    const granted = await q((db) => db.select().from(schema.payments));
+    expect(granted.filter((r) => r.personId === p.id).map((r) => r.amountFen)).toEqual([600000]);
+    // The refused case stayed in review (the whole approval rolled back, status included).
+    const statuses = await q((db) => db.select({ ref: schema.applications.ref, status: schema.applications.status }).from(schema.applications));
+    expect(statuses.filter((s) => s.ref === a.ref || s.ref === b.ref).map((s) => s.status).sort()).toEqual(['approved', 'in_review']);
+    // Exactly up to the limit is allowed: 6000 + 4000 = 10000.
+    const last = (results[0]!.ok ? b : a).ref;
+    expect(await perform(r1, last, 'approve', { amountFen: 400000 })).toMatchObject({ ok: true });
+    const c = await caseFor(p.id, { pools: { outpatient: 100 } });
+    expect(await perform(r1, c.ref, 'approve', { amountFen: 1 })).toMatchObject({ ok: false, code: 'conflict' });
+    // A different year of the same person has its own limit.
+    const d = await caseFor(p.id, { year: 2025, pools: { outpatient: 100 } });
+    expect(await perform(r1, d.ref, 'approve', { amountFen: 100 })).toMatchObject({ ok: true });
+  });
+
+  it('六名审核员同时批准同一人 6 笔各 3000 元：限额 1 万元内只能成功 3 笔', async () => {
+    // Two at once may not overlap in time; six reliably do (without the per-person-year lock all six pass on
+    // PostgreSQL: checked by removing it). 3 × 3000 = 9000 ≤ 10000 < 4 × 3000 = 12000 → exactly 3.
+    const reviewers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => staffUser('reviewer')));
+    const p = await person();
+    const cases = await Promise.all(reviewers.map(() => caseFor(p.id, { pools: { outpatient: 300000 } })));
+    const results = await Promise.all(cases.map((c, i) => perform(reviewers[i]!, c.ref, 'approve', { amountFen: 300000 })));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'conflict')).toBe(true);
+    const rows = await q((db) => db.select().from(schema.payments));
+    expect(rows.filter((r) => r.personId === p.id).reduce((a, r) => a + r.amountFen, 0)).toBe(900000);
+  });
+
+  it('上海的限额由工作人员设定：未设定时无法校验（如实说明），设定后按类别的限额优先', async () => {
+    const reviewer = await staffUser('reviewer', 'shanghai');
+    const p = await person();
+    expect(poolLimit('shanghai', 2026, 'inpatient', 'dibao', {})).toMatchObject({ kind: 'unset', limitFen: null, param: 'annualLimitFen.inpatient.dibao' });
+    const first = await caseFor(p.id, { region: 'shanghai', pools: { inpatient: 900000 } });
+    expect(await perform(reviewer, first.ref, 'approve', { amountFen: 900000 })).toMatchObject({ ok: true });
+    const ledger = await personYearLedger(p.id, 'shanghai', 2026, 'dibao');
+    expect(ledger.find((l) => l.pool === 'inpatient')).toMatchObject({ kind: 'unset', grantedFen: 900000, paidFen: 0 });
+
+    await q((db) =>
+      db.insert(schema.parameters).values([
+        { region: 'shanghai', name: 'annualLimitFen.inpatient', value: 2_000_000, unit: 'fen', effectiveFrom: '2026-01-01', source: '测试' },
+        { region: 'shanghai', name: 'annualLimitFen.inpatient.dibao', value: 1_000_000, unit: 'fen', effectiveFrom: '2026-01-01', source: '测试（低保）' },
+      ]),
+    );
+    // dibao's own limit 10000 元 wins over the pool's 20000 元: 9000 used + 1500 = 10500 > 10000 → refused.
+    const second = await caseFor(p.id, { region: 'shanghai', pools: { inpatient: 150000 } });
+    const refused = await perform(reviewer, second.ref, 'approve', { amountFen: 150000 });
+    expect(refused).toMatchObject({ ok: false, code: 'conflict' });
+    expect(!refused.ok && refused.message).toContain('测试（低保）');
+    expect(await perform(reviewer, second.ref, 'approve', { amountFen: 100000 })).toMatchObject({ ok: true });
+    // A low_income case of another person is held to the pool's 20000 元 (no own limit set for low_income).
+    const q2 = await person();
+    const third = await caseFor(q2.id, { region: 'shanghai', category: 'low_income', pools: { inpatient: 1_500_000 } });
+    expect(await perform(reviewer, third.ref, 'approve', { amountFen: 1_500_000 })).toMatchObject({ ok: true });
+  });
+});
