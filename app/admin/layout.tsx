@@ -1,7 +1,24 @@
+import Link from 'next/link';
 import { STAFF } from '@/lib/access';
 import { requireUser } from '@/lib/session';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireUser(STAFF, '/admin');
-  return <div className="space-y-6">{children}</div>;
+  const user = await requireUser(STAFF, '/admin');
+  const links = [
+    { href: '/admin', label: '办理队列' },
+    { href: '/admin/payments', label: '发放台账' },
+    ...(user.role === 'auditor' || user.role === 'admin' ? [{ href: '/admin/audit', label: '审计日志' }] : []),
+  ];
+  return (
+    <div className="space-y-6">
+      <nav aria-label="工作台" className="flex flex-wrap gap-2 border-b border-gray-300 pb-2">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="link inline-flex min-h-11 items-center px-2 in-[.elder]:min-h-15">
+            {l.label}
+          </Link>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
 }
