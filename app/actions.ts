@@ -1,28 +1,29 @@
 'use server';
-import { asForm } from '@/lib/action';
+import { z } from 'zod';
+import { validatedAction } from '@/lib/action';
 import { cookies } from 'next/headers';
 import { signOut } from '@/lib/auth';
 import { signOutEverywhere } from '@/lib/dal/users';
 import { currentUser } from '@/lib/session';
 
-export async function toggleElderMode(formData: FormData): Promise<void> {
-  formData = asForm(formData);
-  const on = formData.get('elder') === '1';
-  (await cookies()).set('elder', on ? '1' : '0', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
-}
+// Site-wide actions anyone may use (`roles: null`): preferences in cookies, and signing out.
+export const toggleElderMode = validatedAction(z.object({ elder: z.string().optional() }).loose(), null, async (input) => {
+  (await cookies()).set('elder', input.elder === '1' ? '1' : '0', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
+  return { ok: true };
+});
 
-export async function signOutAction(): Promise<void> {
+export const signOutAction = validatedAction(z.object({}).loose(), null, async () => {
   // Outdate every token of this user first (the cookie could have been copied), then clear this one.
   const user = await currentUser();
   if (user) await signOutEverywhere(user);
   await signOut({ redirectTo: '/' });
-}
+  return { ok: true };
+});
 
-export async function chooseRegion(formData: FormData): Promise<void> {
-  formData = asForm(formData);
+export const chooseRegion = validatedAction(z.object({ region: z.string().optional() }).loose(), null, async (input) => {
   const { isRegionCode, REGION_COOKIE } = await import('@/lib/region-cookie');
-  const region = formData.get('region');
-  if (isRegionCode(region)) {
-    (await cookies()).set(REGION_COOKIE, region, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
+  if (isRegionCode(input.region)) {
+    (await cookies()).set(REGION_COOKIE, input.region, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
   }
-}
+  return { ok: true };
+});

@@ -22,15 +22,6 @@ export function formValues(formData: FormData): FormValues {
   return out;
 }
 
-/**
- * The FormData an action was called with, or an empty one: a forged request can call any action with any
- * arguments (`[null]`, a string, nothing), and reading fields from those must not throw (a 500). Actions
- * not written with validatedAction call this on their FormData argument first.
- */
-export function asForm(value: unknown): FormData {
-  return value instanceof FormData ? value : new FormData();
-}
-
 type Handler<S extends z.ZodType, R> = (input: z.infer<S>, user: SessionUser, ctx: { formData: FormData; values: FormValues; prev: R | undefined }) => Promise<R>;
 
 /**

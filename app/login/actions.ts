@@ -1,5 +1,5 @@
 'use server';
-import { asForm } from '@/lib/action';
+import { validatedAction } from '@/lib/action';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { LoginRefused, SECOND_FACTOR_PREFIX, signIn } from '@/lib/auth';
@@ -21,8 +21,11 @@ export type LoginState = {
   fieldErrors?: Record<string, string>;
 };
 
-export async function sendCodeAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  formData = asForm(formData);
+// Sign-in has no user yet (`roles: null`); each action still goes through validatedAction, which parses the
+// form first and copes with anything forged in place of it.
+const loose = z.object({}).loose();
+
+export const sendCodeAction = validatedAction(loose, null, async (_input, _user, { formData }): Promise<LoginState> => {
   const raw = String(formData.get('phone') ?? '');
   const phone = normalisePhone(raw);
   if (!phone) return { step: 'phone', phone: raw, fieldErrors: { phone: '请输入 11 位手机号码，例如 13800001234' } };
@@ -36,13 +39,13 @@ export async function sendCodeAction(_prev: LoginState, formData: FormData): Pro
     return { step: result.reason === 'cooldown' ? 'code' : 'phone', phone, message: result.message };
   }
   return { step: 'code', phone, demoCode: result.demoCode, notice: '验证码已发送，5 分钟内有效。' };
-}
+});
 
 const verifySchema = z.object({ phone: z.string(), code: z.string(), next: z.string().optional() });
 
-export async function verifyCodeAction(prev: LoginState, formData: FormData): Promise<LoginState> {
-  formData = asForm(formData);
-  prev = typeof prev === 'object' && prev ? prev : { step: 'code' };
+export const verifyCodeAction = validatedAction(loose, null, async (_input, _user, ctx): Promise<LoginState> => {
+  const { formData } = ctx;
+  const prev: LoginState = typeof ctx.prev === 'object' && ctx.prev ? ctx.prev : { step: 'code' };
   const { phone, code, next } = verifySchema.parse({
     phone: String(formData.get('phone') ?? ''),
     code: String(formData.get('code') ?? '').trim(),
@@ -58,12 +61,13 @@ export async function verifyCodeAction(prev: LoginState, formData: FormData): Pr
     throw error;
   }
   return prev;
-}
+});
 
 export type StaffLoginState = { step?: 'password' | 'code'; username?: string; ticket?: string; message?: string; fieldErrors?: Record<string, string> };
 
-export async function staffLoginAction(prev: StaffLoginState, formData: FormData): Promise<StaffLoginState> {
-  formData = asForm(formData);
+export const staffLoginAction = validatedAction(loose, null, async (_input, _user, ctx): Promise<StaffLoginState> => {
+  const { formData } = ctx;
+  const prev: StaffLoginState = typeof ctx.prev === 'object' && ctx.prev ? ctx.prev : {};
   const next = safeNextPath(formData.get('next'), '/admin');
   const ticket = String(formData.get('ticket') ?? '');
   const username = String(formData.get('username') ?? '').trim();
@@ -91,4 +95,4 @@ export async function staffLoginAction(prev: StaffLoginState, formData: FormData
     throw error;
   }
   return { username };
-}
+});
