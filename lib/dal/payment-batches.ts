@@ -1,4 +1,5 @@
 import 'server-only';
+import { openName } from '@/lib/personal-data';
 // The bank side of the ledger: the list of approved-unpaid cases, the batch file sent to the bank (with a
 // checksum row: count and total fen), and the bank's result file, imported all or nothing.
 //
@@ -35,7 +36,7 @@ export async function approvedUnpaid(actor: SessionUser): Promise<UnpaidCase[]> 
   const t = schema.applications;
   const apps = await q((db) =>
     db
-      .select({ id: t.id, ref: t.ref, bankName: t.bankName, last4: t.bankAccountLast4, decidedAt: t.decidedAt, name: schema.persons.nameMasked })
+      .select({ id: t.id, ref: t.ref, bankName: t.bankName, last4: t.bankAccountLast4, decidedAt: t.decidedAt, nameEnc: schema.persons.nameEnc })
       .from(t)
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
       .where(and(eq(t.region, actor.region!), eq(t.status, 'approved')))
@@ -46,7 +47,7 @@ export async function approvedUnpaid(actor: SessionUser): Promise<UnpaidCase[]> 
   const rows = await q((db) => db.select().from(p).where(inArray(p.applicationId, apps.map((a) => a.id))).orderBy(asc(p.createdAt)));
   return apps
     .map((a) => ({
-      applicationId: a.id, ref: a.ref!, name: a.name, bankName: a.bankName, bankAccountLast4: a.last4, decidedAt: a.decidedAt,
+      applicationId: a.id, ref: a.ref!, name: a.nameEnc ? openName(a.nameEnc) : null, bankName: a.bankName, bankAccountLast4: a.last4, decidedAt: a.decidedAt,
       derived: deriveState(rows.filter((r) => r.applicationId === a.id)),
     }))
     .filter((c) => c.derived.outstandingFen > 0);

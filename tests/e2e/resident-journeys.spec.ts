@@ -214,6 +214,6 @@ test('提交：检查页列出上传的材料，回执一页可打印，旧草�
   await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?answered=1$`));
   await page.screenshot({ path: 'test-results/shots/respond-done-360.png', fullPage: true });
   await expect(page.getByText('审核中').first()).toBeVisible();
-  await expect(page.getByRole('link', { name: '出院小结.png' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '我提交的材料' }).getByRole('link', { name: '出院小结.png' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '需要您补充' })).toHaveCount(0);
 });
