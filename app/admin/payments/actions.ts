@@ -1,6 +1,6 @@
 'use server';
+import { requestAddress } from '@/lib/client-address';
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { importBankResult, PAYERS, type LineError } from '@/lib/dal/payment-batches';
@@ -14,7 +14,7 @@ export const importResultAction = validatedAction(z.object({}), PAYERS, async (_
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: '请选择银行返回的结果文件（CSV）。', fieldErrors: { file: '请选择银行返回的结果文件（CSV）。' } };
   if (file.size > MAX_BYTES) return { ok: false, message: '文件超过 2 MB，请确认是否选错了文件。', fieldErrors: { file: '文件超过 2 MB' } };
-  const r = await importBankResult(user, await file.text(), { ip: (await headers()).get('x-forwarded-for') });
+  const r = await importBankResult(user, await file.text(), { ip: await requestAddress() });
   if (!r.ok) return { ok: false, message: r.message, lines: 'lines' in r ? r.lines : undefined };
   revalidatePath('/admin/payments');
   return { ok: true, message: `已登记：发放成功 ${r.paid} 笔，发放失败 ${r.failed} 笔（批次 ${r.batchRefs.join('、')}）。` };

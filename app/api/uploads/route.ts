@@ -1,4 +1,5 @@
 // Upload with progress (the upload field posts here with XMLHttpRequest). Same checks as the form path.
+import { fromThisSite } from '@/lib/same-origin';
 import { addDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { readCappedBody } from '@/lib/capped-body';
 import { HSTS } from '@/lib/csp';
@@ -20,7 +21,7 @@ export async function POST(request: Request) {
 
 async function handle(request: Request): Promise<Response> {
   // Same-origin only (the session cookie is SameSite=Lax too): another site cannot post files into an application.
-  if (!sameOrigin(request)) {
+  if (!fromThisSite(request)) {
     return Response.json({ ok: false, message: '请求来源不正确。' }, { status: 403 });
   }
   const user = await currentUser();
@@ -42,14 +43,4 @@ async function handle(request: Request): Promise<Response> {
   if (!(file instanceof File) || !(kind in DOCUMENT_KINDS)) return Response.json({ ok: false, message: '请选择要上传的文件。' }, { status: 400 });
   const result = await addDocument(user, String(form.get('applicationId') ?? ''), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { kind, episodeSeq: seq ? Number(seq) : null });
   return Response.json(result, { status: result.ok ? 200 : 400 });
-}
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.get('host');
-  } catch {
-    return false;
-  }
 }

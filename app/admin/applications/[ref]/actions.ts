@@ -1,8 +1,8 @@
 'use server';
 // The case page's actions: each one validatedAction → one data-layer call (perform(), the reveal, the
 // assignment). A workflow action needs the confirmation box ticked, so nothing happens on a stray tap.
+import { requestAddress } from '@/lib/client-address';
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction, type FormValues } from '@/lib/action';
@@ -20,7 +20,7 @@ const ref = z.string().regex(/^[A-Z]{2}-\d{4}-\d{6}$/, '没有找到这份申请
 const STAFF_VERBS = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure'] as const;
 
 async function ip() {
-  return (await headers()).get('x-forwarded-for');
+  return await requestAddress();
 }
 
 const str = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';

@@ -1,5 +1,5 @@
+import { requestAddress } from '@/lib/client-address';
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BackLink } from '@/app/_components/back-link';
@@ -39,7 +39,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const { ref } = await params;
   const query = await searchParams;
   const user = await requireUser(STAFF, `/admin/applications/${ref}`);
-  const d = await staffCaseDetail(user, ref, (await headers()).get('x-forwarded-for'));
+  const d = await staffCaseDetail(user, ref, await requestAddress());
   if (!d) notFound();
   const { app } = d;
   const region = app.region as RegionCode;

@@ -1,5 +1,6 @@
 // The filtered audit log as CSV; a POST from this site (the export is itself written to the log).
-import { headers } from 'next/headers';
+import { fromThisSite } from '@/lib/same-origin';
+import { requestAddress } from '@/lib/client-address';
 import { exportAudit } from '@/lib/dal/audit-search';
 import { currentUser } from '@/lib/session';
 import { filtersFrom } from '../filters';
@@ -7,15 +8,13 @@ import { filtersFrom } from '../filters';
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 export async function POST(request: Request) {
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (origin && origin !== 'null' && new URL(origin).host !== host) return text('请从本站页面导出。', 403);
+  if (!fromThisSite(request)) return text('请从本站页面导出。', 403);
   const user = await currentUser();
   if (!user) return text('请先登录。', 401);
   const form = await request.formData();
   const f = filtersFrom(Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string')));
   if (f.noPerson) return text('没有找到这个身份证号对应的人员，没有可导出的记录。', 404);
-  const r = await exportAudit(user, f, { ip: (await headers()).get('x-forwarded-for') });
+  const r = await exportAudit(user, f, { ip: await requestAddress() });
   if (!r.ok) return text(r.message, 403);
   const stamp = new Date().toISOString().slice(0, 10).replaceAll('-', '');
   return new Response(r.csv, {

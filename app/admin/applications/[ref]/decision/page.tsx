@@ -1,5 +1,5 @@
+import { requestAddress } from '@/lib/client-address';
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { BackLink } from '@/app/_components/back-link';
 import { DecisionNoticeView } from '@/app/_components/decision-notice';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: '决定书' };
 export default async function StaffDecisionPage({ params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;
   const user = await requireUser(STAFF, `/admin/applications/${ref}/decision`);
-  const n = await decisionNotice(user, ref, (await headers()).get('x-forwarded-for'));
+  const n = await decisionNotice(user, ref, await requestAddress());
   if (!n) notFound();
   return (
     <div className="space-y-4">

@@ -1,4 +1,4 @@
-import { headers } from 'next/headers';
+import { requestAddress } from '@/lib/client-address';
 import { STAFF } from '@/lib/access';
 import { decisionNotice } from '@/lib/dal/decision';
 import { decisionPdfResponse } from '@/lib/decision-pdf';
@@ -7,5 +7,5 @@ import { currentUser } from '@/lib/session';
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;
   const user = await currentUser();
-  return decisionPdfResponse(user && STAFF.includes(user.role) ? await decisionNotice(user, ref, (await headers()).get('x-forwarded-for')) : null);
+  return decisionPdfResponse(user && STAFF.includes(user.role) ? await decisionNotice(user, ref, await requestAddress()) : null);
 }
