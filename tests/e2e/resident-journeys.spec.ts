@@ -214,7 +214,8 @@ test('提交：检查页列出上传的材料，回执一页可打印，旧草�
   await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?answered=1$`));
   await page.screenshot({ path: 'test-results/shots/respond-done-360.png', fullPage: true });
   await expect(page.getByText('审核中').first()).toBeVisible();
-  await expect(page.getByRole('link', { name: '出院小结.png' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '办理进度' }).getByRole('link', { name: '出院小结.png' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '我提交的材料' }).getByRole('link', { name: '出院小结.png' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '需要您补充' })).toHaveCount(0);
 });
 
@@ -258,7 +259,8 @@ test.describe('不开 JavaScript 也能补正、撤回', () => {
     expect(posts[0]!.type).toMatch(/^multipart\/form-data; boundary=/);
     await expect(page.getByText('补正材料已提交，申请回到审核中。')).toBeVisible();
     await expect(page.getByText('审核中').first()).toBeVisible();
-    await expect(page.getByRole('link', { name: '诊断证明.png' })).toHaveCount(2); // in the timeline (the answer) and under 我提交的材料
+    await expect(page.getByRole('region', { name: '办理进度' }).getByRole('link', { name: '诊断证明.png' })).toBeVisible();
+    await expect(page.getByRole('region', { name: '我提交的材料' }).getByRole('link', { name: '诊断证明.png' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '需要您补充' })).toHaveCount(0);
     await expect(page.getByText('诊断证明在路上')).toBeVisible();
   });
