@@ -20,6 +20,8 @@ test('居民从头到尾在线申请，带上传，提交后看到编号和二�
   await expect(page.locator('svg')).toBeVisible();
   await page.getByRole('link', { name: '查看办理进度' }).click();
   await expect(page.getByText('已提交，等待受理').first()).toBeVisible();
+  // The receipt is listed with its stay and among everything submitted.
+  await expect(page.getByRole('region', { name: /就医记录/ }).getByRole('link', { name: '结算单.png' })).toBeVisible();
   await expect(page.getByRole('region', { name: '我提交的材料' }).getByRole('link', { name: '结算单.png' })).toBeVisible();
   await page.goto('/me');
   await expect(page.getByRole('link', { name: new RegExp(ref) })).toBeVisible();
@@ -97,7 +99,9 @@ test('工作人员要求补正后，居民在申请页面答复，状态回到�
   await expect(page.getByText('需要补正材料').first()).toBeVisible();
   await expect(page.getByText('请上传出院小结').first()).toBeVisible();
   await page.getByRole('button', { name: '提交补正' }).click();
-  await expect(page.locator('#f-message-error')).toHaveText(/请写下补充说明，或上传补正材料/);
+  // Nothing written or chosen: the error sits by the note and the summary links to it.
+  await expect(page.locator('#f-message-error')).toHaveText('请写下补充说明，或上传补正材料');
+  await expect(page.getByRole('link', { name: '请写下补充说明，或上传补正材料' })).toHaveAttribute('href', '#f-message');
   // The file and the note go together (one action).
   await page.getByLabel('从相册或文件中选择').setInputFiles({ name: '出院小结.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await expect(page.getByText('将随补正提交：出院小结.png')).toBeVisible();
@@ -105,7 +109,9 @@ test('工作人员要求补正后，居民在申请页面答复，状态回到�
   await page.getByRole('button', { name: '提交补正' }).click();
   await expect(page.getByText('补正材料已提交，申请回到审核中。')).toBeVisible();
   await expect(page.getByText('审核中').first()).toBeVisible();
-  await expect(page.getByRole('link', { name: '出院小结.png' })).toBeVisible();
+  // The file belongs to the answer in the timeline and is among everything submitted.
+  await expect(page.getByRole('region', { name: '办理进度' }).getByRole('link', { name: '出院小结.png' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '我提交的材料' }).getByRole('link', { name: '出院小结.png' })).toBeVisible();
 });
 
 test('改网址里的编号看不到别人的申请（404，不是 403）', async ({ page }) => {

@@ -2,7 +2,7 @@
 // typed, what /estimate found carried into /apply, 补正 asking for what it needs, a printable confirmation,
 // old draft links and the address bar after sign-in.
 import { expect, test, type Page } from '@playwright/test';
-import { actAsStaff, expectAccessible, freshIdNumber, freshPhone, PNG_1X1, signInResident } from './helpers';
+import { actAsStaff, expectAccessible, freshIdNumber, freshPhone, PNG_1X1, residentApplication, signInResident } from './helpers';
 import { fillApplicant, fillRest, startWuxiApplication } from './support/apply-steps';
 
 /** Types the code the demo sender shows, on the sign-in page already open. */
@@ -214,6 +214,68 @@ test('提交：检查页列出上传的材料，回执一页可打印，旧草�
   await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?answered=1$`));
   await page.screenshot({ path: 'test-results/shots/respond-done-360.png', fullPage: true });
   await expect(page.getByText('审核中').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: '办理进度' }).getByRole('link', { name: '出院小结.png' })).toBeVisible();
   await expect(page.getByRole('region', { name: '我提交的材料' }).getByRole('link', { name: '出院小结.png' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '需要您补充' })).toHaveCount(0);
+});
+
+// Without JavaScript the page is plain HTML forms: 补正 posts the note and the files in one multipart form to
+// the server action; a refusal comes back as the same page with the error by the field.
+test.describe('不开 JavaScript 也能补正、撤回', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('补正要求上传材料：没选文件被拒（提示在文件旁，说明保留），带文件一次提交说明和文件', async ({ page }) => {
+    test.setTimeout(120_000);
+    const phone = freshPhone();
+    const ref = residentApplication(phone, freshIdNumber(), '冯无脚本');
+    actAsStaff('wuxi.clerk', ref, 'accept');
+    actAsStaff('wuxi.clerk', ref, 'request_info', { message: '请上传诊断证明', requireDocuments: true });
+    const posts: { url: string; type: string }[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push({ url: new URL(r.url()).pathname, type: r.headers()['content-type'] ?? '' });
+    });
+    await signInResident(page, phone, `/applications/${ref}`);
+    await expect(page).toHaveURL(new RegExp(`/applications/${ref}$`));
+    await expect(page.getByText('补正材料（必须上传）')).toBeVisible();
+
+    // A note alone is refused; the page comes back with the message by the file field and the note kept.
+    posts.length = 0;
+    await page.getByLabel('补充说明（选填）').fill('诊断证明在路上');
+    await page.getByRole('button', { name: '提交补正' }).click();
+    await expect(page.locator('#f-file-error')).toContainText('请选择要上传的补正材料');
+    await expect(page.getByLabel('从相册或文件中选择')).toHaveAttribute('aria-describedby', /f-file-error/);
+    await expect(page.getByLabel('补充说明（选填）')).toHaveValue('诊断证明在路上');
+    await expect(page.getByText('需要补正材料').first()).toBeVisible();
+    expect(posts.map((p) => p.url)).toEqual([`/applications/${ref}`]);
+
+    // With the file: one multipart post to the page carries note and file (nothing goes to /api/uploads); the
+    // file listed afterwards can only have come in that post.
+    posts.length = 0;
+    await page.getByLabel('从相册或文件中选择').setInputFiles({ name: '诊断证明.png', mimeType: 'image/png', buffer: PNG_1X1 });
+    await page.getByRole('button', { name: '提交补正' }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?answered=1$`));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.url).toBe(`/applications/${ref}`);
+    expect(posts[0]!.type).toMatch(/^multipart\/form-data; boundary=/);
+    await expect(page.getByText('补正材料已提交，申请回到审核中。')).toBeVisible();
+    await expect(page.getByText('审核中').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: '办理进度' }).getByRole('link', { name: '诊断证明.png' })).toBeVisible();
+    await expect(page.getByRole('region', { name: '我提交的材料' }).getByRole('link', { name: '诊断证明.png' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '需要您补充' })).toHaveCount(0);
+    await expect(page.getByText('诊断证明在路上')).toBeVisible();
+  });
+
+  test('撤回：没勾选确认被拒，提示在勾选框旁；勾选后撤回', async ({ page }) => {
+    const phone = freshPhone();
+    const ref = residentApplication(phone, freshIdNumber(), '卫无脚本');
+    await signInResident(page, phone, `/applications/${ref}/withdraw`);
+    await expect(page.getByRole('heading', { name: `撤回申请 ${ref}` })).toBeVisible();
+    await page.getByRole('button', { name: '撤回申请' }).click();
+    await expect(page.locator('#f-confirm-error')).toContainText('请勾选“我确认撤回这份申请”。');
+    await page.getByLabel('我确认撤回这份申请').check();
+    await page.getByRole('button', { name: '撤回申请' }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?withdrawn=1$`));
+    await expect(page.getByText('申请已撤回。')).toBeVisible();
+    await expect(page.getByText('已撤回').first()).toBeVisible();
+  });
 });

@@ -10,6 +10,7 @@ import { pendingSupplements } from '@/lib/dal/applications';
 import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { formatDateTime, formatMoney, maskBankAccount, maskName } from '@/lib/format';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
+import { respondAction } from './actions';
 import { loadApplicationPage } from './load';
 import { RespondForm } from './respond-form';
 
@@ -82,7 +83,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
             </div>
           ) : null}
           {requested.dueDate ? <p>请在 <strong>{requested.dueDate}</strong> 前提交补正。</p> : null}
-          <RespondForm ref_={ref} applicationId={app.id} pending={await pendingSupplements(app.id, user.id)} filesRequired={filesRequired} />
+          <RespondForm action={respondAction.bind(null, ref, app.id)} applicationId={app.id} pending={await pendingSupplements(app.id, user.id)} filesRequired={filesRequired} />
         </section>
       ) : null}
 

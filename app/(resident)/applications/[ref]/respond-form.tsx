@@ -2,11 +2,16 @@
 // 补正 in one step: write a note, choose the files, press 提交补正. Without JavaScript it is one multipart form
 // (the server action stores the files, then answers); with it each file first goes to /api/uploads with a
 // progress bar, then the note is sent.
+//
+// `action` is respondAction bound on the server (page.tsx) to the reference and application id, never
+// bound here: after a refused post without JavaScript, React's server render compares the returned state's
+// action with this hook's, and an action bound during render is a new, unresolved reference on every retry,
+// so that render never finishes (the browser waits forever).
 import { startTransition, useActionState, useRef, useState } from 'react';
 import { ErrorSummary } from '@/app/_components/field';
-import { respondAction, type RespondState } from './actions';
+import type { RespondState } from './actions';
 
-type Props = { ref_: string; applicationId: string; pending: { id: string; originalName: string }[]; filesRequired: boolean };
+type Props = { action: (prev: RespondState, formData: FormData) => Promise<RespondState>; applicationId: string; pending: { id: string; originalName: string }[]; filesRequired: boolean };
 
 function upload(applicationId: string, file: File, onProgress: (percent: number) => void): Promise<{ ok: boolean; message?: string }> {
   return new Promise((resolve) => {
@@ -29,9 +34,8 @@ function upload(applicationId: string, file: File, onProgress: (percent: number)
   });
 }
 
-export function RespondForm({ ref_, applicationId, pending, filesRequired }: Props) {
-  const bound = respondAction.bind(null, ref_, applicationId) as (prev: RespondState, formData: FormData) => Promise<RespondState>;
-  const [state, action, answering] = useActionState(bound, { ok: true } as RespondState);
+export function RespondForm({ action: respond, applicationId, pending, filesRequired }: Props) {
+  const [state, action, answering] = useActionState(respond, { ok: true } as RespondState);
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);

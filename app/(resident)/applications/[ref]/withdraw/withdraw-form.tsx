@@ -2,10 +2,11 @@
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { withdrawAction, type RespondState } from '../actions';
+import type { RespondState } from '../actions';
 
-export function WithdrawForm({ ref_ }: { ref_: string }) {
-  const [state, action] = useActionState(withdrawAction.bind(null, ref_), { ok: true } as RespondState);
+/** `withdraw` is withdrawAction bound to the reference on the server (page.tsx): bound here, a refused post without JavaScript never gets its page back (see respond-form.tsx). */
+export function WithdrawForm({ withdraw }: { withdraw: (prev: RespondState, formData: FormData) => Promise<RespondState> }) {
+  const [state, action] = useActionState(withdraw, { ok: true } as RespondState);
   return (
     <form action={action} className="card space-y-4">
       <ErrorSummary message={state.ok ? undefined : state.message} fieldErrors={state.fieldErrors} />

@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, listDraftDocuments, type DocumentKind } from '@/lib/dal
 import { maskBankAccount, maskIdNumber, maskPhone, formatMoney } from '@/lib/format';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
+import { submitAction } from '../../actions';
 import { DraftHeader } from '../../draft-header';
 import { loadDraftPage } from '../load';
 import { SubmitForm } from './submit-form';
@@ -105,7 +106,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <EstimateSummary result={snapshot.result} />
         <p className="text-sm text-muted mt-2">这是按政策估算的结果，提交后会和申请一起保存，实际金额以经办部门核定为准。</p>
       </section>
-      <SubmitForm draftId={id} />
+      <SubmitForm draftId={id} submit={submitAction.bind(null, id)} />
     </>
   );
 }

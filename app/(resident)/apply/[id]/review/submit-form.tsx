@@ -2,10 +2,11 @@
 import { useActionState } from 'react';
 import Link from 'next/link';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { submitAction, type SubmitState } from '../../actions';
+import type { SubmitState } from '../../actions';
 
-export function SubmitForm({ draftId }: { draftId: string }) {
-  const [state, action] = useActionState(submitAction.bind(null, draftId), { ok: true } as SubmitState);
+/** `submit` is submitAction bound to the draft on the server (page.tsx): bound here, a refused post without JavaScript never gets its page back (see respond-form.tsx). */
+export function SubmitForm({ draftId, submit }: { draftId: string; submit: (prev: SubmitState, formData: FormData) => Promise<SubmitState> }) {
+  const [state, action] = useActionState(submit, { ok: true } as SubmitState);
   return (
     <form action={action} className="card space-y-3">
       {!state.ok ? (
