@@ -4,7 +4,7 @@
 import { useActionState } from 'react';
 import { ErrorSummary, Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { caseAction, type CaseActionState } from './actions';
+import type { CaseActionState } from './actions';
 
 export type VerbName = 'accept' | 'request_info' | 'start_review' | 'transfer' | 'approve' | 'reject' | 'record_payment' | 'record_payment_failure';
 
@@ -22,7 +22,7 @@ const CONFIRM: Record<VerbName, string> = {
   record_payment_failure: '确认银行退回了这笔款项',
 };
 
-type Props = { ref_: string; verb: VerbName; defaultAmountYuan?: string; estimatedYuan?: string; reasons?: { code: string; label: string; clause: string | null }[]; defaultDueDate?: string };
+type Props = { action: (prev: CaseActionState, formData: FormData) => Promise<CaseActionState>; verb: VerbName; defaultAmountYuan?: string; estimatedYuan?: string; reasons?: { code: string; label: string; clause: string | null }[]; defaultDueDate?: string };
 
 function TextArea({ name, label, hint, error, defaultValue, rows = 3 }: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number }) {
   const id = `f-${name}`;
@@ -37,8 +37,9 @@ function TextArea({ name, label, hint, error, defaultValue, rows = 3 }: { name: 
   );
 }
 
-export function ActionForm({ ref_, verb, defaultAmountYuan, estimatedYuan, reasons, defaultDueDate }: Props) {
-  const [state, action] = useActionState(caseAction.bind(null, ref_, verb), { ok: true } as CaseActionState);
+/** `action` is bound on the server page (see reveal-button.tsx for why not here). */
+export function ActionForm({ action: bound, verb, defaultAmountYuan, estimatedYuan, reasons, defaultDueDate }: Props) {
+  const [state, action] = useActionState(bound, { ok: true } as CaseActionState);
   const v = (k: string) => {
     const x = state.values?.[k];
     return Array.isArray(x) ? x[0] : x;

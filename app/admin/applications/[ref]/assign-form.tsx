@@ -1,10 +1,11 @@
 'use client';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { assignAction, type CaseActionState } from './actions';
+import type { CaseActionState } from './actions';
 
-export function AssignForm({ ref_, colleagues, current, meId }: { ref_: string; colleagues: { id: string; displayName: string }[]; current: string | null; meId: string }) {
-  const [state, action] = useActionState(assignAction.bind(null, ref_), { ok: true } as CaseActionState);
+/** `action` is bound on the server page (see reveal-button.tsx for why not here). */
+export function AssignForm({ action: bound, colleagues, current, meId }: { action: (prev: CaseActionState, formData: FormData) => Promise<CaseActionState>; colleagues: { id: string; displayName: string }[]; current: string | null; meId: string }) {
+  const [state, action] = useActionState(bound, { ok: true } as CaseActionState);
   return (
     <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <div>

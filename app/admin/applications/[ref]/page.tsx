@@ -19,6 +19,7 @@ import { EPISODE_KINDS } from '@/lib/validation/episode-form';
 import { rejectReasonsFor } from '@/lib/workflow/reject-reasons';
 import { ACTION_TEXT, TRANSITIONS } from '@/lib/workflow/states';
 import { ActionForm, type VerbName } from './action-forms';
+import { assignAction, caseAction, revealAction } from './actions';
 import { AssignForm } from './assign-form';
 import { RevealButton } from './reveal-button';
 
@@ -80,7 +81,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
         {user.role === 'auditor' ? (
           <p>经办人：{d.assignee?.displayName ?? '尚未分派'}</p>
         ) : (
-          <AssignForm ref_={ref} colleagues={team} current={app.assignedToUserId} meId={user.id} />
+          <AssignForm action={assignAction.bind(null, ref)} colleagues={team} current={app.assignedToUserId} meId={user.id} />
         )}
       </section>
 
@@ -97,7 +98,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           d.actions.map((v) => (
             <ActionForm
               key={v}
-              ref_={ref}
+              action={caseAction.bind(null, ref, v)}
               verb={v as VerbName}
               defaultAmountYuan={app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
               estimatedYuan={app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
@@ -115,7 +116,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           {(Object.keys(REVEALABLE) as (keyof typeof REVEALABLE)[]).map((field) => (
             <div key={field} className="contents">
               <dt className="font-semibold">{REVEALABLE[field]}</dt>
-              <dd>{d.masked[field] ? <RevealButton ref_={ref} field={field} label={REVEALABLE[field]} masked={field === 'bankAccount' ? `${app.bankName ?? ''} ${d.masked[field]}` : d.masked[field]!} /> : '—'}</dd>
+              <dd>{d.masked[field] ? <RevealButton action={revealAction.bind(null, ref, field)} field={field} label={REVEALABLE[field]} masked={field === 'bankAccount' ? `${app.bankName ?? ''} ${d.masked[field]}` : d.masked[field]!} /> : '—'}</dd>
             </div>
           ))}
           <dt className="font-semibold">户籍 / 参保</dt>

@@ -1,10 +1,12 @@
 'use client';
 import { useActionState } from 'react';
-import { revealAction, type RevealState } from './actions';
+import type { RevealState } from './actions';
 
 /** Shows the masked value; "显示完整" asks the server, which writes an audit row before answering. */
-export function RevealButton({ ref_, field, label, masked }: { ref_: string; field: string; label: string; masked: string }) {
-  const [state, action, pending] = useActionState(revealAction.bind(null, ref_, field), { ok: true } as RevealState);
+// The action comes bound from the server page: a `.bind()` made here would be a new reference on every render,
+// and the no-JavaScript refusal path (React re-rendering against the returned state) would never finish.
+export function RevealButton({ action: bound, field, label, masked }: { action: (prev: RevealState, formData: FormData) => Promise<RevealState>; field: string; label: string; masked: string }) {
+  const [state, action, pending] = useActionState(bound, { ok: true } as RevealState);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <span data-testid={`value-${field}`} className="font-mono">{state.value ?? masked}</span>
