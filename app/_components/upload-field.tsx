@@ -3,6 +3,7 @@
 // goes to /api/uploads with a progress bar, and the page refreshes to list it.
 import { useRouter } from 'next/navigation';
 import { useActionState, useRef, useState } from 'react';
+import { uploadFile } from './upload-request';
 import { uploadAction, type UploadState } from '@/app/(resident)/apply/actions';
 
 type Props = { applicationId: string; kind: string; episodeSeq?: number; label: string; hint?: string };
@@ -19,27 +20,7 @@ export function UploadField({ applicationId, kind, episodeSeq, label, hint }: Pr
   const pickerRef = useRef<HTMLInputElement>(null);
   const id = `upload-${kind}-${episodeSeq ?? 'x'}`;
 
-  function send(file: File): Promise<{ ok: boolean; message?: string }> {
-    return new Promise((resolve) => {
-      const body = new FormData();
-      body.set('file', file);
-      body.set('applicationId', applicationId);
-      body.set('kind', kind);
-      if (episodeSeq !== undefined) body.set('episodeSeq', String(episodeSeq));
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', '/api/uploads');
-      xhr.upload.onprogress = (e) => e.lengthComputable && setProgress({ name: file.name, percent: Math.round((e.loaded / e.total) * 100) });
-      xhr.onload = () => {
-        try {
-          resolve(JSON.parse(xhr.responseText));
-        } catch {
-          resolve({ ok: false, message: '上传没有成功，请重试。' });
-        }
-      };
-      xhr.onerror = () => resolve({ ok: false, message: '网络不好，上传没有成功，请重试。' });
-      xhr.send(body);
-    });
-  }
+  const send = (file: File) => uploadFile({ applicationId, kind, episodeSeq }, file, (percent) => setProgress({ name: file.name, percent }));
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -9,30 +9,10 @@
 // so that render never finishes (the browser waits forever).
 import { startTransition, useActionState, useRef, useState } from 'react';
 import { ErrorSummary } from '@/app/_components/field';
+import { uploadFile } from '@/app/_components/upload-request';
 import type { RespondState } from './actions';
 
 type Props = { action: (prev: RespondState, formData: FormData) => Promise<RespondState>; applicationId: string; pending: { id: string; originalName: string }[]; filesRequired: boolean };
-
-function upload(applicationId: string, file: File, onProgress: (percent: number) => void): Promise<{ ok: boolean; message?: string }> {
-  return new Promise((resolve) => {
-    const body = new FormData();
-    body.set('file', file);
-    body.set('applicationId', applicationId);
-    body.set('kind', 'supplement');
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/uploads');
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => {
-      try {
-        resolve(JSON.parse(xhr.responseText));
-      } catch {
-        resolve({ ok: false, message: '上传没有成功，请重试。' });
-      }
-    };
-    xhr.onerror = () => resolve({ ok: false, message: '网络不好，上传没有成功，请重试。' });
-    xhr.send(body);
-  });
-}
 
 export function RespondForm({ action: respond, applicationId, pending, filesRequired }: Props) {
   const [state, action, answering] = useActionState(respond, { ok: true } as RespondState);
@@ -50,7 +30,7 @@ export function RespondForm({ action: respond, applicationId, pending, filesRequ
     setUploadError(null);
     for (const file of chosenFiles()) {
       setProgress({ name: file.name, percent: 0 });
-      const r = await upload(applicationId, file, (percent) => setProgress({ name: file.name, percent }));
+      const r = await uploadFile({ applicationId, kind: 'supplement' }, file, (percent) => setProgress({ name: file.name, percent }));
       if (!r.ok) {
         setProgress(null);
         return setUploadError(r.message ?? '上传没有成功，请重试。');
