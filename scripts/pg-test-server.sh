@@ -103,7 +103,10 @@ _pgts_start() (
     deadline=$((SECONDS + 120))
     while [ "$SECONDS" -lt "$deadline" ]; do
       if pg_isready -q -h 127.0.0.1 -p "$port" -U postgres -d postgres; then ready=1; break; fi
-      if grep -q -E 'FATAL|could not (bind|create)' "$dir/postgres.log" 2>/dev/null; then break; fi
+      # Only a lost port ends this attempt early. "FATAL: the database system is starting up" is the normal
+      # answer to a probe that comes too soon, so FATAL alone means nothing here.
+      if grep -q -E 'could not bind|could not create listen socket' "$dir/postgres.log" 2>/dev/null; then break; fi
+      if ! _pgts_as_owner pg_ctl -D "$dir/data" status >/dev/null 2>&1 && [ "$SECONDS" -gt $((deadline - 115)) ]; then break; fi
       sleep 0.2
     done
     [ -n "$ready" ] && break
