@@ -64,6 +64,8 @@ test('受理员导出发放批次，导入有一行错的结果文件什么都�
 });
 
 test('居民看到救助金已发放', async ({ page }) => {
+  // 王芳's demo phone is shared with the resident-journeys spec: a sign-in may wait out the other's resend cooldown.
+  test.setTimeout(150_000);
   await signInResident(page, '13800000003', `/applications/${ref}`);
   await page.goto(`/applications/${ref}`);
   await expect(page.getByText('救助金已发放').first()).toBeVisible();

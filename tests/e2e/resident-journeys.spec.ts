@@ -47,6 +47,8 @@ test('已有登记信息的居民：姓名和身份证号自动填好，号码�
 });
 
 test('代办时填的身份证号和被代办人的登记不一致：在身份证号旁边提示，不透露登记的号码', async ({ page }) => {
+  // 王芳's demo phone is shared with the ledger spec: a sign-in may wait out the other's resend cooldown.
+  test.setTimeout(150_000);
   // 王芳 holds an authority for 赵大年 (320202194409090037 on record).
   await signInResident(page, '13800000003');
   await page.goto('/apply');
