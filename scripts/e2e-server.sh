@@ -25,9 +25,10 @@ npx tsx db/migrate.ts
 npx tsx --conditions=react-server scripts/seed/seed.ts --without-parameters
 echo "e2e database: $DATABASE_URL"
 # Not exec: this shell stays to remove the temporary folder when Playwright stops the server.
-# Its own process group: npx, next and next-server (which renames itself) all stop together.
-setsid npx next start -p "${E2E_PORT:-3100}" -H 127.0.0.1 &
+# Same process group as this shell, which Playwright stops as a whole; on the way out the trap also stops
+# npx's child (next-server renames itself) so no server outlives the run and keeps the port.
+npx next start -p "${E2E_PORT:-3100}" -H 127.0.0.1 &
 server=$!
-trap 'kill -- -"$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'pkill -P "$server" 2>/dev/null; kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
 trap 'exit 0' TERM INT
 wait "$server"
