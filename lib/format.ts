@@ -117,15 +117,22 @@ function nextDate(date: string, step = 1): string {
  * Submitted on a Friday, looked at on the next Tuesday: Monday and Tuesday, so 2.
  */
 export function workingDaysBetween(from: Date | string, to: Date = new Date()): number {
-  let day = todayInShanghai(typeof from === 'string' ? new Date(from) : from);
-  const end = todayInShanghai(to);
-  let n = 0;
-  while (day < end) {
-    day = nextDate(day);
-    const w = shanghaiWeekday(day);
+  const start = dayNumber(todayInShanghai(typeof from === 'string' ? new Date(from) : from));
+  const end = dayNumber(todayInShanghai(to));
+  if (end <= start) return 0;
+  // Whole weeks hold five working days each; the few days left over are looked at one by one.
+  const days = end - start;
+  let n = Math.floor(days / 7) * 5;
+  for (let k = start + Math.floor(days / 7) * 7 + 1; k <= end; k++) {
+    const w = (k + 4) % 7; // day 0 (1970-01-01) was a Thursday
     if (w !== 0 && w !== 6) n += 1;
   }
   return n;
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD calendar date. */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
 /** The Shanghai date that is `days` working days before `to`'s date (a working day itself when days > 0). */

@@ -6,7 +6,7 @@ import { SlaTag } from '@/app/admin/_components/sla-tag';
 import { APPLICATION_STATUSES } from '@/db/schema';
 import { STAFF } from '@/lib/access';
 import { CATEGORY_CODES, categoryName, isCategoryCode, isRegionCode, regionInfo } from '@/lib/calculator';
-import { districtsOf, parseQueueFilters, SORTS, staffQueue, type QueueFilters } from '@/lib/dal/staff-queue';
+import { COUNT_CAP, districtsOf, parseQueueFilters, SORTS, staffQueue, type QueueFilters } from '@/lib/dal/staff-queue';
 import { fenToYuanInput, formatDate, formatMoney, maskName } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { STATUS_TEXT } from '@/lib/workflow/states';
@@ -30,7 +30,7 @@ function hrefWith(f: QueueFilters, change: Record<string, string | undefined>): 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireUser(STAFF, '/admin');
   const f = parseQueueFilters(await searchParams);
-  const [{ counts, rows, total, page, pages, settings }, districts] = await Promise.all([staffQueue(user, f), districtsOf(user)]);
+  const [{ counts, rows, total, page, pages, capped, settings }, districts] = await Promise.all([staffQueue(user, f), districtsOf(user)]);
   const all = counts.reduce((a, c) => a + c.n, 0);
   const regionName = user.region && isRegionCode(user.region) ? regionInfo(user.region).nameZh : '未分配地区';
   const filtered = Boolean(f.q || f.category || f.district || f.from || f.to || f.min !== undefined || f.max !== undefined || f.mine || f.overdue);
@@ -124,11 +124,11 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
 
       <nav aria-label="按状态查看" className="flex flex-wrap gap-2">
         <Link href={hrefWith(f, { status: undefined, page: undefined })} className={`btn ${f.status ? 'btn-secondary' : 'btn-primary'}`} aria-current={f.status ? undefined : 'page'}>
-          全部（{all}）
+          {capped ? '全部' : `全部（${all}）`}
         </Link>
         {counts.map((c) => (
           <Link key={c.status} href={hrefWith(f, { status: c.status, page: undefined })} className={`btn ${f.status === c.status ? 'btn-primary' : 'btn-secondary'}`} aria-current={f.status === c.status ? 'page' : undefined}>
-            {STATUS_TEXT[c.status].label}（{c.n}）
+            {capped ? STATUS_TEXT[c.status].label : `${STATUS_TEXT[c.status].label}（${c.n}）`}
           </Link>
         ))}
       </nav>
@@ -141,7 +141,9 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         <p className="card" role="status">{f.q ? '没有找到这份申请。' : '没有符合条件的申请。'}</p>
       ) : (
         <>
-          <p role="status">共 {total} 份，第 {page} / {pages} 页</p>
+          <p role="status">
+            {capped ? `符合条件的超过 ${COUNT_CAP.toLocaleString('zh-CN')} 份，第 ${page} / ${pages} 页。请增加筛选条件缩小范围。` : `共 ${total} 份，第 ${page} / ${pages} 页`}
+          </p>
           <ul className="space-y-2" aria-label="申请列表">
             {rows.map((r) => (
               <li key={r.ref} className="card space-y-1">

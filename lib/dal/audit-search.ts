@@ -37,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.transfer': '转办',
   'application.record_payment': '登记已发放',
   'application.record_payment_failure': '登记发放失败',
+  'application.correct_amount': '更正核定金额',
   'payments.export_batch': '导出发放批次',
   'payments.import_result': '导入银行结果',
   'audit.export': '导出审计日志',

@@ -21,6 +21,8 @@ export type DecisionNotice = {
   amountFen: number | null;
   estimatedFen: number | null;
   adjustmentReason: string | null;
+  /** The latest 更正核定金额 after the approval: from which amount, why, when. */
+  correction: { previousFen: number | null; reason: string; at: string } | null;
   trace: TraceRow[];
   reason: string | null;
   clause: string | null;
@@ -31,10 +33,13 @@ export async function decisionNotice(actor: SessionUser, ref: string, ip?: strin
   const app = await loadApplication(actor, { ref }, 'view');
   if (!app || !['approved', 'paid', 'rejected'].includes(app.status) || !app.ref) return null;
   const e = schema.events;
-  const [event] = await q((db) =>
-    db.select().from(e).where(and(eq(e.applicationId, app.id), inArray(e.type, ['approve', 'reject']))).orderBy(desc(e.createdAt)).limit(1),
+  const decisive = await q((db) =>
+    db.select().from(e).where(and(eq(e.applicationId, app.id), inArray(e.type, ['approve', 'reject', 'correct_amount']))).orderBy(desc(e.createdAt)),
   );
+  const event = decisive.find((x) => x.type !== 'correct_amount');
   if (!event) return null;
+  const latestCorrection = decisive[0]?.type === 'correct_amount' && event.type === 'approve' ? decisive[0] : null;
+  const corrected = (latestCorrection?.data ?? null) as { amountFen?: number; previousFen?: number | null; adjustmentReason?: string } | null;
   const [person] = app.personId ? await q((db) => db.select({ nameEnc: schema.persons.nameEnc }).from(schema.persons).where(eq(schema.persons.id, app.personId!))) : [];
   if (actor.role !== 'resident') {
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.view', entity: 'application', entityId: app.id, ip, summary: { ref, view: 'decision' } });
@@ -49,9 +54,10 @@ export async function decisionNotice(actor: SessionUser, ref: string, ip?: strin
     regionName: regionInfo(app.region as RegionCode).nameZh,
     year: app.year,
     decidedAt: event.createdAt,
-    amountFen: kind === 'approve' ? (data.amountFen ?? app.decidedAmountFen) : null,
+    amountFen: kind === 'approve' ? (corrected?.amountFen ?? data.amountFen ?? app.decidedAmountFen) : null,
     estimatedFen: app.estimatedFen,
     adjustmentReason: data.adjustmentReason ?? null,
+    correction: latestCorrection ? { previousFen: corrected?.previousFen ?? null, reason: corrected?.adjustmentReason ?? latestCorrection.message ?? '', at: latestCorrection.createdAt } : null,
     trace: kind === 'approve' ? (snapshot?.result.trace ?? []) : [],
     reason: kind === 'reject' ? app.decisionReason : null,
     clause: kind === 'reject' ? app.decisionClause : null,

@@ -149,9 +149,21 @@ export async function recordApproval(db: Db, app: AppRow, amountFen: number, act
   if (!app.personId) throw new Abort(refuse('invalid', '这份申请没有申请人记录，不能批准。'));
   await lockPersonYear(db, app.personId, app.year);
   const split = approvalSplit(app.region, app.estimateSnapshot as { result: EstimateResult } | null, amountFen);
-  const params = await parametersForYear(app.region, app.year);
-  const granted = await grantedByPool(db, app.personId, app.year, app.region);
+  await checkLimits(db, app, split);
   for (const part of split) {
+    await db.insert(schema.payments).values({
+      applicationId: app.id, personId: app.personId, region: app.region, year: app.year, pool: part.pool,
+      amountFen: part.amountFen, status: 'pending', kind: 'approval', createdByUserId: actor.id,
+    });
+  }
+}
+
+/** Refuses (rolling the transaction back) when adding `parts` would pass a pool's annual limit for the person-year. */
+async function checkLimits(db: Db, app: AppRow, parts: { pool: string; amountFen: number }[]): Promise<void> {
+  const params = await parametersForYear(app.region, app.year);
+  const granted = await grantedByPool(db, app.personId!, app.year, app.region);
+  for (const part of parts) {
+    if (part.amountFen <= 0) continue;
     const limit = poolLimit(app.region, app.year, part.pool, app.primaryCategory, params);
     if (limit.limitFen === null) continue;
     const used = granted.get(part.pool) ?? 0;
@@ -166,10 +178,32 @@ export async function recordApproval(db: Db, app: AppRow, amountFen: number, act
       );
     }
   }
-  for (const part of split) {
+}
+
+/**
+ * A correction of the decided amount before payment: the new total is split over pools as an approval would be,
+ * and the difference to what the application owes now goes in as `adjustment` rows (negative to lower), one per
+ * pool that changes; the approval row stays as it was. An increase is checked against the annual limits under
+ * the person-year lock; nothing already paid can be corrected away.
+ */
+export async function recordAdjustment(db: Db, app: AppRow, newTotalFen: number, actor: SessionUser, reason: string): Promise<void> {
+  if (!app.personId) throw new Abort(refuse('invalid', '这份申请没有申请人记录，不能更正。'));
+  await lockPersonYear(db, app.personId, app.year);
+  const derived = deriveState(await rowsOf(db, app.id));
+  if (newTotalFen < derived.paidFen) {
+    const msg = `已发放 ${formatMoney(derived.paidFen)}，更正后的金额不能低于已发放的金额`;
+    throw new Abort(refuse('invalid', msg, { amountFen: msg }));
+  }
+  const target = new Map(approvalSplit(app.region, app.estimateSnapshot as { result: EstimateResult } | null, newTotalFen).map((p) => [p.pool, p.amountFen]));
+  const pools = new Set([...target.keys(), ...derived.pools.map((p) => p.pool)]);
+  const deltas = [...pools]
+    .map((pool) => ({ pool, amountFen: (target.get(pool) ?? 0) - (derived.pools.find((p) => p.pool === pool)?.owedFen ?? 0) }))
+    .filter((d) => d.amountFen !== 0);
+  await checkLimits(db, app, deltas);
+  for (const d of deltas) {
     await db.insert(schema.payments).values({
-      applicationId: app.id, personId: app.personId, region: app.region, year: app.year, pool: part.pool,
-      amountFen: part.amountFen, status: 'pending', kind: 'approval', createdByUserId: actor.id,
+      applicationId: app.id, personId: app.personId, region: app.region, year: app.year, pool: d.pool,
+      amountFen: d.amountFen, status: 'pending', kind: 'adjustment', reason, createdByUserId: actor.id,
     });
   }
 }

@@ -20,7 +20,7 @@ export const REVEALABLE = { name: '姓名', idNumber: '身份证号', phone: '�
 export type RevealField = keyof typeof REVEALABLE;
 
 /** Staff verbs in the order the case page offers them. */
-const STAFF_VERBS: TransitionName[] = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure'];
+const STAFF_VERBS: TransitionName[] = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure', 'correct_amount'];
 
 async function loadForStaff(actor: SessionUser, ref: string): Promise<AppRow | null> {
   if (!STAFF.includes(actor.role)) return null;

@@ -2,7 +2,7 @@ import 'server-only';
 // The staff queue: applications of the staff member's region (and district, if they have one), never
 // drafts. Filtering, sorting, counting and paging happen in the database; searching by 身份证号 goes
 // through its HMAC (persons.id_number_hmac), so no row is ever decrypted to be compared.
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
 import { STAFF } from '@/lib/access';
@@ -66,11 +66,17 @@ export type QueueRow = {
   district: string | null; name: string | null; assignedToUserId: string | null; assignedName: string | null; ageWorkingDays: number | null; sla: Sla;
 };
 
-export type QueuePage = { rows: QueueRow[]; total: number; page: number; pages: number; counts: { status: ApplicationStatus; n: number }[]; settings: RegionSettings };
+/**
+ * `total` and `counts` are exact unless `capped`: a filtered query counts at most COUNT_CAP matching rows (then
+ * the page says "more than 10,000, narrow the filters"), so no filter ever counts a million rows.
+ */
+export type QueuePage = { rows: QueueRow[]; total: number; page: number; pages: number; counts: { status: ApplicationStatus; n: number }[]; capped: boolean; settings: RegionSettings };
+
+export const COUNT_CAP = 10_000;
 
 export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilters> = {}, now = new Date()): Promise<QueuePage> {
   const settings = await regionSettings(actor.region ?? '');
-  if (!STAFF.includes(actor.role) || !actor.region) return { rows: [], total: 0, page: 1, pages: 1, counts: [], settings };
+  if (!STAFF.includes(actor.role) || !actor.region) return { rows: [], total: 0, page: 1, pages: 1, counts: [], capped: false, settings };
   const t = schema.applications;
   const scope: SQL[] = [eq(t.region, actor.region), ne(t.status, 'draft')];
   if (actor.district) scope.push(eq(t.district, actor.district));
@@ -92,13 +98,17 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
   if (filters.min !== undefined) where.push(gte(t.estimatedFen, filters.min));
   if (filters.max !== undefined) where.push(lte(t.estimatedFen, filters.max));
   if (filters.mine) where.push(eq(t.assignedToUserId, actor.id));
+  // Overdue, written twice: as an OR of (status, cutoff) ranges for the bounded count (each branch an index range),
+  // and as one CASE for the page, so the page is read in submission order from the index and stops after a page
+  // instead of sorting every overdue case of the region (docs/benchmarks.md).
+  let overdueForPage: SQL | undefined;
+  let overdueForCount: SQL | undefined;
   if (filters.overdue) {
-    where.push(
-      or(
-        and(eq(t.status, 'submitted'), lt(t.submittedAt, overdueBefore(now, settings.acceptWithinWorkingDays))),
-        and(inArray(t.status, ['accepted', 'in_review']), lt(t.submittedAt, overdueBefore(now, settings.decideWithinWorkingDays))),
-      )!,
-    );
+    const acceptBy = overdueBefore(now, settings.acceptWithinWorkingDays);
+    const decideBy = overdueBefore(now, settings.decideWithinWorkingDays);
+    overdueForCount = or(and(eq(t.status, 'submitted'), lt(t.submittedAt, acceptBy)), and(inArray(t.status, ['accepted', 'in_review']), lt(t.submittedAt, decideBy)))!;
+    where.push(overdueForCount);
+    overdueForPage = sql`(case when ${t.status} = 'submitted' then ${t.submittedAt} < ${acceptBy} when ${t.status} in ('accepted', 'in_review') then ${t.submittedAt} < ${decideBy} else false end)`;
   }
   // Counts per status answer the other filters (so the tabs tell how many of *these* are in each state).
   const countWhere = and(...where);
@@ -111,10 +121,40 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
     updated: [desc(t.updatedAt), desc(t.id)],
   }[filters.sort ?? 'oldest'];
   const assignee = schema.users;
+  // Only status (and district) narrow the queue: the trigger-kept counts table answers exactly, in a few rows.
+  const simple = !(filters.q || filters.category || filters.from || filters.to || filters.min !== undefined || filters.max !== undefined || filters.mine || filters.overdue);
   return q(async (db) => {
-    const counts = await db.select({ status: t.status, n: count() }).from(t).where(countWhere).groupBy(t.status);
-    const total = filters.status ? (counts.find((c) => c.status === filters.status)?.n ?? 0) : counts.reduce((a, c) => a + Number(c.n), 0);
-    const pages = Math.max(1, Math.ceil(Number(total) / PAGE_SIZE));
+    let counts: { status: ApplicationStatus; n: number }[];
+    let total: number;
+    let capped = false;
+    if (simple) {
+      const c = schema.applicationCounts;
+      const district = actor.district ?? filters.district;
+      const elsewhere = Boolean(actor.district && filters.district && filters.district !== actor.district);
+      const rows = elsewhere ? [] : await db
+        .select({ status: c.status, n: sql<number>`sum(${c.n})` })
+        .from(c)
+        .where(and(eq(c.region, actor.region!), district ? eq(c.district, district) : undefined))
+        .groupBy(c.status);
+      counts = rows.map((r) => ({ status: r.status, n: Number(r.n) })).filter((r) => r.n > 0);
+      total = filters.status ? (counts.find((r) => r.status === filters.status)?.n ?? 0) : counts.reduce((a, r) => a + r.n, 0);
+    } else {
+      // Bounded counts: at most COUNT_CAP + 1 matching rows are read, through the filter's index.
+      const bounded = db.select({ status: t.status }).from(t).where(countWhere).limit(COUNT_CAP + 1).as('bounded');
+      const rows = await db.select({ status: bounded.status, n: count() }).from(bounded).groupBy(bounded.status);
+      counts = rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+      const all = counts.reduce((a, r) => a + r.n, 0);
+      capped = all > COUNT_CAP;
+      if (!filters.status) total = Math.min(all, COUNT_CAP);
+      else if (!capped) total = counts.find((r) => r.status === filters.status)?.n ?? 0;
+      else {
+        const only = db.select({ one: sql`1` }).from(t).where(and(...where)).limit(COUNT_CAP + 1).as('only');
+        const [r] = await db.select({ n: count() }).from(only);
+        total = Math.min(Number(r?.n ?? 0), COUNT_CAP);
+      }
+    }
+    counts.sort((a, b) => APPLICATION_STATUSES.indexOf(a.status) - APPLICATION_STATUSES.indexOf(b.status));
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(filters.page ?? 1, pages);
     const rows = await db
       .select({
@@ -124,13 +164,12 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
       .from(t)
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
       .leftJoin(assignee, eq(assignee.id, t.assignedToUserId))
-      .where(and(...where))
+      .where(and(...where.filter((w) => w !== overdueForCount), overdueForPage))
       .orderBy(...order)
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE);
     return {
-      counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })),
-      total: Number(total), page, pages, settings,
+      counts, total, page, pages, capped, settings,
       rows: rows.map((r) => {
         const ageWorkingDays = r.submittedAt ? workingDaysBetween(r.submittedAt, now) : null;
         return { ...r, ref: r.ref!, ageWorkingDays, sla: slaFor(r.status, ageWorkingDays, settings) };
@@ -173,7 +212,7 @@ export async function assignApplication(actor: SessionUser, ref: string, assigne
 /** The districts that occur in this staff member's region, for the filter. */
 export async function districtsOf(actor: SessionUser): Promise<string[]> {
   if (!STAFF.includes(actor.role) || !actor.region) return [];
-  const t = schema.applications;
-  const rows = await q((db) => db.selectDistinct({ d: t.district }).from(t).where(and(eq(t.region, actor.region!), ne(t.status, 'draft'))));
+  const c = schema.applicationCounts;
+  const rows = await q((db) => db.selectDistinct({ d: c.district }).from(c).where(and(eq(c.region, actor.region!), gt(c.n, 0))));
   return rows.map((r) => r.d).filter((d): d is string => Boolean(d)).sort();
 }

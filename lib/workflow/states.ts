@@ -19,6 +19,8 @@ export const TRANSITIONS = {
   record_payment: { from: ['approved'], to: 'paid', by: ['clerk', 'reviewer', 'admin'] },
   // The bank returned the transfer: the case stays approved, the ledger shows the failure, and it is paid again.
   record_payment_failure: { from: ['approved'], to: 'approved', by: ['clerk', 'reviewer', 'admin'] },
+  // A wrong decided amount found before payment: adjustment rows in the ledger, the case stays approved.
+  correct_amount: { from: ['approved'], to: 'approved', by: ['reviewer'] },
 } as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus; by: readonly Actor[] }>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
@@ -46,6 +48,7 @@ export const ACTION_TEXT: Record<TransitionName, string> = {
   transfer: '转办',
   record_payment: '登记已发放',
   record_payment_failure: '登记发放失败',
+  correct_amount: '更正核定金额',
 };
 
 /** Status in plain words, with what the person should do now. */

@@ -3,7 +3,7 @@
 // named), then the good file; the resident sees 救助金已发放; the auditor finds the export in the audit log.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signInResident, signInStaff } from './helpers';
+import { actAsStaff, expectAccessible, freshIdNumber, freshPhone, residentApplication, signInResident, signInStaff } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -86,4 +86,35 @@ test('审计员按工作人员筛选审计日志，看到导出批次的记录',
   await page.goto('/admin/payments');
   await expect(page.getByText('您是审计员')).toBeVisible();
   await expect(page.getByRole('button', { name: '导出银行发放批次（CSV）' })).toHaveCount(0);
+});
+
+test('审核员在发放前更正核定金额：台账新增一笔更正，原批准记录保留，决定书显示更正后的金额和原因', async ({ page }) => {
+  const fresh = residentApplication(freshPhone(), freshIdNumber(), '钱多多');
+  actAsStaff('wuxi.clerk', fresh, 'accept');
+  actAsStaff('wuxi.reviewer', fresh, 'start_review');
+  actAsStaff('wuxi.reviewer', fresh, 'approve', { amountFen: 100000, reason: '按票据核定' });
+  await signInStaff(page, 'wuxi.reviewer2', `/admin/applications/${fresh}`);
+  await page.goto(`/admin/applications/${fresh}`);
+  const form = page.getByTestId('action-correct_amount');
+  await form.locator('summary').click();
+  await expect(form.getByLabel('更正后的核定金额（元）')).toHaveValue('1000.00');
+  // No reason and no confirmation: both named, nothing changes.
+  await form.getByLabel('更正后的核定金额（元）').fill('800');
+  await form.getByRole('button', { name: '确认更正核定金额' }).click();
+  await expect(page.getByTestId('action-correct_amount').getByText('请勾选确认框')).toBeVisible();
+  const again = page.getByTestId('action-correct_amount');
+  await again.getByLabel('更正后的核定金额（元）').fill('800');
+  await again.getByLabel('更正的原因').fill('一张门诊票据重复录入');
+  await again.getByRole('checkbox').check();
+  await again.getByRole('button', { name: '确认更正核定金额' }).click();
+  // The ledger keeps the approval (1,000 元) and adds the correction (1,000 − 800 = −200 元).
+  const ledger = page.locator('section', { has: page.getByRole('heading', { name: /年度救助台账/ }) });
+  await expect(ledger).toContainText('批准');
+  await expect(ledger).toContainText('¥1,000.00');
+  await expect(ledger).toContainText('更正');
+  await expect(ledger).toContainText('-¥200.00');
+  await expect(page.getByText('一张门诊票据重复录入').first()).toBeVisible();
+  await page.goto(`/admin/applications/${fresh}/decision`);
+  await expect(page.getByText('¥800.00').first()).toBeVisible();
+  await expect(page.getByText('一张门诊票据重复录入').first()).toBeVisible();
 });

@@ -4,6 +4,7 @@ import type { Verb } from '@/lib/workflow/run';
 import { accept } from './accept';
 import { answer } from './answer';
 import { approve } from './approve';
+import { correctAmount } from './correct-amount';
 import { recordPayment } from './record-payment';
 import { recordPaymentFailure } from './record-payment-failure';
 import { reject } from './reject';
@@ -15,6 +16,6 @@ import { withdraw } from './withdraw';
 
 export const VERBS = {
   submit, accept, request_info: requestInfo, start_review: startReview, answer, approve, reject, withdraw, transfer,
-  record_payment: recordPayment, record_payment_failure: recordPaymentFailure,
+  record_payment: recordPayment, record_payment_failure: recordPaymentFailure, correct_amount: correctAmount,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<TransitionName, Verb<any, any>>;

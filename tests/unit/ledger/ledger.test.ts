@@ -1,4 +1,5 @@
 import '../helpers/test-db';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { approvalSplit, deriveState, personYearLedger, poolLimit } from '@/lib/dal/ledger';
 import { q, schema } from '@/lib/store/db';
@@ -49,6 +50,45 @@ describe(`发放台账（${testDialect}）`, () => {
     // approval 5000 + adjustment −1200 = owed 3800; paid 0 → unpaid 3800
     const d = deriveState([{ ...base, kind: 'approval', pool: 'inpatient', amountFen: 5000 }, { ...base, kind: 'adjustment', pool: 'inpatient', amountFen: -1200 }]);
     expect(d).toMatchObject({ state: 'unpaid', owedFen: 3800, outstandingFen: 3800 });
+  });
+
+  it('更正核定金额：只新增差额记录（按资金池），原批准记录不动；超限、低于已发放、相同金额、受理人都被拒绝', async () => {
+    const [r1, r2] = [await staffUser('reviewer'), await staffUser('reviewer')];
+    const clerk = await staffUser('clerk');
+    const p = await person();
+    // Estimate: inpatient 3000 元, outpatient 1000 元 (weights 3:1).
+    const c = await caseFor(p.id, { pools: { inpatient: 300000, outpatient: 100000 } });
+    expect(await perform(r1, c.ref, 'approve', { amountFen: 400000 })).toMatchObject({ ok: true });
+    const approval = await ledgerRows(c.id);
+    // 4000 元 split 3:1 → inpatient 3000, outpatient 1000.
+    expect(approval.map((r) => [r.kind, r.pool, r.amountFen]).sort()).toEqual([['approval', 'inpatient', 300000], ['approval', 'outpatient', 100000]]);
+
+    // No reason: refused with a field error; the same amount: nothing to correct; a clerk may not correct.
+    expect(await perform(r2, c.ref, 'correct_amount', { amountFen: 200000, reason: '' })).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
+    expect(await perform(r2, c.ref, 'correct_amount', { amountFen: 400000, reason: '核对' })).toMatchObject({ ok: false, fieldErrors: { amountFen: expect.stringContaining('相同') } });
+    expect((await perform(clerk, c.ref, 'correct_amount', { amountFen: 200000, reason: '核对' })).ok).toBe(false);
+
+    // Lower to 2000 元: split 3:1 → inpatient 1500, outpatient 500; deltas −1500 and −500.
+    expect(await perform(r2, c.ref, 'correct_amount', { amountFen: 200000, reason: '住院收据重复录入' })).toMatchObject({ ok: true, status: 'approved' });
+    const after = await ledgerRows(c.id);
+    expect(after.filter((r) => r.kind === 'approval')).toEqual(approval.filter((r) => r.kind === 'approval'));
+    expect(after.filter((r) => r.kind === 'adjustment').map((r) => [r.pool, r.amountFen, r.reason]).sort()).toEqual([
+      ['inpatient', -150000, '住院收据重复录入'],
+      ['outpatient', -50000, '住院收据重复录入'],
+    ]);
+    expect(deriveState(after)).toMatchObject({ state: 'unpaid', owedFen: 200000, outstandingFen: 200000 });
+    const [app] = await q((db) => db.select({ d: schema.applications.decidedAmountFen }).from(schema.applications).where(eq(schema.applications.id, c.id)));
+    expect(app?.d).toBe(200000);
+
+    // Raising the outpatient part past Wuxi's 1 万元 general-outpatient limit (001 四(六)) is refused:
+    // 48,000 元 split 3:1 → outpatient 12,000 元 > 10,000 元.
+    const over = await perform(r2, c.ref, 'correct_amount', { amountFen: 4_800_000, reason: '重新核算' });
+    expect(over).toMatchObject({ ok: false, code: 'conflict' });
+    expect((await ledgerRows(c.id)).length).toBe(after.length);
+
+    // Paid: a correction is no longer possible (the case left the approved state).
+    expect(await perform(clerk, c.ref, 'record_payment', {})).toMatchObject({ ok: true, status: 'paid' });
+    expect((await perform(r2, c.ref, 'correct_amount', { amountFen: 100000, reason: '核对' })).ok).toBe(false);
   });
 
   it('无锡普通门诊年度限额 1 万元：两名审核员同时批准，合计超限时只有一笔成功', async () => {

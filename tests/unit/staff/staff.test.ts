@@ -71,8 +71,9 @@ const GOOD: Record<TransitionName, Record<string, unknown>> = {
   submit: {}, answer: { message: '已补充' }, withdraw: {},
   accept: {}, request_info: { message: '请补充清单' }, start_review: {}, transfer: { transferredTo: '江阴市医保局', message: '户籍在江阴' },
   approve: { amountFen: 850000 }, reject: { reasonCode: 'not_in_category' }, record_payment: { message: 'BATCH-1' }, record_payment_failure: { message: '账户已销户' },
+  correct_amount: { amountFen: 800000, reason: '住院收据金额录错' },
 };
-const STAFF_VERBS: TransitionName[] = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure'];
+const STAFF_VERBS: TransitionName[] = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure', 'correct_amount'];
 
 /** Drives a fresh application into `status` through the workflow (acceptor accepts, reviewer2 reviews and decides). */
 async function inState(status: ApplicationStatus): Promise<string> {
@@ -180,6 +181,31 @@ describe('工作日', () => {
     expect(workingDaysBetween('2026-01-05T02:00:00Z', new Date('2026-01-19T02:00:00Z'))).toBe(10);
     // Two working days before Tue 2026-01-13: Mon 12, Fri 09 → 2026-01-09.
     expect(subtractWorkingDays(new Date('2026-01-13T02:00:00Z'), 2)).toBe('2026-01-09');
+    // A year and a bit: from Thu 2025-01-02 to Fri 2026-01-09 (Shanghai dates). 2025 has 261 working days
+    // (52 weeks × 5 + Wed 31 Dec); minus Wed 1 and Thu 2 Jan 2025 (not after the start) = 259; plus
+    // Mon 5 – Fri 9 Jan 2026 (5) and Thu 1, Fri 2 Jan 2026 (2) = 266.
+    expect(workingDaysBetween('2025-01-02T02:00:00Z', new Date('2026-01-09T02:00:00Z'))).toBe(266);
+    // Start after the end: 0, never negative.
+    expect(workingDaysBetween('2026-01-13T02:00:00Z', new Date('2026-01-09T02:00:00Z'))).toBe(0);
+  });
+
+  it('按周计算与逐日数的结果一致（每个起始星期几、0 到 40 天）', () => {
+    // The day-by-day count, written here independently: every Shanghai day after the start up to the end
+    // that is not a Saturday or Sunday.
+    const byDay = (from: Date, to: Date) => {
+      let n = 0;
+      const startDay = Math.floor((from.getTime() + 8 * 3_600_000) / 86_400_000);
+      const endDay = Math.floor((to.getTime() + 8 * 3_600_000) / 86_400_000);
+      for (let d = startDay + 1; d <= endDay; d++) if (![0, 6].includes(new Date(d * 86_400_000).getUTCDay())) n += 1;
+      return n;
+    };
+    for (let s = 0; s < 7; s++) {
+      for (let len = 0; len <= 40; len++) {
+        const from = new Date(Date.UTC(2026, 0, 5 + s, 2));
+        const to = new Date(from.getTime() + len * 86_400_000 + 3_600_000);
+        expect(workingDaysBetween(from.toISOString(), to)).toBe(byDay(from, to));
+      }
+    }
   });
 
   it('时限的颜色都有文字', () => {

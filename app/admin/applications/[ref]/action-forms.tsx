@@ -6,10 +6,10 @@ import { ErrorSummary, Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { CaseActionState } from './actions';
 
-export type VerbName = 'accept' | 'request_info' | 'start_review' | 'transfer' | 'approve' | 'reject' | 'record_payment' | 'record_payment_failure';
+export type VerbName = 'accept' | 'request_info' | 'start_review' | 'transfer' | 'approve' | 'reject' | 'record_payment' | 'record_payment_failure' | 'correct_amount';
 
 const TITLE: Record<VerbName, string> = {
-  accept: '受理', request_info: '要求补正', start_review: '开始审核', transfer: '转办', approve: '批准', reject: '不予救助', record_payment: '登记发放', record_payment_failure: '发放失败',
+  accept: '受理', request_info: '要求补正', start_review: '开始审核', transfer: '转办', approve: '批准', reject: '不予救助', record_payment: '登记发放', record_payment_failure: '发放失败', correct_amount: '更正核定金额',
 };
 const CONFIRM: Record<VerbName, string> = {
   accept: '我已核对材料齐全，确认受理',
@@ -20,6 +20,7 @@ const CONFIRM: Record<VerbName, string> = {
   reject: '我已核对原因和依据条款，确认不予救助',
   record_payment: '确认银行已付款到账',
   record_payment_failure: '确认银行退回了这笔款项',
+  correct_amount: '我已核对更正的金额和原因，确认更正（原批准记录保留，差额另记一笔）',
 };
 
 type Props = { action: (prev: CaseActionState, formData: FormData) => Promise<CaseActionState>; verb: VerbName; defaultAmountYuan?: string; estimatedYuan?: string; reasons?: { code: string; label: string; clause: string | null }[]; defaultDueDate?: string };
@@ -90,6 +91,12 @@ export function ActionForm({ action: bound, verb, defaultAmountYuan, estimatedYu
             </fieldset>
             <TextArea name="reason" label="具体说明" hint="写给申请人看的具体情况；选“其他原因”时必填" error={fe.reason} defaultValue={v('reason')} />
             <Field name="clause" label="依据的条款（仅“其他原因”时填写）" error={fe.clause} defaultValue={v('clause')} />
+          </>
+        ) : null}
+        {verb === 'correct_amount' ? (
+          <>
+            <Field name="amountYuan" label="更正后的核定金额（元）" inputMode="decimal" hint={defaultAmountYuan ? `现在的核定金额为 ${defaultAmountYuan} 元` : undefined} error={fe.amountYuan} defaultValue={v('amountYuan') ?? defaultAmountYuan} />
+            <TextArea name="reason" label="更正的原因" hint="会写入决定书并告知申请人" error={fe.reason} defaultValue={v('reason')} />
           </>
         ) : null}
         {verb === 'record_payment' ? <Field name="message" label="银行批次号" hint="银行回单上的批次或流水号" error={fe.message} defaultValue={v('message')} /> : null}

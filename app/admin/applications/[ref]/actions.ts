@@ -17,7 +17,7 @@ export type CaseActionState = { ok: boolean; message?: string; fieldErrors?: Rec
 export type RevealState = { ok: boolean; message?: string; value?: string };
 
 const ref = z.string().regex(/^[A-Z]{2}-\d{4}-\d{6}$/, '没有找到这份申请。');
-const STAFF_VERBS = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure'] as const;
+const STAFF_VERBS = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure', 'correct_amount'] as const;
 
 async function ip() {
   return await requestAddress();
@@ -39,6 +39,11 @@ function inputFor(verb: TransitionName, v: FormValues): { input?: Record<string,
       if (amountFen === null) return { fieldErrors: { amountYuan: '请填写核定的救助金额（元，最多两位小数）' } };
       return { input: { amountFen, reason: str(v.reason), message: str(v.message) } };
     }
+    case 'correct_amount': {
+      const amountFen = parseYuanToFen(str(v.amountYuan));
+      if (amountFen === null) return { fieldErrors: { amountYuan: '请填写更正后的核定金额（元，最多两位小数）' } };
+      return { input: { amountFen, reason: str(v.reason) } };
+    }
     case 'reject':
       return { input: { reasonCode: str(v.reasonCode), reason: str(v.reason), clause: str(v.clause) } };
     default:
@@ -54,7 +59,7 @@ export const caseAction = validatedAction(
     if (!built.input) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: built.fieldErrors, values };
     const result = await perform(user, r, verb, built.input, { ip: await ip() });
     if (!result.ok) {
-      const fe = result.fieldErrors && verb === 'approve' && result.fieldErrors.amountFen ? { ...result.fieldErrors, amountYuan: result.fieldErrors.amountFen } : result.fieldErrors;
+      const fe = result.fieldErrors && (verb === 'approve' || verb === 'correct_amount') && result.fieldErrors.amountFen ? { ...result.fieldErrors, amountYuan: result.fieldErrors.amountFen } : result.fieldErrors;
       return { ok: false, message: result.message, fieldErrors: fe, values };
     }
     revalidatePath(`/admin/applications/${r}`);

@@ -32,9 +32,9 @@ const BASIS_TEXT = { certified: '部门认定', declared: '申请人自报，待
 const SCOPE_TEXT: Record<string, string> = { apply: '代为申请', view: '查看进度', respond: '代为补正', receive_payment: '代收救助金' };
 const POOL_TEXT: Record<string, string> = { assistance: '医疗救助' };
 const PAY_STATUS: Record<string, string> = { pending: '待发放', paid: '已发放', failed: '发放失败', reversed: '已冲正' };
-const PAY_KIND: Record<string, string> = { approval: '批准', payment: '发放', failure: '发放失败', adjustment: '调整' };
+const PAY_KIND: Record<string, string> = { approval: '批准', payment: '发放', failure: '发放失败', adjustment: '更正' };
 
-const ROLE_OF = { accept: 'clerk', request_info: 'clerk', start_review: 'reviewer', transfer: 'clerk', approve: 'reviewer', reject: 'reviewer', record_payment: 'clerk', record_payment_failure: 'clerk' } as const;
+const ROLE_OF = { accept: 'clerk', request_info: 'clerk', start_review: 'reviewer', transfer: 'clerk', approve: 'reviewer', reject: 'reviewer', record_payment: 'clerk', record_payment_failure: 'clerk', correct_amount: 'reviewer' } as const;
 
 export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { ref } = await params;
@@ -100,7 +100,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
               key={v}
               action={caseAction.bind(null, ref, v)}
               verb={v as VerbName}
-              defaultAmountYuan={app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
+              defaultAmountYuan={v === 'correct_amount' && app.decidedAmountFen !== null ? fenToYuanInput(app.decidedAmountFen) : app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
               estimatedYuan={app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
               reasons={v === 'reject' ? rejectReasonsFor(app.region) : undefined}
               defaultDueDate={v === 'request_info' ? todayInShanghai(addWorkingDays(new Date(), 10)) : undefined}
