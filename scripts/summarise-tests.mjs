@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // One closing line for CI: every suite's counts added up (unit on SQLite and PostgreSQL, end to end on
-// SQLite and PostgreSQL, two instances behind nginx, and the start-command smoke test as one test).
+// SQLite and PostgreSQL, two instances behind nginx, the robustness checks (logs, fuzz, crash) as one test
+// each, and the start-command smoke test as one test).
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
@@ -22,10 +23,11 @@ for (const file of ['test-results/e2e.json', 'test-results/e2e-pg.json', 'test-r
   failed += report.stats.unexpected;
   skipped += report.stats.skipped;
 }
-const smoke = read('test-results/smoke.json');
-if (smoke) {
-  passed += smoke.passed;
-  failed += smoke.failed;
+for (const file of ['test-results/smoke.json', 'test-results/robustness.json']) {
+  const r = read(file);
+  if (!r) continue;
+  passed += r.passed;
+  failed += r.failed;
 }
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: lint, types, unit (vitest) on SQLite and again on PostgreSQL, production build, end-to-end
 # (Playwright + Debian's Chromium) on SQLite with the resident journey once more on PostgreSQL, two
-# instances behind nginx on PostgreSQL, and the start command from a clean copy. `.ci/run` calls this
+# instances behind nginx on PostgreSQL, the bounded log check, fuzzing and crash recovery
+# (scripts/robustness.sh), and the start command from a clean copy. `.ci/run` calls this
 # after `npm ci`. It installs what it needs (chromium, CJK fonts, postgresql, nginx) with apt when missing,
 # starts a throw-away PostgreSQL server and removes it at the end, whatever happens.
 set -euo pipefail
@@ -42,11 +43,13 @@ e2e=0; npx playwright test || e2e=$?
 echo "==> resident journey end to end (PostgreSQL)"
 pg_e2e_url=$(node scripts/pg-create-db.mjs "$PG_TEST_URL" portal_e2e)
 e2e_pg=0
-E2E_DATABASE_URL="$pg_e2e_url" E2E_PORT=3101 E2E_REPORT=test-results/e2e-pg.json E2E_ENV_FILE=test-results/e2e-server-pg.env.json \
+E2E_DATABASE_URL="$pg_e2e_url" E2E_PORT=3101 E2E_REPORT=test-results/e2e-pg.json E2E_ENV_FILE=test-results/e2e-server-pg.env.json E2E_LOG=test-results/e2e-server-pg.log \
   E2E_OUTPUT=test-results/playwright-pg npx playwright test tests/e2e/apply.spec.ts || e2e_pg=$?
 echo "==> two instances behind nginx (PostgreSQL)"
 multi=0; bash scripts/multi-instance-e2e.sh || multi=$?
+echo "==> logs, fuzzing and crash recovery (bounded)"
+robust=0; bash scripts/robustness.sh || robust=$?
 echo "==> start command from a clean copy"
 smoke=0; bash scripts/smoke-start.sh || smoke=$?
 node scripts/summarise-tests.mjs
-[ "$e2e" -eq 0 ] && [ "$e2e_pg" -eq 0 ] && [ "$multi" -eq 0 ] && [ "$smoke" -eq 0 ]
+[ "$e2e" -eq 0 ] && [ "$e2e_pg" -eq 0 ] && [ "$multi" -eq 0 ] && [ "$robust" -eq 0 ] && [ "$smoke" -eq 0 ]

@@ -114,7 +114,10 @@ test('审核员在发放前更正核定金额：台账新增一笔更正，原�
   await expect(ledger).toContainText('更正');
   await expect(ledger).toContainText('-¥200.00');
   await expect(page.getByText('一张门诊票据重复录入').first()).toBeVisible();
+  await shots(page, 'case-corrected');
   await page.goto(`/admin/applications/${fresh}/decision`);
   await expect(page.getByText('¥800.00').first()).toBeVisible();
   await expect(page.getByText('一张门诊票据重复录入').first()).toBeVisible();
+  await expectAccessible(page);
+  await shots(page, 'decision-corrected');
 });
