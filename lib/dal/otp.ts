@@ -23,8 +23,14 @@ export async function requestOtp(phone: string, now: Date = new Date()): Promise
   const phoneHmac = lookupHash(`phone:${phone}`);
   const o = schema.otpCodes;
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  // Checked and issued in one transaction, so two instances asked at once cannot both send.
+  // Checked and issued in one transaction, so two instances asked at once cannot both send. The transaction
+  // first takes this phone's row in `counters` (an upsert locks it on PostgreSQL until commit; SQLite has one
+  // writer anyway), so a second request for the same phone waits and then sees the first one's code.
   const refused = await transaction(async (db) => {
+    await db
+      .insert(schema.counters)
+      .values({ name: `otp:${phoneHmac}`, value: 1 })
+      .onConflictDoUpdate({ target: schema.counters.name, set: { value: sql`${schema.counters.value} + 1` } });
     const recent = await db
       .select()
       .from(o)

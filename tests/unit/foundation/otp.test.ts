@@ -15,6 +15,15 @@ async function codeFor(phone: string, at = t0): Promise<string> {
 }
 
 describe('手机验证码登录', () => {
+  it('同一手机号同时请求 6 次：只发出 1 个验证码，其余按重发间隔拒绝', async () => {
+    const phone = '13900000077';
+    const results = await Promise.all(Array.from({ length: 6 }, () => requestOtp(phone, t0)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(Array(5).fill('cooldown'));
+    const rows = await q((db) => db.select().from(schema.otpCodes).where(eq(schema.otpCodes.phoneHmac, lookupHash(`phone:${phone}`))));
+    expect(rows).toHaveLength(1);
+  });
+
   it('发出 6 位数字验证码，数据库里只存哈希', async () => {
     const code = await codeFor('13900000001');
     expect(code).toMatch(/^\d{6}$/);
