@@ -188,7 +188,7 @@ async function campaign(dialect: 'sqlite' | 'postgres', browser: Browser, lib: L
     databaseUrl = u.toString();
     dropDb = () => adminQuery(pgUrl!, `drop database if exists ${name} with (force)`);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, ...keys, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, UPLOAD_DIR: join(dir, 'uploads'), SMS_PROVIDER: 'demo' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...keys, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, UPLOAD_DIR: join(dir, 'uploads'), SMS_PROVIDER: 'demo', DEMO_MODE: '1' };
   const log = `test-results/crash-${dialect}.log`;
   rmSync(log, { force: true });
   try {
@@ -272,7 +272,7 @@ async function main() {
     run('npx', ['next', 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
   }
   // This process prepares drafts and checks the database through the data layer, with the server's keys.
-  Object.assign(process.env, keys, { SMS_PROVIDER: 'demo' });
+  Object.assign(process.env, keys, { SMS_PROVIDER: 'demo', DEMO_MODE: '1' });
   const lib: Lib = {
     store: await import('../lib/store/db'),
     drafts: await import('../lib/dal/drafts'),
