@@ -1,4 +1,4 @@
-// Security promises seen from the outside (docs/security-auth.md): CSP with nonces on every kind of response,
+// Security promises seen from the outside (docs/security.md): CSP with nonces on every kind of response,
 // sign-out ends the session even for a copied cookie, staff second factor and password change, the demo banner,
 // and an oversized chunked upload refused without being read.
 import { request as httpRequest } from 'node:http';
