@@ -85,7 +85,7 @@ export type ParameterVersion = ParameterRow & { setByName: string | null };
 export type RegionParameters = {
   region: RegionCode;
   defs: { def: StaffParamDef; versions: ParameterVersion[] }[];
-  fixed: { name: string; value: number; generous?: number; unit: string; source: string; noteZh: string; from: string; to?: string }[];
+  fixed: { name: string; value: number; generous?: number; unit: string; source: string; noteZh: string; from: string; to?: string; categories?: readonly string[] }[];
 };
 
 /** Every staff-set parameter of the region with all its versions (oldest first), and the figures the document fixes. */
@@ -105,7 +105,7 @@ export async function regionParameters(actor: SessionUser, region: string): Prom
     def,
     versions: rows.filter((r) => r.row.name === def.name).map((r) => ({ ...r.row, setByName: r.setByName })),
   }));
-  const fixed = SPECS[region].table.map((r) => ({ name: r.name, value: r.value, generous: r.generous, unit: r.unit, source: r.source, noteZh: r.noteZh, from: r.from, to: r.to }));
+  const fixed = SPECS[region].table.map((r) => ({ name: r.name, value: r.value, generous: r.generous, unit: r.unit, source: r.source, noteZh: r.noteZh, from: r.from, to: r.to, categories: r.categories }));
   return { ok: true, region, defs, fixed };
 }
 
