@@ -10,14 +10,16 @@ import { categoryName, isCategoryCode, isRegionCode, type EstimateResult, type R
 import { STAFF } from '@/lib/access';
 import type { SessionUser } from '@/lib/dal/users';
 import { poolNameZh } from '@/lib/impact/compute';
-import { fenToYuanInput } from '@/lib/format';
+import { fenToYuanInput, formatMoney } from '@/lib/format';
 import { openEpisode } from '@/lib/personal-data';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { q, schema } from '@/lib/store/db';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 
 export type Period = { from: string; to: string };
-export type StatTable = { key: string; title: string; columns: string[]; rows: string[][]; chart?: { label: string; value: number; display: string }[] };
+/** A cell: text, or money in fen (the page shows ¥, the CSV 元 exact to the fen). */
+export type Cell = string | { fen: number };
+export type StatTable = { key: string; title: string; columns: string[]; rows: Cell[][]; chart?: { label: string; value: number; display: string }[] };
 export type RegionStats = {
   region: RegionCode;
   period: Period;
@@ -32,7 +34,7 @@ export type RegionStats = {
 
 export const TABLE_KEYS = ['status', 'decisions', 'paid-category', 'paid-pool', 'bills', 'watchlist'] as const;
 const WATCH_TEXT: Record<(typeof WATCHLIST_STATUSES)[number], string> = { open: '待跟进', referred: '已转介慈善', closed: '已结束' };
-const yuan = (fen: number) => fenToYuanInput(fen);
+const yuan = (fen: number): Cell => ({ fen });
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const DAY = 86_400_000;
 
@@ -136,12 +138,12 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
     {
       key: 'paid-category', title: '已发放救助金按救助类别', columns: ['救助类别', '申请件数', '金额（元）'],
       rows: sumBy('category').map(([k, v]) => [catLabel(k), String(v.n), yuan(v.fen)]),
-      chart: sumBy('category').map(([k, v]) => ({ label: catLabel(k), value: v.fen, display: `¥${Number(yuan(v.fen)).toLocaleString('en-US', { minimumFractionDigits: 2 })}` })),
+      chart: sumBy('category').map(([k, v]) => ({ label: catLabel(k), value: v.fen, display: formatMoney(v.fen) })),
     },
     {
       key: 'paid-pool', title: '已发放救助金按资金池', columns: ['资金池', '申请件数', '金额（元）'],
       rows: sumBy('pool').map(([k, v]) => [poolNameZh(region, k), String(v.n), yuan(v.fen)]),
-      chart: sumBy('pool').map(([k, v]) => ({ label: poolNameZh(region, k), value: v.fen, display: `¥${Number(yuan(v.fen)).toLocaleString('en-US', { minimumFractionDigits: 2 })}` })),
+      chart: sumBy('pool').map(([k, v]) => ({ label: poolNameZh(region, k), value: v.fen, display: formatMoney(v.fen) })),
     },
     {
       key: 'bills', title: '本地住院政策范围内费用个人负担比例（目标不超过 10%）', columns: ['项目', '数值'],
@@ -172,5 +174,6 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
 export function statsCsv(stats: RegionStats, key: string): string | null {
   const t = stats.tables.find((x) => x.key === key);
   if (!t) return null;
-  return stringify([[`${t.title}（${stats.region}，${stats.period.from} 至 ${stats.period.to}）`], t.columns, ...t.rows], { bom: true, record_delimiter: 'windows' });
+  const rows = t.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : fenToYuanInput(c.fen))));
+  return stringify([[`${t.title}（${stats.region}，${stats.period.from} 至 ${stats.period.to}）`], t.columns, ...rows], { bom: true, record_delimiter: 'windows' });
 }

@@ -33,7 +33,7 @@ export function ImpactView({ run, open }: { run: ImpactRun; open: boolean }) {
             <span className="block text-sm text-muted">用时 {r.elapsedMs} 毫秒。草稿没有发布，不影响任何估算。</span>
           </p>
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+            <table className="w-full text-left text-sm [&_td]:border-b [&_td]:border-gray-200 [&_td]:py-1.5 [&_td]:pr-3 [&_th]:py-1.5 [&_th]:pr-3">
               <caption className="text-left font-semibold">按救助类别</caption>
               <thead>
                 <tr>
@@ -58,7 +58,7 @@ export function ImpactView({ run, open }: { run: ImpactRun; open: boolean }) {
             </table>
           </div>
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+            <table className="w-full text-left text-sm [&_td]:border-b [&_td]:border-gray-200 [&_td]:py-1.5 [&_td]:pr-3 [&_th]:py-1.5 [&_th]:pr-3">
               <caption className="text-left font-semibold">按资金池</caption>
               <thead>
                 <tr>
@@ -82,7 +82,7 @@ export function ImpactView({ run, open }: { run: ImpactRun; open: boolean }) {
           </div>
           {r.largest.length > 0 ? (
             <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+              <table className="w-full text-left text-sm [&_td]:border-b [&_td]:border-gray-200 [&_td]:py-1.5 [&_td]:pr-3 [&_th]:py-1.5 [&_th]:pr-3">
                 <caption className="text-left font-semibold">变化最大的申请</caption>
                 <thead>
                   <tr>

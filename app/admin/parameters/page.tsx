@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { categoryName, isCategoryCode, regionInfo } from '@/lib/calculator';
+import { categoryName, isCategoryCode, regionInfo, type RegionCode } from '@/lib/calculator';
+import { SPECS } from '@/lib/calculator/regions';
 import { recentImpacts } from '@/lib/dal/impact';
-import { periodText, regionParameters, versionOn, type ParameterVersion } from '@/lib/dal/parameters';
+import { periodText, regionParameters, versionOn, type ParameterVersion, type RegionParameters } from '@/lib/dal/parameters';
 import { formatDateTime, formatMoney, todayInShanghai } from '@/lib/format';
 import { STAFF } from '@/lib/access';
 import { requireUser } from '@/lib/session';
@@ -11,6 +12,14 @@ import { ImpactView } from './impact-view';
 import { VersionForm, type ParamChoice } from './version-form';
 
 export const metadata: Metadata = { title: '参数设定' };
+
+/** The first clause of a description, as a title ("住院救助年度限额（…）" → "住院救助年度限额"). */
+const short = (descriptionZh: string) => descriptionZh.split('（')[0]!;
+
+/** 000 二(二)4 分类设定: a category's own limit is optional (the pool's limit applies without it). */
+function optionalNames(region: RegionCode): Set<string> {
+  return new Set(SPECS[region].pools.flatMap((p) => ('param' in p.limit ? (p.perCategory ?? []).map((c) => `${(p.limit as { param: string }).param}.${c}`) : [])));
+}
 
 const money = (unit: string, v: number) => (unit === 'fen' ? formatMoney(v) : unit === 'percent' ? `${v}%` : unit === 'years' ? `${v} 周岁` : String(v));
 
@@ -30,6 +39,39 @@ function VersionLine({ v, unit }: { v: ParameterVersion; unit: string }) {
   );
 }
 
+function ParamCard({ def, versions, today, isAdmin }: RegionParameters['defs'][number] & { today: string; isAdmin: boolean }) {
+  const current = versionOn(versions, today);
+  return (
+    <li className="card space-y-2" data-testid={`param-${def.name}`}>
+      <p className="font-semibold">{short(def.descriptionZh)}</p>
+      <p className="text-sm text-muted break-all">
+        {def.descriptionZh.slice(short(def.descriptionZh).length).replace(/^（|）$/g, '')}
+        {def.descriptionZh.includes('（') ? ' · ' : ''}参数名 {def.name} · 单位 {def.unit === 'fen' ? '元（按分保存）' : '%'} · 条款 {def.source}
+      </p>
+      <p>{current ? <>今天有效：<VersionLine v={current} unit={def.unit} /></> : <span className="font-semibold text-bad">今天没有有效数值（缺少）</span>}</p>
+      {versions.length > 0 ? (
+        <details>
+          <summary className="link inline-flex min-h-11 items-center">全部版本（{versions.length}）</summary>
+          <ol className="space-y-2 pl-1">
+            {versions.map((v) => (
+              <li key={v.id}>
+                <VersionLine v={v} unit={def.unit} />
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      {isAdmin ? (
+        <p>
+          <Link className="link inline-flex min-h-11 items-center" href={`/admin/parameters?name=${encodeURIComponent(def.name)}#new-version`}>
+            为这一项设定新版本
+          </Link>
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
 export default async function ParametersPage({ searchParams }: { searchParams: Promise<{ name?: string }> }) {
   const user = await requireUser(STAFF, '/admin/parameters');
   const r = await regionParameters(user, user.region ?? '');
@@ -38,7 +80,10 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
   const info = regionInfo(r.region);
   const today = todayInShanghai();
   const isAdmin = user.role === 'admin';
-  const missing = r.defs.filter((d) => !versionOn(d.versions, today));
+  const optional = optionalNames(r.region);
+  const required = r.defs.filter((d) => !optional.has(d.def.name));
+  const byCategory = r.defs.filter((d) => optional.has(d.def.name));
+  const missing = required.filter((d) => !versionOn(d.versions, today));
   const choices: ParamChoice[] = r.defs.map((d) => {
     const current = versionOn(d.versions, today);
     return { name: d.def.name, descriptionZh: d.def.descriptionZh, unit: d.def.unit, source: d.def.source, current: current ? periodText(current) : null };
@@ -56,6 +101,14 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
         </p>
       </div>
 
+      {isAdmin && r.defs.length > 0 ? (
+        <p>
+          <a href="#new-version" className="link inline-flex min-h-11 items-center">
+            跳到“设定新版本”
+          </a>
+        </p>
+      ) : null}
+
       {r.defs.length === 0 ? (
         <p className="card">本地区的文件规定了全部数值，没有需要工作人员设定的参数。</p>
       ) : missing.length > 0 ? (
@@ -64,7 +117,7 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
           <ul className="list-disc pl-5">
             {missing.map((d) => (
               <li key={d.def.name}>
-                {d.def.descriptionZh}（{d.def.source}）
+                {short(d.def.descriptionZh)}（{d.def.source}）
               </li>
             ))}
           </ul>
@@ -79,38 +132,22 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
             需要设定的参数
           </h2>
           <ul className="space-y-3">
-            {r.defs.map(({ def, versions }) => {
-              const current = versionOn(versions, today);
-              return (
-                <li key={def.name} className="card space-y-2" data-testid={`param-${def.name}`}>
-                  <p className="font-semibold">{def.descriptionZh}</p>
-                  <p className="text-sm text-muted break-all">
-                    参数名 {def.name} · 单位 {def.unit === 'fen' ? '元（按分保存）' : '%'} · 条款 {def.source}
-                  </p>
-                  <p>{current ? <>今天有效：<VersionLine v={current} unit={def.unit} /></> : <span className="font-semibold text-bad">今天没有有效数值（缺少）</span>}</p>
-                  {versions.length > 0 ? (
-                    <details>
-                      <summary className="link inline-flex min-h-11 items-center">全部版本（{versions.length}）</summary>
-                      <ol className="space-y-2 pl-1">
-                        {versions.map((v) => (
-                          <li key={v.id}>
-                            <VersionLine v={v} unit={def.unit} />
-                          </li>
-                        ))}
-                      </ol>
-                    </details>
-                  ) : null}
-                  {isAdmin ? (
-                    <p>
-                      <Link className="link inline-flex min-h-11 items-center" href={`/admin/parameters?name=${encodeURIComponent(def.name)}#new-version`}>
-                        为这一项设定新版本
-                      </Link>
-                    </p>
-                  ) : null}
-                </li>
-              );
-            })}
+            {required.map((d) => (
+              <ParamCard key={d.def.name} {...d} today={today} isAdmin={isAdmin} />
+            ))}
           </ul>
+          {byCategory.length > 0 ? (
+            <details className="space-y-3">
+              <summary className="link inline-flex min-h-11 items-center font-semibold">
+                按类别另设的限额（可选，{byCategory.length} 项，已设 {byCategory.filter((d) => versionOn(d.versions, today)).length} 项；000 二(二)4 “分类设定”，设了就优先于统一限额）
+              </summary>
+              <ul className="space-y-3">
+                {byCategory.map((d) => (
+                  <ParamCard key={d.def.name} {...d} today={today} isAdmin={isAdmin} />
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </section>
       ) : null}
 

@@ -82,8 +82,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                       <tbody>
                         {t.rows.map((row, i) => (
                           <tr key={i}>
-                            {row.map((cell, j) =>
-                              j === 0 ? (
+                            {row.map((c, j) => {
+                              const cell = typeof c === 'string' ? c : formatMoney(c.fen);
+                              return j === 0 ? (
                                 <th key={j} scope="row" className="border-b border-gray-200 py-2 pr-4 font-normal">
                                   {cell}
                                 </th>
@@ -91,8 +92,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                                 <td key={j} className="border-b border-gray-200 py-2 pr-4">
                                   {cell}
                                 </td>
-                              ),
-                            )}
+                              );
+                            })}
                           </tr>
                         ))}
                       </tbody>

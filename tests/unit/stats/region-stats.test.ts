@@ -70,8 +70,8 @@ describe(`地区统计（${testDialect}）`, () => {
     expect(s.approvalRate).toBeCloseTo(2 / 3);
     const table = (key: string) => s.tables.find((t) => t.key === key)!.rows;
     expect(table('status')).toEqual([['审核中', '1'], ['已批准，等待发放', '1'], ['救助金已发放', '1'], ['不予救助', '1']]);
-    expect(table('paid-pool')).toEqual([['住院救助', '1', '360.00']]);
-    expect(table('paid-category')).toEqual([['低保对象', '1', '360.00']]);
+    expect(table('paid-pool')).toEqual([['住院救助', '1', { fen: 36_000 }]]);
+    expect(table('paid-category')).toEqual([['低保对象', '1', { fen: 36_000 }]]);
     // Left to the patient: (50,000 − 30,000) + (40,000 − 36,000) = 24,000 of 200,000 fen = 12.0%; the first stay (20%) is over 10%.
     expect(s.billShare).toEqual({ stays: 2, policyFen: 200_000, leftFen: 24_000, overTarget: 1 });
     expect(table('bills')).toContainEqual(['个人负担比例', '12.0%']);
