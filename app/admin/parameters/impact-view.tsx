@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { categoryName, isRegionCode } from '@/lib/calculator';
 import { staffParam } from '@/lib/calculator/params';
 import type { ImpactRun } from '@/lib/dal/impact';
@@ -97,7 +98,13 @@ export function ImpactView({ run, open }: { run: ImpactRun; open: boolean }) {
                   {r.largest.map((c) => (
                     <tr key={c.key}>
                       <th scope="row" className="break-all">
-                        {c.key}
+                        {c.source === 'application' ? (
+                          <Link className="link" href={`/admin/applications/${encodeURIComponent(c.key)}`}>
+                            {c.key}
+                          </Link>
+                        ) : (
+                          `${c.key}（结算记录）`
+                        )}
                       </th>
                       <td>{c.category ? categoryName(c.category) : '—'}</td>
                       <td>{formatMoney(c.beforeFen)}</td>
