@@ -275,6 +275,28 @@ export const parameters = pgTable(
   (t) => [index('parameters_region_name_idx').on(t.region, t.name, t.effectiveFrom)],
 );
 
+// What a drafted parameter value would change for a year (lib/impact): one row per run, its progress while it
+// runs and the serialisable result when done. A draft is never a parameter: publishing writes a new version.
+export const impactRuns = pgTable(
+  'impact_runs',
+  {
+    id: id(),
+    region: text('region').notNull(),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    draftValue: integer('draft_value').notNull(),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull().default('running'),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    result: jsonb('result'),
+    error: text('error'),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [index('impact_runs_region_idx').on(t.region, t.createdAt)],
+);
+
 export const regionSettings = pgTable(
   'region_settings',
   {

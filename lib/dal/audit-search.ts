@@ -41,6 +41,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'payments.export_batch': '导出发放批次',
   'payments.import_result': '导入银行结果',
   'audit.export': '导出审计日志',
+  'parameter.publish': '发布参数新版本',
+  'parameter.close': '结束参数现行版本',
+  'parameter.impact': '预览参数变化的影响',
 };
 export const actionLabel = (a: string) => ACTION_LABELS[a] ?? a;
 

@@ -12,6 +12,7 @@ export const DEMO_STAFF = [
   { username: 'shanghai.clerk', displayName: '上海受理员（演示）', role: 'clerk', region: 'shanghai' },
   { username: 'shanghai.reviewer', displayName: '上海审核员（演示）', role: 'reviewer', region: 'shanghai' },
   { username: 'admin', displayName: '系统管理员（演示）', role: 'admin', region: 'wuxi' },
+  { username: 'shanghai.admin', displayName: '上海管理员（演示）', role: 'admin', region: 'shanghai' },
   { username: 'auditor', displayName: '审计员（演示）', role: 'auditor', region: 'wuxi' },
 ] as const;
 

@@ -1,0 +1,64 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { isRegionCode } from '@/lib/calculator';
+import { staffParam } from '@/lib/calculator/params';
+import { isIsoDate } from '@/lib/calculator/dates';
+import { validatedAction, type ActionState } from '@/lib/action';
+import { requestAddress } from '@/lib/client-address';
+import { runImpact } from '@/lib/dal/impact';
+import { publishParameter } from '@/lib/dal/parameters';
+import { amountError, parseYuanToFen } from '@/lib/format';
+
+export type VersionState = ActionState & { impactId?: string };
+
+const date = (label: string) => z.string().trim().refine(isIsoDate, `${label}请按 年-月-日 填写，例如 2026-01-01`);
+const schema = z.object({
+  intent: z.enum(['preview', 'publish']),
+  name: z.string().min(1, '请选择要设定的参数'),
+  value: z.string().trim().min(1, '请填写数值'),
+  effectiveFrom: date('开始日期'),
+  effectiveTo: z.union([z.literal(''), date('截止日期')]),
+  source: z.string().trim().max(200, '依据最多 200 个字').default(''),
+  closePrevious: z.literal('on').optional(),
+});
+
+/** Largest value accepted: 10 million yuan (the impact run stores it in a 32-bit column on PostgreSQL). */
+const MAX_FEN = 1_000_000_000;
+
+/** The typed value in the parameter's unit: 元 → fen (exact), percent → a whole number 0–100. */
+function parseValue(unit: 'fen' | 'percent', typed: string): number | string {
+  if (unit === 'percent') {
+    const n = Number(typed.normalize('NFKC').replace(/[%％\s]/g, ''));
+    return Number.isInteger(n) && n >= 0 && n <= 100 ? n : '比例请填写 0 到 100 的整数，例如 50';
+  }
+  const fen = parseYuanToFen(typed);
+  if (fen === null) return amountError('数值', typed);
+  return fen > MAX_FEN ? '数值超过 1,000 万元，请检查是否多填了位数' : fen;
+}
+
+export const versionAction = validatedAction(schema, ['admin'], async (input, user, { values }): Promise<VersionState> => {
+  const region = user.region ?? '';
+  const def = isRegionCode(region) ? staffParam(region, input.name) : undefined;
+  if (!def) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: { name: '请从列表中选择本地区需要设定的参数' }, values };
+  const value = parseValue(def.unit, input.value);
+  if (typeof value === 'string') return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: { value }, values };
+  const ip = await requestAddress();
+  if (input.intent === 'preview') {
+    const r = await runImpact(user, { name: input.name, value, year: Number(input.effectiveFrom.slice(0, 4)) }, { ip });
+    if (!r.ok) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, values };
+    revalidatePath('/admin/parameters');
+    return { ok: true, message: '已按草稿重新计算，结果在下方“变化预览”。草稿还没有发布，估算仍按现行数值。', values, impactId: r.id };
+  }
+  if (input.source.length < 2) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: { source: '请填写依据：文件文号或通知名称' }, values };
+  const r = await publishParameter(
+    user,
+    { name: input.name, value, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo || null, source: input.source, closePrevious: input.closePrevious === 'on' },
+    { ip },
+  );
+  if (!r.ok) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, values };
+  revalidatePath('/admin/parameters');
+  revalidatePath('/estimate/result');
+  const closed = r.closed ? `原版本已到 ${r.closed.effectiveTo} 为止。` : '';
+  return { ok: true, message: `已发布新版本，${input.effectiveFrom} 起的估算、审核和接口都按它计算。${closed}` };
+});

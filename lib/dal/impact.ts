@@ -1,0 +1,121 @@
+import 'server-only';
+// Impact of a drafted parameter value, run for an administrator and stored (impact_runs) so the page can show
+// its progress and result. The recomputation itself is lib/impact/compute.ts (person-year inputs), which the
+// job worker can run in the background the same way; today the page's action awaits it.
+import { stringify } from 'csv-stringify/sync';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { categoryName, isRegionCode, type CategoryCode, type EpisodeInput, type RegionCode } from '@/lib/calculator';
+import { staffParam } from '@/lib/calculator/params';
+import { writeAudit } from '@/lib/dal/audit';
+import { parametersForYear } from '@/lib/dal/parameters';
+import type { SessionUser } from '@/lib/dal/users';
+import { STAFF } from '@/lib/access';
+import { computeImpact, type ImpactResult, type PersonYear } from '@/lib/impact/compute';
+import { openEpisode } from '@/lib/personal-data';
+import { forbidden, notFound, refuse, type Result } from '@/lib/result';
+import { q, schema } from '@/lib/store/db';
+import { fenToYuanInput } from '@/lib/format';
+
+export type ImpactRun = typeof schema.impactRuns.$inferSelect & { result: ImpactResult | null };
+
+/** Applications that count for a year's spending: submitted and not withdrawn, refused or sent elsewhere. */
+const LIVE = ['submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid'] as const;
+
+/** The region's applications of `year` as person-year inputs (episodes decrypted, categories as at submission). */
+export async function applicationPersonYears(region: RegionCode, year: number): Promise<PersonYear[]> {
+  const a = schema.applications;
+  const apps = await q((db) =>
+    db.select({ id: a.id, ref: a.ref, personId: a.personId }).from(a).where(and(eq(a.region, region), eq(a.year, year), inArray(a.status, [...LIVE]))).orderBy(asc(a.ref)),
+  );
+  if (apps.length === 0) return [];
+  const ids = apps.map((x) => x.id);
+  const episodes = await q((db) => db.select().from(schema.episodes).where(inArray(schema.episodes.applicationId, ids)).orderBy(asc(schema.episodes.seq)));
+  const personIds = [...new Set(apps.flatMap((x) => (x.personId ? [x.personId] : [])))];
+  const c = schema.personCategories;
+  const cats = personIds.length ? await q((db) => db.select().from(c).where(and(inArray(c.personId, personIds), eq(c.region, region)))) : [];
+  const byApp = new Map<string, EpisodeInput[]>();
+  for (const row of episodes) {
+    const v = openEpisode(row);
+    const ep: EpisodeInput = {
+      id: `e${v.seq + 1}`, date: v.date, endDate: v.endDate ?? undefined, kind: v.kind, hospitalLevel: v.hospitalLevel as 1 | 2 | 3,
+      specialDisease: v.specialDisease, referred: v.referred, location: v.location, offsiteFiled: v.offsiteFiled,
+      totalFen: v.totalFen, policyFen: v.policyFen, basicPaidFen: v.basicPaidFen, criticalPaidFen: v.criticalPaidFen, supplementaryPaidFen: v.supplementaryPaidFen,
+    };
+    const list = byApp.get(row.applicationId);
+    if (list) list.push(ep);
+    else byApp.set(row.applicationId, [ep]);
+  }
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  return apps.map((app) => {
+    const seen = new Set<string>();
+    const categories = cats
+      .filter((r) => r.personId === app.personId && r.validFrom <= end && (!r.validTo || r.validTo >= start))
+      .map((r) => ({ code: r.code as CategoryCode, from: r.validFrom > start ? r.validFrom : undefined, to: r.validTo && r.validTo < end ? r.validTo : undefined }))
+      .filter((x) => !seen.has(JSON.stringify(x)) && Boolean(seen.add(JSON.stringify(x))));
+    return { key: app.ref ?? app.id, source: 'application' as const, person: { categories }, episodes: byApp.get(app.id) ?? [] };
+  });
+}
+
+/** Recomputes the year under the draft and under the value in force, storing progress and the result. */
+export async function runImpact(actor: SessionUser, draft: { name: string; value: number; year: number }, meta: { ip?: string | null } = {}): Promise<Result<{ id: string }>> {
+  if (actor.role !== 'admin') return forbidden('只有管理员可以预览参数变化的影响。');
+  const region = actor.region ?? '';
+  if (!isRegionCode(region)) return forbidden('您的账号没有分配地区。');
+  if (!staffParam(region, draft.name)) return refuse('invalid', '这个参数不属于本地区的政策。', { name: '请从列表中选择本地区需要设定的参数' });
+  const r = schema.impactRuns;
+  const personYears = await applicationPersonYears(region, draft.year);
+  const [run] = await q((db) =>
+    db.insert(r).values({ region, year: draft.year, name: draft.name, draftValue: draft.value, total: personYears.length, createdBy: actor.id }).returning(),
+  );
+  const id = run!.id;
+  await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'parameter.impact', entity: 'impact_run', entityId: id, ip: meta.ip, summary: { region, year: draft.year, name: draft.name, draftValue: draft.value } });
+  try {
+    const inForce = await parametersForYear(region, draft.year);
+    const result = await computeImpact({ region, year: draft.year, name: draft.name, draftValue: draft.value, inForce, personYears, total: personYears.length }, async (p) => {
+      await q((db) => db.update(r).set({ done: p.done }).where(eq(r.id, id)));
+    });
+    await q((db) => db.update(r).set({ status: 'done', done: result.personYears, result, finishedAt: new Date().toISOString() }).where(eq(r.id, id)));
+  } catch (error) {
+    await q((db) => db.update(r).set({ status: 'failed', error: '重新计算时出错，请稍后再试。', finishedAt: new Date().toISOString() }).where(eq(r.id, id)));
+    throw error;
+  }
+  return { ok: true, id };
+}
+
+function mayRead(actor: SessionUser, run: { region: string }): boolean {
+  return STAFF.includes(actor.role) && actor.region === run.region;
+}
+
+/** The region's latest impact runs, newest first. */
+export async function recentImpacts(actor: SessionUser, limit = 5): Promise<ImpactRun[]> {
+  if (!actor.region || !STAFF.includes(actor.role)) return [];
+  const r = schema.impactRuns;
+  const rows = await q((db) => db.select().from(r).where(eq(r.region, actor.region!)).orderBy(desc(r.createdAt)).limit(limit));
+  return rows.map((row) => ({ ...row, result: (row.result as ImpactResult | null) ?? null }));
+}
+
+export async function impactRun(actor: SessionUser, id: string): Promise<Result<{ run: ImpactRun }>> {
+  const r = schema.impactRuns;
+  const [row] = await q((db) => db.select().from(r).where(eq(r.id, id)));
+  if (!row || !mayRead(actor, row)) return notFound();
+  return { ok: true, run: { ...row, result: (row.result as ImpactResult | null) ?? null } };
+}
+
+const yuanCell = (fen: number) => fenToYuanInput(fen);
+
+/** The run's tables as one CSV (totals, by category, by pool, largest changes), money in 元 with the fen exact. */
+export function impactCsv(result: ImpactResult): string {
+  const unit = staffParam(result.region, result.name)?.unit === 'percent' ? '%' : '元';
+  const value = (v: number | null) => (v === null ? '未设定' : unit === '元' ? yuanCell(v) : String(v));
+  const rows: string[][] = [
+    ['表', '项目', '现行', '草稿', '变化', '人年数', '受影响人年'],
+    ['参数', `${result.name}（${result.year} 年，单位 ${unit}）`, value(result.inForceValue), value(result.draftValue), '', '', ''],
+    ['说明', '以下金额单位为元，精确到分', '', '', '', '', ''],
+    ['合计', '救助金额（含倾斜救助）', yuanCell(result.totals.beforeFen), yuanCell(result.totals.afterFen), yuanCell(result.totals.deltaFen), String(result.personYears), String(result.affected)],
+    ...result.byCategory.map((c) => ['按类别', c.category ? categoryName(c.category) : '无可计算身份', yuanCell(c.beforeFen), yuanCell(c.afterFen), yuanCell(c.afterFen - c.beforeFen), String(c.personYears), String(c.affected)]),
+    ...result.byPool.map((p) => ['按资金池', p.nameZh, yuanCell(p.beforeFen), yuanCell(p.afterFen), yuanCell(p.afterFen - p.beforeFen), '', '']),
+    ...result.largest.map((c) => ['最大变化', `${c.key}（${c.category ? categoryName(c.category) : '—'}）`, yuanCell(c.beforeFen), yuanCell(c.afterFen), yuanCell(c.deltaFen), '', '']),
+  ];
+  return stringify(rows, { bom: true, record_delimiter: 'windows' });
+}

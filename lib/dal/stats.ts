@@ -1,0 +1,179 @@
+import 'server-only';
+// Statistics of a region for a period, for every staff member of the region: applications by status, days to a
+// decision, approval rate, assistance paid by category and pool, the share of hospital bills left to the patient
+// (001 四(七): 县域内住院 policy-range cost left to the patient at most 10%), and the watch list. Each table is
+// also its CSV (same rows, money in 元 exact to the fen).
+import { stringify } from 'csv-stringify/sync';
+import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { APPLICATION_STATUSES, WATCHLIST_STATUSES } from '@/db/schema-shared';
+import { categoryName, isCategoryCode, isRegionCode, type EstimateResult, type RegionCode } from '@/lib/calculator';
+import { STAFF } from '@/lib/access';
+import type { SessionUser } from '@/lib/dal/users';
+import { poolNameZh } from '@/lib/impact/compute';
+import { fenToYuanInput, formatMoney } from '@/lib/format';
+import { openEpisode } from '@/lib/personal-data';
+import { notFound, refuse, type Result } from '@/lib/result';
+import { q, schema } from '@/lib/store/db';
+import { STATUS_TEXT } from '@/lib/workflow/states';
+
+export type Period = { from: string; to: string };
+/** A cell: text, or money in fen (the page shows ¥, the CSV 元 exact to the fen). */
+export type Cell = string | { fen: number };
+export type StatTable = { key: string; title: string; columns: string[]; rows: Cell[][]; chart?: { label: string; value: number; display: string }[] };
+export type RegionStats = {
+  region: RegionCode;
+  period: Period;
+  submitted: number;
+  decided: number;
+  medianDays: number | null;
+  approvalRate: number | null;
+  paidFen: number;
+  billShare: { stays: number; policyFen: number; leftFen: number; overTarget: number };
+  tables: StatTable[];
+};
+
+export const TABLE_KEYS = ['status', 'decisions', 'paid-category', 'paid-pool', 'bills', 'watchlist'] as const;
+const WATCH_TEXT: Record<(typeof WATCHLIST_STATUSES)[number], string> = { open: '待跟进', referred: '已转介慈善', closed: '已结束' };
+const yuan = (fen: number): Cell => ({ fen });
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const DAY = 86_400_000;
+
+/** The median of a list (mean of the middle two for an even count); null when empty. */
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Period bounds as ISO times: the whole first and last day in Asia/Shanghai (UTC+8, no daylight saving). */
+function bounds(p: Period): { start: string; end: string } {
+  return { start: new Date(`${p.from}T00:00:00+08:00`).toISOString(), end: new Date(`${p.to}T23:59:59.999+08:00`).toISOString() };
+}
+
+export async function regionStats(actor: SessionUser, region: string, period: Period): Promise<Result<{ stats: RegionStats }>> {
+  if (!STAFF.includes(actor.role) || actor.region !== region || !isRegionCode(region)) return notFound();
+  if (period.to < period.from) return refuse('invalid', '结束日期早于开始日期。', { to: '结束日期不能早于开始日期' });
+  const { start, end } = bounds(period);
+  const a = schema.applications;
+  const inPeriod = and(eq(a.region, region), ne(a.status, 'draft'), gte(a.submittedAt, start), lte(a.submittedAt, end));
+  // District staff see their district's cases only, as in the queue.
+  const scope = actor.district ? and(inPeriod, eq(a.district, actor.district)) : inPeriod;
+  const apps = await q((db) =>
+    db.select({ id: a.id, status: a.status, submittedAt: a.submittedAt, decidedAt: a.decidedAt, category: a.primaryCategory, snapshot: a.estimateSnapshot }).from(a).where(scope),
+  );
+
+  // Applications by status.
+  const byStatus = new Map<string, number>();
+  for (const x of apps) byStatus.set(x.status, (byStatus.get(x.status) ?? 0) + 1);
+  const statusRows = APPLICATION_STATUSES.filter((s) => s !== 'draft' && byStatus.has(s)).map((s) => ({ label: STATUS_TEXT[s].label, value: byStatus.get(s)! }));
+
+  // Decisions: approved (and then paid) or rejected; days from submission to the decision.
+  const decidedApps = apps.filter((x) => x.decidedAt && x.submittedAt && ['approved', 'paid', 'rejected'].includes(x.status));
+  const days = decidedApps.map((x) => (Date.parse(x.decidedAt!) - Date.parse(x.submittedAt!)) / DAY);
+  const approved = decidedApps.filter((x) => x.status !== 'rejected').length;
+  const medianDays = median(days);
+  const approvalRate = decidedApps.length ? approved / decidedApps.length : null;
+
+  // Assistance paid in the period (ledger payment rows), by category of the application and by pool.
+  const p = schema.payments;
+  const paidWhere = and(eq(p.region, region), eq(p.kind, 'payment'), gte(p.paidAt, start), lte(p.paidAt, end));
+  const paid = await q((db) =>
+    db
+      .select({ pool: p.pool, category: a.primaryCategory, fen: sql<number>`coalesce(sum(${p.amountFen}), 0)`.mapWith(Number), n: sql<number>`count(distinct ${p.applicationId})`.mapWith(Number) })
+      .from(p)
+      .innerJoin(a, eq(a.id, p.applicationId))
+      .where(actor.district ? and(paidWhere, eq(a.district, actor.district)) : paidWhere)
+      .groupBy(p.pool, a.primaryCategory),
+  );
+  const sumBy = (key: 'pool' | 'category') => {
+    const m = new Map<string, { fen: number; n: number }>();
+    for (const r of paid) {
+      const k = r[key] ?? '';
+      const cur = m.get(k) ?? { fen: 0, n: 0 };
+      m.set(k, { fen: cur.fen + r.fen, n: cur.n + r.n });
+    }
+    return [...m.entries()].sort((x, y) => y[1].fen - x[1].fen);
+  };
+  const paidFen = paid.reduce((s, r) => s + r.fen, 0);
+  const catLabel = (c: string) => (c && isCategoryCode(c) ? categoryName(c) : '未注明');
+
+  // 001 四(七): local hospital stays, policy-range cost left to the patient after insurance and assistance.
+  const ids = apps.filter((x) => x.snapshot).map((x) => x.id);
+  const episodes = ids.length ? await q((db) => db.select().from(schema.episodes).where(inArray(schema.episodes.applicationId, ids))) : [];
+  const snapshots = new Map(apps.map((x) => [x.id, (x.snapshot as { result?: EstimateResult } | null)?.result]));
+  const bill = { stays: 0, policyFen: 0, leftFen: 0, overTarget: 0 };
+  for (const row of episodes) {
+    const v = openEpisode(row);
+    if (v.kind !== 'inpatient' || v.location !== 'local' || v.policyFen <= 0) continue;
+    const ep = snapshots.get(row.applicationId)?.episodes[v.seq];
+    if (!ep) continue;
+    const left = Math.max(0, ep.selfPayPolicyFen - ep.assistanceFen - ep.tiltFen);
+    bill.stays++;
+    bill.policyFen += v.policyFen;
+    bill.leftFen += left;
+    if (left * 10 > v.policyFen) bill.overTarget++;
+  }
+
+  // The watch list of the region (people flagged by the early-warning rule), by status.
+  const w = schema.watchlist;
+  const watch = await q((db) => db.select({ status: w.status, n: sql<number>`count(*)`.mapWith(Number) }).from(w).where(eq(w.region, region)).groupBy(w.status));
+
+  const tables: StatTable[] = [
+    {
+      key: 'status', title: '申请按状态', columns: ['状态', '件数'],
+      rows: statusRows.map((r) => [r.label, String(r.value)]),
+      chart: statusRows.map((r) => ({ label: r.label, value: r.value, display: `${r.value} 件` })),
+    },
+    {
+      key: 'decisions', title: '办理时长与批准率', columns: ['项目', '数值'],
+      rows: [
+        ['已作出决定（件）', String(decidedApps.length)],
+        ['其中批准（件）', String(approved)],
+        ['其中不予救助（件）', String(decidedApps.length - approved)],
+        ['批准率', pct(approvalRate)],
+        ['从提交到决定的天数（中位数）', medianDays === null ? '—' : medianDays.toFixed(1)],
+      ],
+    },
+    {
+      key: 'paid-category', title: '已发放救助金按救助类别', columns: ['救助类别', '申请件数', '金额（元）'],
+      rows: sumBy('category').map(([k, v]) => [catLabel(k), String(v.n), yuan(v.fen)]),
+      chart: sumBy('category').map(([k, v]) => ({ label: catLabel(k), value: v.fen, display: formatMoney(v.fen) })),
+    },
+    {
+      key: 'paid-pool', title: '已发放救助金按资金池', columns: ['资金池', '申请件数', '金额（元）'],
+      rows: sumBy('pool').map(([k, v]) => [poolNameZh(region, k), String(v.n), yuan(v.fen)]),
+      chart: sumBy('pool').map(([k, v]) => ({ label: poolNameZh(region, k), value: v.fen, display: formatMoney(v.fen) })),
+    },
+    {
+      key: 'bills', title: '本地住院政策范围内费用个人负担比例（目标不超过 10%）', columns: ['项目', '数值'],
+      rows: [
+        ['本地住院（次）', String(bill.stays)],
+        ['政策范围内费用（元）', yuan(bill.policyFen)],
+        ['医保和救助后个人负担（元）', yuan(bill.leftFen)],
+        ['个人负担比例', pct(bill.policyFen ? bill.leftFen / bill.policyFen : null)],
+        ['超过 10% 的住院（次）', String(bill.overTarget)],
+      ],
+    },
+    {
+      key: 'watchlist', title: '预警名单', columns: ['状态', '人数'],
+      rows: WATCHLIST_STATUSES.map((s) => [WATCH_TEXT[s], String(watch.find((x) => x.status === s)?.n ?? 0)]),
+      chart: WATCHLIST_STATUSES.map((s) => {
+        const n = watch.find((x) => x.status === s)?.n ?? 0;
+        return { label: WATCH_TEXT[s], value: n, display: `${n} 人` };
+      }),
+    },
+  ];
+  return {
+    ok: true,
+    stats: { region, period, submitted: apps.length, decided: decidedApps.length, medianDays, approvalRate, paidFen, billShare: bill, tables },
+  };
+}
+
+/** One table as CSV (with a first line naming the region and period). */
+export function statsCsv(stats: RegionStats, key: string): string | null {
+  const t = stats.tables.find((x) => x.key === key);
+  if (!t) return null;
+  const rows = t.rows.map((r) => r.map((c) => (typeof c === 'string' ? c : fenToYuanInput(c.fen))));
+  return stringify([[`${t.title}（${stats.region}，${stats.period.from} 至 ${stats.period.to}）`], t.columns, ...rows], { bom: true, record_delimiter: 'windows' });
+}

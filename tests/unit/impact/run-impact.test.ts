@@ -1,0 +1,74 @@
+import '../helpers/test-db';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { ApplicationStatus } from '@/db/schema';
+import { encrypt } from '@/lib/crypto';
+import { impactCsv, impactRun, recentImpacts, runImpact } from '@/lib/dal/impact';
+import { publishParameter } from '@/lib/dal/parameters';
+import { sealVisit } from '@/lib/personal-data';
+import { q, schema } from '@/lib/store/db';
+import { testDialect } from '../helpers/test-db';
+import { person, staffUser } from '../ledger/fixtures';
+
+const yuan = (y: number) => y * 100;
+let n = 0;
+
+/** An application of 2026 with one local stay: policy-range cost and what basic insurance paid, in 元. */
+async function application(region: string, status: ApplicationStatus, category: string, policyYuan: number, basicYuan: number) {
+  const filer = await staffUser('clerk', region);
+  const p = await person();
+  await q((db) => db.insert(schema.personCategories).values({ personId: p.id, code: category, region, validFrom: '2026-01-01', basis: 'declared' }));
+  const [app] = await q((db) =>
+    db
+      .insert(schema.applications)
+      .values({ ref: `IM-2026-${String(++n).padStart(6, '0')}`, personId: p.id, filedByUserId: filer.id, region, year: 2026, status, submittedAt: '2026-05-01T00:00:00.000Z', bankAccountEnc: encrypt('6222020000001234567') })
+      .returning(),
+  );
+  const dataEnc = sealVisit({
+    hospitalName: '测试医院', date: '2026-04-01', endDate: '2026-04-12', kind: 'inpatient', hospitalLevel: 3, specialDisease: false, referred: true, location: 'local', offsiteFiled: false,
+    totalFen: yuan(policyYuan), policyFen: yuan(policyYuan), basicPaidFen: yuan(basicYuan), criticalPaidFen: 0, supplementaryPaidFen: 0,
+  });
+  await q((db) => db.insert(schema.episodes).values({ applicationId: app!.id, seq: 0, dataEnc }));
+  return app!.ref!;
+}
+
+describe(`预览参数变化：按本年的申请重新计算（${testDialect}）`, () => {
+  it('上海住院限额 8 万 → 10 万：只算本地区本年仍在办理的申请，结果存下来，能导出 CSV', async () => {
+    const admin = await staffUser('admin', 'shanghai');
+    const published = await publishParameter(admin, { name: 'annualLimitFen.inpatient', value: yuan(80_000), effectiveFrom: '2026-01-01', effectiveTo: null, source: '沪医保测试〔2026〕1号', closePrevious: false });
+    expect(published.ok).toBe(true);
+    // 低保 self-pay 200,000 − 50,000 = 150,000; 90% = 135,000 → 80,000 under the limit in force, 100,000 under the draft.
+    const capped = await application('shanghai', 'in_review', 'dibao', 200_000, 50_000);
+    // 低收入 self-pay 30,000; 80% = 24,000: under both limits.
+    await application('shanghai', 'approved', 'low_income', 60_000, 30_000);
+    // Not counted: withdrawn, and another region.
+    await application('shanghai', 'withdrawn', 'dibao', 200_000, 50_000);
+    await application('wuxi', 'in_review', 'dibao', 200_000, 50_000);
+
+    const r = await runImpact(admin, { name: 'annualLimitFen.inpatient', value: yuan(100_000), year: 2026 });
+    if (!r.ok) throw new Error(r.message);
+    const stored = await impactRun(admin, r.id);
+    if (!stored.ok) throw new Error(stored.message);
+    const { run } = stored;
+    expect(run).toMatchObject({ status: 'done', done: 2, total: 2 });
+    // 80,000 + 24,000 = 104,000 before; 100,000 + 24,000 = 124,000 after.
+    expect(run.result!.totals).toEqual({ beforeFen: yuan(104_000), afterFen: yuan(124_000), deltaFen: yuan(20_000) });
+    expect(run.result!.inForceValue).toBe(yuan(80_000));
+    expect(run.result!.largest).toEqual([expect.objectContaining({ key: capped, deltaFen: yuan(20_000), category: 'dibao' })]);
+    expect((await recentImpacts(admin)).map((x) => x.id)).toEqual([r.id]);
+
+    const rows = parse(impactCsv(run.result!), { bom: true, relax_column_count: true }) as string[][];
+    expect(rows).toContainEqual(['合计', '救助金额（含倾斜救助）', '104000.00', '124000.00', '20000.00', '2', '1']);
+    expect(rows).toContainEqual(['按资金池', '住院救助', '104000.00', '124000.00', '20000.00', '', '']);
+  });
+
+  it('只有管理员能预览；别的地区的预览结果看不到', async () => {
+    const reviewer = await staffUser('reviewer', 'shanghai');
+    expect(await runImpact(reviewer, { name: 'annualLimitFen.inpatient', value: 1, year: 2026 })).toMatchObject({ ok: false, code: 'forbidden' });
+    const admin = await staffUser('admin', 'chongqing-shapingba');
+    const r = await runImpact(admin, { name: 'monitoringStandardFen', value: 800_000, year: 2026 });
+    if (!r.ok) throw new Error(r.message);
+    expect(await impactRun(reviewer, r.id)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await runImpact(admin, { name: 'annualLimitFen.inpatient', value: 1, year: 2026 })).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});
