@@ -17,6 +17,9 @@ export const TRANSITIONS = {
   withdraw: { from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'withdrawn', by: ['applicant'] },
   transfer: { from: ['submitted', 'accepted', 'in_review'], to: 'transferred', by: ['clerk', 'reviewer'] },
   record_payment: { from: ['approved'], to: 'paid', by: ['clerk', 'reviewer', 'admin'] },
+  // 免申即享 (003 五(八), 000 二(五)1): certified 低保/特困 people get assistance without applying; the settlement
+  // import creates the case as a draft nobody else can see and this verb approves it in the same transaction.
+  direct_award: { from: ['draft'], to: 'approved', by: ['clerk', 'reviewer', 'admin'] },
   // The bank returned the transfer: the case stays approved, the ledger shows the failure, and it is paid again.
   record_payment_failure: { from: ['approved'], to: 'approved', by: ['clerk', 'reviewer', 'admin'] },
 } as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus; by: readonly Actor[] }>;
@@ -46,6 +49,7 @@ export const ACTION_TEXT: Record<TransitionName, string> = {
   transfer: '转办',
   record_payment: '登记已发放',
   record_payment_failure: '登记发放失败',
+  direct_award: '直接办理（免申即享）',
 };
 
 /** Status in plain words, with what the person should do now. */
@@ -71,5 +75,6 @@ export const DECIDED: readonly ApplicationStatus[] = ['approved', 'paid', 'rejec
 export function transitionNoticeBody(name: TransitionName, input: { amountFen?: number; text?: string | null }): string {
   const next = STATUS_TEXT[TRANSITIONS[name].to].next;
   if (name === 'approve') return sentences(`核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, next);
+  if (name === 'direct_award') return sentences(`您是已认定的救助对象，按规定不用申请，已为您直接办理医疗救助，核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, next);
   return sentences(input.text, next);
 }

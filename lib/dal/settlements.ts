@@ -1,0 +1,173 @@
+import 'server-only';
+// 免申即享 (003 五(八), 000 二(五)1): a clerk imports the medical-insurance settlement records (结算单) of a
+// period; every row is checked first (lib/settlements/csv.ts) and, unless the clerk asked to import the good
+// rows only, one bad row means nothing is imported. The import itself is a job (lib/jobs): the rows are stored
+// idempotently by settlement number, matched to people by the HMAC of the 身份证号, and each person-year of a
+// certified 低保对象 or 特困人员 becomes an approved case (lib/workflow/verbs/direct-award.ts).
+import { and, desc, eq, inArray, isNotNull, like } from 'drizzle-orm';
+import { encryptJson, lookupHash } from '@/lib/crypto';
+import { writeAudit } from '@/lib/dal/audit';
+import { toSessionUser, type SessionUser } from '@/lib/dal/users';
+import { todayInShanghai } from '@/lib/format';
+import { enqueue, payloadOf } from '@/lib/jobs/queue';
+import { JobFailure, type JobContext } from '@/lib/jobs/runner';
+import { refuse, type Result } from '@/lib/result';
+import { parseSettlementCsv, type LineError } from '@/lib/settlements/csv';
+import { q, schema, transaction } from '@/lib/store/db';
+import { perform } from '@/lib/workflow';
+import { Abort } from '@/lib/workflow/run';
+import { DIRECT_KEY_PREFIX, directCategories, type DirectAwardSnapshot } from '@/lib/workflow/verbs/direct-award';
+
+export const IMPORTERS = ['clerk', 'reviewer', 'admin'] as const;
+/** Lines listed on the page when a file has problems (the count says how many more). */
+export const SHOWN_ERRORS = 50;
+const CHUNK = 500;
+
+export type ImportPayload = { text: string; from: string; to: string; today: string; goodOnly: boolean; fileName: string };
+export type StartResult = Result<{ jobId: string; rows: number; skipped: number }> | { ok: false; code: 'invalid'; message: string; lines: LineError[]; errorCount: number };
+
+/** Checks the whole file; starts the import job when it may go ahead. */
+export async function startSettlementImport(
+  actor: SessionUser,
+  input: { text: string; fileName: string; from: string; to: string; goodOnly: boolean },
+  ctx: { ip?: string | null; now?: Date } = {},
+): Promise<StartResult> {
+  if (!(IMPORTERS as readonly string[]).includes(actor.role) || !actor.region) return refuse('forbidden', '只有本地区的受理员、审核员和管理员可以导入结算记录。');
+  if (input.from > input.to) return refuse('invalid', '起始日期晚于截止日期。', { from: '起始日期晚于截止日期' });
+  const now = ctx.now ?? new Date();
+  const today = todayInShanghai(now);
+  const parsed = parseSettlementCsv(input.text, { from: input.from, to: input.to, today });
+  const fatal = parsed.rows.length === 0 || (parsed.errors.length > 0 && !input.goodOnly);
+  if (fatal) {
+    const message = parsed.rows.length === 0 ? '文件里没有可以导入的结算记录，一行也没有导入。' : `有 ${parsed.errors.length} 行有问题，一行也没有导入。请改正后重新导入，或勾选“只导入没有问题的行”。`;
+    return { ok: false, code: 'invalid', message, lines: parsed.errors.slice(0, SHOWN_ERRORS), errorCount: parsed.errors.length };
+  }
+  const payload: ImportPayload = { text: input.text, from: input.from, to: input.to, today, goodOnly: input.goodOnly, fileName: input.fileName.slice(0, 100) };
+  return transaction(async () => {
+    const job = await enqueue(
+      { kind: 'settlement_import', region: actor.region!, title: `导入结算记录 ${input.from} 至 ${input.to}（${parsed.rows.length} 行）`, payload, total: parsed.rows.length, createdByUserId: actor.id },
+      now,
+    );
+    await writeAudit({
+      actorUserId: actor.id, actorRole: actor.role, action: 'settlement_import.start', entity: 'job', entityId: job.id, ip: ctx.ip,
+      summary: { fileName: payload.fileName, from: input.from, to: input.to, rows: parsed.rows.length, skippedBadRows: parsed.errors.length },
+    });
+    return { ok: true as const, jobId: job.id, rows: parsed.rows.length, skipped: parsed.errors.length };
+  });
+}
+
+export type ImportOutcome = {
+  rows: number; skippedBadRows: number; inserted: number; alreadyImported: number; unmatched: number; notCertified: number;
+  cases: { ref: string; amountFen: number }[]; awardedFen: number; noAmount: number; refused: { message: string; count: number }[];
+};
+
+/** The job: store, match, award. Safe to run again on the same file: nothing is stored or paid twice. */
+export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcome> {
+  const { job } = ctx;
+  const payload = payloadOf<ImportPayload>(job);
+  const parsed = parseSettlementCsv(payload.text, payload);
+  if (parsed.errors.length && !payload.goodOnly) throw new JobFailure(`文件有 ${parsed.errors.length} 行有问题（${parsed.errors[0]!.message}），一行也没有导入。`);
+  const [creator] = job.createdByUserId ? await q((db) => db.select().from(schema.users).where(eq(schema.users.id, job.createdByUserId!))) : [];
+  if (!creator || creator.disabled) throw new JobFailure('发起导入的工作人员账号不存在或已停用，请由在岗人员重新导入。');
+  const actor = toSessionUser(creator);
+  const region = job.region;
+  const rows = parsed.rows;
+  await ctx.progress(0, rows.length);
+
+  // 1. Who is who: the HMAC of each 身份证号 against the person records.
+  const hmacOf = new Map<string, string>();
+  for (const r of rows) if (!hmacOf.has(r.idNumber)) hmacOf.set(r.idNumber, lookupHash(`id:${r.idNumber}`));
+  const hmacs = [...new Set(hmacOf.values())];
+  const personOf = new Map<string, string>();
+  const p = schema.persons;
+  for (let i = 0; i < hmacs.length; i += CHUNK) {
+    const part = hmacs.slice(i, i + CHUNK);
+    const found = await q((db) => db.select({ id: p.id, hmac: p.idNumberHmac }).from(p).where(inArray(p.idNumberHmac, part)));
+    for (const f of found) personOf.set(f.hmac!, f.id);
+  }
+
+  // 2. The rows, idempotent by (region, settlement number): a row imported before is left as it is.
+  const s = schema.settlements;
+  let inserted = 0;
+  let unmatched = 0;
+  const groups = new Map<string, { personId: string; year: number }>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    const values = part.map((r) => {
+      const hmac = hmacOf.get(r.idNumber)!;
+      return { region, settlementNo: r.settlementNo, idNumberHmac: hmac, personId: personOf.get(hmac) ?? null, date: r.visit.date, year: r.year, dataEnc: encryptJson(r.visit), selfPayFen: r.selfPayFen, jobId: job.id };
+    });
+    const added = await q((db) => db.insert(s).values(values).onConflictDoNothing({ target: [s.region, s.settlementNo] }).returning({ personId: s.personId, year: s.year }));
+    inserted += added.length;
+    for (const a of added) {
+      if (!a.personId) unmatched++;
+      else groups.set(`${a.personId}:${a.year}`, { personId: a.personId, year: a.year });
+    }
+    await ctx.progress(Math.min(rows.length, i + CHUNK));
+  }
+
+  // 3. One case per person-year of a certified 低保/特困 person with settlements not yet covered.
+  const total = rows.length + groups.size;
+  await ctx.progress(rows.length, total);
+  const outcome: ImportOutcome = {
+    rows: rows.length, skippedBadRows: parsed.errors.length, inserted, alreadyImported: rows.length - inserted, unmatched, notCertified: 0,
+    cases: [], awardedFen: 0, noAmount: 0, refused: [],
+  };
+  const refusals = new Map<string, number>();
+  let done = rows.length;
+  for (const g of groups.values()) {
+    done++;
+    if ((await directCategories(g.personId, region, g.year)).length === 0) {
+      outcome.notCertified++;
+    } else {
+      const r = await awardPersonYear(actor, region, g.personId, g.year, job.id);
+      if (r.ok) {
+        outcome.cases.push({ ref: r.ref, amountFen: r.amountFen });
+        outcome.awardedFen += r.amountFen;
+      } else if (r.code === 'conflict' && r.message.includes('没有新增')) outcome.noAmount++;
+      else refusals.set(r.message, (refusals.get(r.message) ?? 0) + 1);
+    }
+    if (done % 50 === 0) await ctx.progress(done);
+  }
+  outcome.refused = [...refusals].map(([message, count]) => ({ message, count }));
+  await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'settlement_import.done', entity: 'job', entityId: job.id, summary: { ...outcome, cases: outcome.cases.length } });
+  return outcome;
+}
+
+/** The draft and its approval in one transaction: if the verb refuses, the draft goes too. */
+async function awardPersonYear(actor: SessionUser, region: string, personId: string, year: number, jobId: string): Promise<Result<{ ref: string; amountFen: number }>> {
+  try {
+    return await transaction(async (db) => {
+      const t = schema.applications;
+      const [draft] = await db
+        .insert(t)
+        .values({ region, year, personId, filedByUserId: actor.id, status: 'draft', idempotencyKey: `${DIRECT_KEY_PREFIX}${jobId}:${personId}:${year}` })
+        .returning({ id: t.id });
+      const r = await perform(actor, draft!.id, 'direct_award', {});
+      if (!r.ok) throw new Abort(r);
+      const [row] = await db.select({ fen: t.decidedAmountFen }).from(t).where(eq(t.id, draft!.id));
+      return { ok: true as const, ref: r.ref, amountFen: row!.fen ?? 0 };
+    });
+  } catch (error) {
+    if (error instanceof Abort) return error.refusal;
+    throw error;
+  }
+}
+
+export type DirectCase = { ref: string; status: string; year: number; amountFen: number; decidedAt: string | null; snapshot: DirectAwardSnapshot };
+
+/** The resident's own 免申即享 cases (their person record only), newest first. */
+export async function directCasesFor(actor: SessionUser): Promise<DirectCase[]> {
+  if (actor.role !== 'resident') return [];
+  const personId = actor.personId ?? (await q((db) => db.select({ p: schema.users.personId }).from(schema.users).where(eq(schema.users.id, actor.id))))[0]?.p;
+  if (!personId) return [];
+  const t = schema.applications;
+  const rows = await q((db) =>
+    db
+      .select({ ref: t.ref, status: t.status, year: t.year, amountFen: t.decidedAmountFen, decidedAt: t.decidedAt, snapshot: t.estimateSnapshot })
+      .from(t)
+      .where(and(eq(t.personId, personId), like(t.idempotencyKey, `${DIRECT_KEY_PREFIX}%`), isNotNull(t.ref), inArray(t.status, ['approved', 'paid'])))
+      .orderBy(desc(t.decidedAt)),
+  );
+  return rows.map((r) => ({ ref: r.ref!, status: r.status, year: r.year, amountFen: r.amountFen ?? 0, decidedAt: r.decidedAt, snapshot: r.snapshot as DirectAwardSnapshot }));
+}
