@@ -36,7 +36,7 @@ export type SettlementRow = { line: number; settlementNo: string; idNumber: stri
 export type LineError = { line: number; message: string };
 export type ParsedFile = { rows: SettlementRow[]; errors: LineError[]; dataLines: number };
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 年-月-日，如 2025-03-01').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效的日期');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期须写成 年-月-日，如 2025-03-01', abort: true }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '不是有效的日期');
 const fenText = (label: string) => z.string().regex(/^\d{1,13}$/, `${label}须是以分为单位的整数（不带小数点和“元”）`).transform(Number);
 const yesNo = (label: string, fallback: boolean) =>
   z
@@ -82,11 +82,6 @@ export const settlementRowSchema = z
     basicPaidFen: fenText('基本医保支付'),
     criticalPaidFen: z.union([z.literal('').transform(() => 0), fenText('大病保险支付')]),
     supplementaryPaidFen: z.union([z.literal('').transform(() => 0), fenText('其他补充保障支付')]),
-  })
-  .superRefine((r, ctx) => {
-    if (r.policyFen > r.totalFen) ctx.addIssue({ code: 'custom', message: '政策范围内费用不能大于总费用', path: ['policyFen'] });
-    if (r.basicPaidFen + r.criticalPaidFen + r.supplementaryPaidFen > r.totalFen) ctx.addIssue({ code: 'custom', message: '各项保险支付之和不能大于总费用', path: ['basicPaidFen'] });
-    if (r.endDate && r.endDate < r.date) ctx.addIssue({ code: 'custom', message: '出院日期早于就医日期', path: ['endDate'] });
   });
 
 /**
@@ -122,6 +117,9 @@ export function parseSettlementCsv(text: string, period: { from: string; to: str
     }
     const r = parsed.data;
     const problems: string[] = [];
+    if (r.policyFen > r.totalFen) problems.push('政策范围内费用不能大于总费用');
+    if (r.basicPaidFen + r.criticalPaidFen + r.supplementaryPaidFen > r.totalFen) problems.push('各项保险支付之和不能大于总费用');
+    if (r.endDate && r.endDate < r.date) problems.push('出院日期早于就医日期');
     if (r.date < period.from || r.date > period.to) problems.push(`就医日期 ${r.date} 不在本次导入的期间 ${period.from} 至 ${period.to} 内`);
     if (r.date > period.today) problems.push(`就医日期 ${r.date} 晚于今天`);
     const first = seen.get(r.settlementNo);
