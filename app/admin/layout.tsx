@@ -7,6 +7,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const links = [
     { href: '/admin', label: '办理队列' },
     { href: '/admin/payments', label: '发放台账' },
+    { href: '/admin/imports', label: '结算记录导入' },
+    { href: '/admin/watchlist', label: '预警名单' },
     ...(user.role === 'auditor' || user.role === 'admin' ? [{ href: '/admin/audit', label: '审计日志' }] : []),
   ];
   return (

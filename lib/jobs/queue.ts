@@ -151,14 +151,16 @@ export async function jobFor(actor: SessionUser, id: string): Promise<Result<{ j
 export async function recentJobs(actor: SessionUser, kinds: JobKind[], limit = 10) {
   if (!actor.region || !(JOB_STAFF as readonly string[]).includes(actor.role)) return [];
   const j = schema.jobs;
-  return q((db) =>
-    db
-      .select({ id: j.id, kind: j.kind, title: j.title, status: j.status, done: j.done, total: j.total, error: j.error, createdAt: j.createdAt, finishedAt: j.finishedAt, result: j.result })
+  return transaction(async (db) => {
+    const rows = await db
+      .select({ id: j.id, kind: j.kind, title: j.title, status: j.status, done: j.done, total: j.total, error: j.error, createdAt: j.createdAt, startedAt: j.startedAt, finishedAt: j.finishedAt, result: j.result })
       .from(j)
       .where(and(eq(j.region, actor.region!), inArray(j.kind, kinds)))
       .orderBy(desc(j.createdAt))
-      .limit(limit),
-  );
+      .limit(limit);
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'job.list', entity: 'job', summary: { kinds, count: rows.length } });
+    return rows;
+  });
 }
 
 /** A failed job back in the queue (auditors only look). The attempts start again. */
