@@ -66,6 +66,9 @@ export const STATUS_TEXT: Record<ApplicationStatus, { label: string; tone: 'info
   transferred: { label: '已转办', tone: 'info', next: '申请已转给更合适的地区或部门办理，请查看说明。' },
 };
 
+/** What happens after a 免申即享 case: no bank account was given by the person, the office pays as it pays the certified. */
+export const DIRECT_AWARD_NEXT = '经办部门会按规定把救助金发放给您，您不需要再做什么。如有疑问，请联系经办窗口。';
+
 export const DECIDED: readonly ApplicationStatus[] = ['approved', 'paid', 'rejected', 'withdrawn', 'transferred'];
 
 /**
@@ -75,6 +78,6 @@ export const DECIDED: readonly ApplicationStatus[] = ['approved', 'paid', 'rejec
 export function transitionNoticeBody(name: TransitionName, input: { amountFen?: number; text?: string | null }): string {
   const next = STATUS_TEXT[TRANSITIONS[name].to].next;
   if (name === 'approve') return sentences(`核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, next);
-  if (name === 'direct_award') return sentences(`您是已认定的救助对象，按规定不用申请，已为您直接办理医疗救助，核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, next);
+  if (name === 'direct_award') return sentences(`您是已认定的救助对象，按规定不用申请，已为您直接办理医疗救助，核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, DIRECT_AWARD_NEXT);
   return sentences(input.text, next);
 }

@@ -4,8 +4,7 @@ import { TraceList } from '@/app/_components/trace-list';
 import { citeClause } from '@/lib/check/citation';
 import type { DirectCase } from '@/lib/dal/settlements';
 import { formatDate, formatMoney } from '@/lib/format';
-import { STATUS_TEXT } from '@/lib/workflow/states';
-import { DIRECT_CLAUSE } from '@/lib/workflow/verbs/direct-award';
+import { DIRECT_AWARD_NEXT, STATUS_TEXT } from '@/lib/workflow/states';
 
 export function DirectAwardCard({ c }: { c: DirectCase }) {
   const award = c.snapshot.award;
@@ -17,7 +16,7 @@ export function DirectAwardCard({ c }: { c: DirectCase }) {
         已为您直接办理：{formatMoney(c.amountFen)}
       </h3>
       <p>
-        您是已认定的{award.categories.includes('tekun') ? '特困人员' : '低保对象'}，按规定不用申请，直接获得医疗救助（{citeClause(DIRECT_CLAUSE)}）。我们根据医保结算记录为您算好了 {c.year} 年的救助金额。
+        您是已认定的{award.categories.includes('tekun') ? '特困人员' : '低保对象'}，按规定不用申请，直接获得医疗救助（{citeClause('003 五(八)')}）。我们根据医保结算记录为您算好了 {c.year} 年的救助金额。
       </p>
       <p className="font-semibold">
         {STATUS_TEXT[c.status as 'approved' | 'paid'].label} · 编号{' '}
@@ -26,7 +25,7 @@ export function DirectAwardCard({ c }: { c: DirectCase }) {
         </Link>
         {c.decidedAt ? ` · ${formatDate(c.decidedAt)}` : ''}
       </p>
-      <p className="text-sm">{STATUS_TEXT[c.status as 'approved' | 'paid'].next}</p>
+      <p className="text-sm">{c.status === 'paid' ? STATUS_TEXT.paid.next : DIRECT_AWARD_NEXT}</p>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">按每次就医计算</caption>
         <thead>
