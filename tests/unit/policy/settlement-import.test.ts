@@ -92,6 +92,26 @@ describe('免申即享：导入结算记录，已认定的低保对象直接获�
     expect(await directCases(personId)).toHaveLength(0);
   });
 
+  it('同一批里有人没有应救助的金额：只有他不办理、不留下草稿，同批其他人照常办理', async () => {
+    const clerk = await staff('clerk');
+    const paidInFull = idNumber(6);
+    const a = await person(paidInFull, { category: 'tekun' });
+    const other = idNumber(7);
+    const b = await person(other, { category: 'tekun' });
+    const { job } = await importFile(
+      clerk,
+      csvOf([
+        // 医保 paid the whole policy-range cost: self-pay 0, nothing to assist.
+        { no: 'JS-E1', id: paidInFull, date: '2026-05-01', total: 300_000, policy: 200_000, basic: 200_000 },
+        // 特困 100% (001 四(六)): 2,000 − 1,500 = 500 元 = 50,000 分.
+        { no: 'JS-E2', id: other, date: '2026-05-01', total: 200_000, policy: 200_000, basic: 150_000 },
+      ]),
+    );
+    expect(job!.result).toMatchObject({ noAmount: 1, cases: [{ amountFen: 50_000 }] });
+    expect(await q((db) => db.select().from(schema.applications).where(eq(schema.applications.personId, a.personId)))).toEqual([]);
+    expect((await directCases(b.personId)).map((x) => x.decidedAmountFen)).toEqual([50_000]);
+  });
+
   it('审计员不能导入；直接办理不能用在普通申请上', async () => {
     const auditor = await staff('auditor');
     expect(await startSettlementImport(auditor, { text: csvOf([]), fileName: 'x.csv', ...PERIOD, goodOnly: false })).toMatchObject({ ok: false, code: 'forbidden' });

@@ -30,7 +30,7 @@ export function DirectAwardCard({ c }: { c: DirectCase }) {
         <caption className="sr-only">按每次就医计算</caption>
         <thead>
           <tr>
-            <th scope="col">结算单号</th>
+            <th scope="col" className="pr-2">结算单号</th>
             <th scope="col">医保支付后自付</th>
             <th scope="col">救助</th>
           </tr>
@@ -40,7 +40,7 @@ export function DirectAwardCard({ c }: { c: DirectCase }) {
             .filter((e) => fresh.has(e.id))
             .map((e) => (
               <tr key={e.id}>
-                <td>{e.id}</td>
+                <td className="break-all pr-2">{e.id}</td>
                 <td>{formatMoney(e.selfPayPolicyFen)}</td>
                 <td>{formatMoney(e.assistanceFen)}</td>
               </tr>
