@@ -8,6 +8,7 @@
 // (a server whose user may create databases) also runs it on a fresh PostgreSQL database.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { machineLine, recordSection } from './record';
@@ -94,6 +95,7 @@ async function once(url: string, dialect: string, text: string): Promise<Figures
   return { dialect, rows: ROWS, bytes: Buffer.byteLength(text), checkMs, runMs, againMs, cases: r.cases.length, inserted: r.inserted, unmatched: r.unmatched, againInserted: r2.inserted };
 }
 
+const loadStart = os.loadavg()[0]!;
 const text = fileText();
 const results: Figures[] = [];
 mkdirSync(dir, { recursive: true });
@@ -115,6 +117,7 @@ if (process.env.BENCH_PG_URL) {
   }
 }
 rmSync(dir, { recursive: true, force: true });
+const loadEnd = os.loadavg()[0]!;
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const table = [
@@ -128,7 +131,8 @@ recordSection(
   'settlement-import',
   `## Settlement import (免申即享)
 
-Refreshed by \`npm run bench -- --record\` (\`bench/settlement-import.bench.ts\`). ${machineLine()}.
+Refreshed by \`npm run bench -- --record\` (\`bench/settlement-import.bench.ts\`). ${machineLine()}; load average (1 min)
+${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end (the machine is shared: 2 cores).
 
 A ${ROWS.toLocaleString('en')}-row settlement file: ${PEOPLE.toLocaleString('en')} people with 10 visits each; ${ON_RECORD.toLocaleString('en')} are on record and half of those are
 certified 低保 in Wuxi, so ${(ON_RECORD / 2).toLocaleString('en')} person-years become direct_award cases (calculator, event, audit, notice, ledger row each).

@@ -339,7 +339,7 @@ export const settlements = sqliteTable(
     jobId: text('job_id'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('settlements_region_no_uq').on(t.region, t.settlementNo), index('settlements_person_year_idx').on(t.personId, t.year), index('settlements_hmac_idx').on(t.idNumberHmac)],
+  (t) => [uniqueIndex('settlements_region_no_uq').on(t.region, t.settlementNo), index('settlements_person_year_idx').on(t.personId, t.year)],
 );
 
 export const notifications = sqliteTable(

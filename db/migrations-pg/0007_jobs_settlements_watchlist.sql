@@ -47,6 +47,5 @@ CREATE UNIQUE INDEX "jobs_dedupe_uq" ON "jobs" USING btree ("dedupe_key");--> st
 CREATE INDEX "jobs_region_idx" ON "jobs" USING btree ("region","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "settlements_region_no_uq" ON "settlements" USING btree ("region","settlement_no");--> statement-breakpoint
 CREATE INDEX "settlements_person_year_idx" ON "settlements" USING btree ("person_id","year");--> statement-breakpoint
-CREATE INDEX "settlements_hmac_idx" ON "settlements" USING btree ("id_number_hmac");--> statement-breakpoint
 CREATE UNIQUE INDEX "watchlist_person_period_uq" ON "watchlist" USING btree ("person_id","region","period");--> statement-breakpoint
 CREATE INDEX "watchlist_region_status_idx" ON "watchlist" USING btree ("region","status");

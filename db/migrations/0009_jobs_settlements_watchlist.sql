@@ -43,7 +43,6 @@ CREATE TABLE `settlements` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `settlements_region_no_uq` ON `settlements` (`region`,`settlement_no`);--> statement-breakpoint
 CREATE INDEX `settlements_person_year_idx` ON `settlements` (`person_id`,`year`);--> statement-breakpoint
-CREATE INDEX `settlements_hmac_idx` ON `settlements` (`id_number_hmac`);--> statement-breakpoint
 ALTER TABLE `watchlist` ADD `period` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `watchlist` ADD `burden_fen` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `watchlist` ADD `income_fen` integer DEFAULT 0 NOT NULL;--> statement-breakpoint

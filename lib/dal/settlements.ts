@@ -4,7 +4,6 @@ import 'server-only';
 // rows only, one bad row means nothing is imported. The import itself is a job (lib/jobs): the rows are stored
 // idempotently by settlement number, matched to people by the HMAC of the 身份证号, and each person-year of a
 // certified 低保对象 or 特困人员 becomes an approved case (lib/workflow/verbs/direct-award.ts).
-import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import { encryptJson, lookupHash } from '@/lib/crypto';
 import { writeAudit } from '@/lib/dal/audit';
@@ -98,6 +97,9 @@ export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcom
   // 2. The rows, idempotent by (region, settlement number): a row imported before is left as it is (and is not
   // even encrypted again). One transaction per chunk, its progress in the same commit.
   const createdAt = new Date().toISOString();
+  // Ids in insertion order (time, job, line): appending to the primary-key index is several times faster than
+  // random UUIDs at 100,000 rows. Unique: one job, one attempt at a time, distinct lines.
+  const idPrefix = `${Date.now().toString(36).padStart(9, '0')}-${job.id.slice(0, 8)}-`;
   const s = schema.settlements;
   let inserted = 0;
   let unmatched = 0;
@@ -109,7 +111,7 @@ export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcom
         .filter((r) => !known.has(r.settlementNo))
         .map((r) => {
           const hmac = hmacOf.get(r.idNumber)!;
-          return [randomUUID(), region, r.settlementNo, hmac, personOf.get(hmac) ?? null, r.visit.date, r.year, encryptJson(r.visit), r.selfPayFen, job.id, createdAt];
+          return [`${idPrefix}${String(r.line).padStart(7, '0')}`, region, r.settlementNo, hmac, personOf.get(hmac) ?? null, r.visit.date, r.year, encryptJson(r.visit), r.selfPayFen, job.id, createdAt];
         });
       const added = await bulkInsertIgnore<{ person_id: string | null }>('settlements', SETTLEMENT_INSERT, values, ['region', 'settlement_no'], ['person_id']);
       inserted += added.length;
