@@ -70,6 +70,13 @@ test('导入有一行错的文件：一行也不导入并指出第几行；改�
   await expectAccessible(page);
   await shots(page, 'import-job');
 
+  const jobUrl = page.url();
+  // The case as staff see it: approved, with the rule it was decided under.
+  await cases.filter({ hasText: '¥3,400.00' }).getByRole('link').click();
+  await expect(page.getByText('已批准，等待发放').first()).toBeVisible();
+  await expect(page.getByText(/免申即享/).first()).toBeVisible();
+  await page.goto(jobUrl);
+
   await importFile(page, GOOD);
   const again = await importedJob(page);
   await expect(again).toContainText('新导入：0 条；以前已经导入过、这次没有再导入：3 条');
@@ -90,6 +97,16 @@ test('居民没有申请，在“我的”看到已为您直接办理的金额�
   await expect(page.getByText(/已为您直接办理医疗救助（WX-/)).toBeVisible();
   await expectAccessible(page);
   await shots(page, 'me-direct');
+  await card.getByRole('link', { name: /WX-/ }).click();
+  await expect(page.getByText('已批准，等待发放').first()).toBeVisible();
+  await expect(page.getByText('经办部门会按规定把救助金发放给您')).toBeVisible();
+  await expect(page.getByText('填写的银行账户')).toHaveCount(0);
+  // The visit from the settlement file is on the case, as an application's would be.
+  await expect(page.getByText('无锡市人民医院').first()).toBeVisible();
+  await shots(page, 'me-direct-case');
+  await page.getByRole('link', { name: /查看决定书/ }).click();
+  await expect(page.getByText('¥3,400.00').first()).toBeVisible();
+  await shots(page, 'me-direct-decision');
 });
 
 test('刷新预警名单：个人负担重的人列入名单并写明原因，可以记录推介慈善组织', async ({ page }) => {

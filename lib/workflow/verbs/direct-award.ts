@@ -15,15 +15,24 @@ import { nextRef } from './submit';
 
 /** 已认定为低保对象、特困人员的，直接获得医疗救助 (003 五(八); 000 二(五)1 免申即享). */
 export const DIRECT_CATEGORIES: readonly CategoryCode[] = ['dibao', 'tekun'];
-export const DIRECT_CLAUSE = '003 五(八)、000 二(五)1';
 export const DIRECT_KEY_PREFIX = 'direct:';
+
+/** The clause a case is decided under: Shanghai's own (000 二(五)1 免申即享), elsewhere the national one (003 五(八)). */
+export function directClause(region: string): string {
+  return region === 'shanghai' ? '000 二(五)1' : '003 五(八)';
+}
+
+/** A case the settlement import created (免申即享), not one somebody applied for. */
+export function isDirectAward(app: { idempotencyKey: string | null }): boolean {
+  return app.idempotencyKey?.startsWith(DIRECT_KEY_PREFIX) ?? false;
+}
 
 /** What the case's snapshot adds to the calculator's: which settlements, and what earlier direct cases of the year already gave. */
 export type DirectAwardSnapshot = EstimateSnapshot & {
   award: { settlementNos: string[]; newSettlementNos: string[]; yearTotalFen: number; earlierFen: number; amountFen: number; categories: CategoryCode[] };
 };
 
-type Prepared = { snapshot: DirectAwardSnapshot; newIds: string[]; category: CategoryCode | null };
+type Prepared = { snapshot: DirectAwardSnapshot; fresh: { id: string; dataEnc: string }[]; category: CategoryCode | null };
 
 export function visitToEpisode(settlementNo: string, v: Visit): EpisodeInput {
   return {
@@ -89,22 +98,25 @@ export const directAward: Verb<Record<string, never>, Prepared> = {
       ...base,
       award: { settlementNos: rows.map((r) => r.settlementNo), newSettlementNos: fresh.map((r) => r.settlementNo), yearTotalFen, earlierFen, amountFen, categories: categories.map((c) => c.code) },
     };
-    return { ok: true, value: { snapshot, newIds: fresh.map((r) => r.id), category: base.result.category } };
+    return { ok: true, value: { snapshot, fresh: fresh.map((r) => ({ id: r.id, dataEnc: r.dataEnc })), category: base.result.category } };
   },
   patch: async ({ db, app, prepared, now }) => ({
     ref: await nextRef(db, app.region, Number(now.toISOString().slice(0, 4))),
     estimateSnapshot: prepared.snapshot, estimatedFen: prepared.snapshot.award.amountFen, decidedAmountFen: prepared.snapshot.award.amountFen,
     primaryCategory: prepared.category, submittedAt: now.toISOString(), decidedAt: now.toISOString(),
-    decisionClause: DIRECT_CLAUSE, decisionReason: '已认定的低保对象、特困人员，按规定直接获得医疗救助（免申即享）',
+    decisionClause: directClause(app.region), decisionReason: '已认定的低保对象、特困人员，按规定直接获得医疗救助（免申即享）',
   }),
   event: (c) => ({
     message: '已认定的救助对象，按结算记录直接办理（免申即享），无需本人申请',
-    data: { amountFen: c.prepared.snapshot.award.amountFen, earlierFen: c.prepared.snapshot.award.earlierFen, settlements: c.prepared.snapshot.award.newSettlementNos.length, clause: DIRECT_CLAUSE },
+    data: { amountFen: c.prepared.snapshot.award.amountFen, earlierFen: c.prepared.snapshot.award.earlierFen, settlements: c.prepared.snapshot.award.newSettlementNos.length, clause: directClause(c.app.region) },
   }),
   effects: async (c) => {
     const s = schema.settlements;
-    const linked = await c.db.update(s).set({ applicationId: c.app.id }).where(and(inArray(s.id, c.prepared.newIds), isNull(s.applicationId))).returning({ id: s.id });
-    if (linked.length !== c.prepared.newIds.length) throw new Abort(refuse('conflict', '这些结算记录刚刚被另一次导入办理过。'));
+    const ids = c.prepared.fresh.map((f) => f.id);
+    const linked = await c.db.update(s).set({ applicationId: c.app.id }).where(and(inArray(s.id, ids), isNull(s.applicationId))).returning({ id: s.id });
+    if (linked.length !== ids.length) throw new Abort(refuse('conflict', '这些结算记录刚刚被另一次导入办理过。'));
+    // The case's visits, as an application's: the settlement's encrypted visit is the same sealed record (sealVisit).
+    for (const [seq, f] of c.prepared.fresh.entries()) await c.db.insert(schema.episodes).values({ applicationId: c.app.id, seq, dataEnc: f.dataEnc });
     await recordApproval(c.db, { ...c.app, estimateSnapshot: c.prepared.snapshot, primaryCategory: c.prepared.category }, c.prepared.snapshot.award.amountFen, c.actor);
   },
   notice: (c) => ({

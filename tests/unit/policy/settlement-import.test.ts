@@ -49,7 +49,9 @@ describe('免申即享：导入结算记录，已认定的低保对象直接获�
     expect(first.job!.result).toMatchObject({ rows: 1, inserted: 1, cases: [{ amountFen: 340_000 }], awardedFen: 340_000 });
     const cases = await directCases(personId);
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ status: 'approved', decidedAmountFen: 340_000, decisionClause: '003 五(八)、000 二(五)1' });
+    expect(cases[0]).toMatchObject({ status: 'approved', decidedAmountFen: 340_000, decisionClause: '003 五(八)' });
+    // The visit is on the case like an application's (the pages list it).
+    expect(await q((db) => db.select().from(schema.episodes).where(eq(schema.episodes.applicationId, cases[0]!.id)))).toHaveLength(1);
     const ledger = await q((db) => db.select().from(schema.payments).where(eq(schema.payments.applicationId, cases[0]!.id)));
     expect(ledger.map((p) => [p.kind, p.amountFen])).toEqual([['approval', 340_000]]);
     const audit = await q((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, cases[0]!.id)));
