@@ -105,7 +105,9 @@ test('居民没有申请，在“我的”看到已为您直接办理的金额�
   await expect(page.getByText('无锡市人民医院').first()).toBeVisible();
   await shots(page, 'me-direct-case');
   await page.getByRole('link', { name: /查看决定书/ }).click();
-  await expect(page.getByText('¥3,400.00').first()).toBeVisible();
+  await page.waitForURL(/\/decision/);
+  await expect(page.getByTestId('notice-amount')).toHaveText('¥3,400.00');
+  await expect(page.getByText('按规定不用申请，直接获得医疗救助').first()).toBeVisible();
   await shots(page, 'me-direct-decision');
 });
 

@@ -1,6 +1,7 @@
 import '../helpers/test-db';
 import { eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { decisionNotice, decisionOpening, decisionPayment } from '@/lib/dal/decision';
 import { directCasesFor, startSettlementImport } from '@/lib/dal/settlements';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { runNext } from '@/lib/jobs/runner';
@@ -59,6 +60,10 @@ describe('免申即享：导入结算记录，已认定的低保对象直接获�
     const inbox = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.userId, user!.id)));
     expect(inbox.map((n) => n.title)).toEqual([`已为您直接办理医疗救助（${cases[0]!.ref}）`]);
     expect((await directCasesFor(user!)).map((c) => c.amountFen)).toEqual([340_000]);
+    const notice = await decisionNotice(user!, cases[0]!.ref!);
+    expect(notice).toMatchObject({ kind: 'approve', direct: true, amountFen: 340_000, clause: '003 五(八)' });
+    expect(decisionOpening(notice!)).toContain('按规定不用申请，直接获得医疗救助（《国务院办公厅意见》第五部分（八））');
+    expect(decisionPayment(notice!)).toBe('经办部门会按规定把救助金发放给您。');
 
     const again = await importFile(clerk, file);
     expect(again.job!.result).toMatchObject({ rows: 1, inserted: 0, alreadyImported: 1, cases: [] });
