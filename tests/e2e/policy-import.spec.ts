@@ -99,7 +99,7 @@ test('居民没有申请，在“我的”看到已为您直接办理的金额�
   await shots(page, 'me-direct');
   await card.getByRole('link', { name: /WX-/ }).click();
   await expect(page.getByText('已批准，等待发放').first()).toBeVisible();
-  await expect(page.getByText('经办部门会按规定把救助金发放给您')).toBeVisible();
+  await expect(page.getByText('经办部门会按规定把救助金发放给您').first()).toBeVisible();
   await expect(page.getByText('填写的银行账户')).toHaveCount(0);
   // The visit from the settlement file is on the case, as an application's would be.
   await expect(page.getByText('无锡市人民医院').first()).toBeVisible();
