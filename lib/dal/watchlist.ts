@@ -36,6 +36,10 @@ export function windowOf(today: string): { from: string; to: string; period: str
   return { from: d.toISOString().slice(0, 10), to: today, period: today.slice(0, 7) };
 }
 
+// Submission times are UTC; the window's days are Shanghai days.
+const shanghaiStart = (day: string) => new Date(`${day}T00:00:00.000+08:00`).toISOString();
+const shanghaiEnd = (day: string) => new Date(`${day}T23:59:59.999+08:00`).toISOString();
+
 /** Listed when burden × 100 ≥ share × income (whole fen, no rounding). */
 export function overThreshold(burdenFen: number, incomeFen: number, sharePercent: number): boolean {
   return incomeFen > 0 && burdenFen * 100 >= sharePercent * incomeFen;
@@ -58,7 +62,7 @@ async function burdens(region: string, from: string, to: string): Promise<Burden
     db
       .select({ personId: t.personId, status: t.status, snapshot: t.estimateSnapshot, decided: t.decidedAmountFen, key: t.idempotencyKey })
       .from(t)
-      .where(and(eq(t.region, region), isNotNull(t.personId), notInArray(t.status, ['draft', 'withdrawn', 'transferred']), gte(t.submittedAt, `${from}T00:00:00`), lte(t.submittedAt, `${to}T23:59:59.999Z`))),
+      .where(and(eq(t.region, region), isNotNull(t.personId), notInArray(t.status, ['draft', 'withdrawn', 'transferred']), gte(t.submittedAt, shanghaiStart(from)), lte(t.submittedAt, shanghaiEnd(to)))),
   );
   const out = new Map<string, Burden>();
   const get = (personId: string) => out.get(personId) ?? out.set(personId, { personId, selfPayFen: 0, settlements: 0, applications: 0, assistedFen: 0, burdenFen: 0 }).get(personId)!;

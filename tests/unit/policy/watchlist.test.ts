@@ -77,4 +77,22 @@ describe('因病致贫预警名单', () => {
     const audit = await q((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, list[0]!.id)));
     expect(audit.map((x) => x.action)).toEqual(expect.arrayContaining(['watchlist.add', 'watchlist.follow_up']));
   });
+
+  it('没有结算记录的人按申请时算出的个人自付计入，已批准的救助金额扣除', async () => {
+    const clerk = await staff('clerk', 'wuxi');
+    const id = idNumber(23);
+    const { personId } = await person(id, { category: null });
+    const submittedAt = `${w.to}T01:00:00.000Z`;
+    // Application estimate: 政策范围内自付 12,000 元; approved 2,000 元 → 10,000 元 left ≥ 40% × 20,000 元 = 8,000 元.
+    await q((db) =>
+      db.insert(schema.applications).values({
+        ref: `WX-T-${Date.now()}`, personId, filedByUserId: clerk.id, region: 'wuxi', year: Number(w.to.slice(0, 4)), status: 'approved',
+        estimateSnapshot: { result: { totals: { selfPayPolicyFen: 1_200_000 } } }, decidedAmountFen: 200_000, submittedAt,
+      }),
+    );
+    await requestWatchlistRefresh(clerk, { now: new Date(Date.now() + 10 * 60_000) });
+    await runAll();
+    const entry = (await watchlistFor(clerk)).find((e) => e.burdenFen === 1_000_000);
+    expect(entry?.reason).toContain('（结算记录 0 笔、申请 1 份），已获医疗救助 ¥2,000.00，个人仍负担 ¥10,000.00');
+  });
 });
