@@ -26,4 +26,12 @@ export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'reversed'] as con
 // Ledger rows are never edited in place: an approval, a payment, a failure or a correction is a row.
 export const PAYMENT_KINDS = ['approval', 'payment', 'failure', 'adjustment'] as const;
 
-export const WATCHLIST_STATUSES = ['open', 'referred', 'closed'] as const;
+// Follow-up of a watch-list entry (000 二(三) 细致摸排、分类处置; 000 二(四)1 向慈善组织推介).
+export const WATCHLIST_STATUSES = ['open', 'contacted', 'referred', 'assisted', 'closed'] as const;
+export type WatchlistStatus = (typeof WATCHLIST_STATUSES)[number];
+
+// Long work recorded in the database and run by the worker (scripts/worker.ts).
+export const JOB_KINDS = ['settlement_import', 'watchlist_refresh'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];

@@ -18,6 +18,8 @@ import {
   PAYMENT_STATUSES,
   ROLES,
   WATCHLIST_STATUSES,
+  JOB_KINDS,
+  JOB_STATUSES,
 } from './schema-shared';
 
 export { ROLES, STAFF_ROLES, AUTHORITY_SCOPES, APPLICATION_STATUSES } from './schema-shared';
@@ -311,17 +313,78 @@ export const regionSettings = pgTable(
   (t) => [uniqueIndex('region_settings_pk').on(t.region, t.key)],
 );
 
-export const watchlist = pgTable('watchlist', {
-  id: id(),
-  personId: text('person_id').notNull().references(() => persons.id),
-  region: text('region').notNull(),
-  reason: text('reason').notNull(),
-  status: text('status', { enum: WATCHLIST_STATUSES }).notNull().default('open'),
-  charityReferral: text('charity_referral'),
-  notes: text('notes'),
-  createdAt: createdAt(),
-  updatedAt: text('updated_at').notNull().default(nowIso),
-});
+// The early-warning list (000 二(三), 003 四(七)): one row per person and period (`period` = the last day of
+// the 12 months looked at), so a refresh never lists anyone twice for the same period.
+export const watchlist = pgTable(
+  'watchlist',
+  {
+    id: id(),
+    personId: text('person_id').notNull().references(() => persons.id),
+    region: text('region').notNull(),
+    period: text('period').notNull().default(''),
+    reason: text('reason').notNull(),
+    burdenFen: fen('burden_fen').notNull().default(0),
+    incomeFen: fen('income_fen').notNull().default(0),
+    status: text('status', { enum: WATCHLIST_STATUSES }).notNull().default('open'),
+    charityReferral: text('charity_referral'),
+    notes: text('notes'),
+    noticeSentAt: text('notice_sent_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(nowIso),
+  },
+  (t) => [uniqueIndex('watchlist_person_period_uq').on(t.personId, t.region, t.period), index('watchlist_region_status_idx').on(t.region, t.status)],
+);
+
+// Jobs (imports, recomputations, the nightly watch-list refresh): claimed by a worker with a compare-and-set
+// (SQLite) or FOR UPDATE SKIP LOCKED (PostgreSQL); `heartbeat_at` going stale hands a job back after a crash.
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    kind: text('kind', { enum: JOB_KINDS }).notNull(),
+    region: text('region').notNull(),
+    status: text('status', { enum: JOB_STATUSES }).notNull().default('queued'),
+    // The job's input, encrypted (an import holds 身份证号); a short plain description for lists.
+    payloadEnc: text('payload_enc'),
+    title: text('title').notNull(),
+    dedupeKey: text('dedupe_key'),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    result: jsonb('result'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    createdByUserId: text('created_by_user_id').references(() => users.id),
+    lockedBy: text('locked_by'),
+    heartbeatAt: text('heartbeat_at'),
+    startedAt: text('started_at'),
+    finishedAt: text('finished_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(nowIso),
+  },
+  (t) => [index('jobs_status_idx').on(t.status, t.createdAt), uniqueIndex('jobs_dedupe_uq').on(t.dedupeKey), index('jobs_region_idx').on(t.region, t.createdAt)],
+);
+
+// Imported 结算单 rows (one visit or stay), idempotent by the settlement number per region. Health data:
+// the visit's fields are an encrypted JSON value; the 身份证号 is kept only as its HMAC, for matching.
+export const settlements = pgTable(
+  'settlements',
+  {
+    id: id(),
+    region: text('region').notNull(),
+    settlementNo: text('settlement_no').notNull(),
+    idNumberHmac: text('id_number_hmac').notNull(),
+    personId: text('person_id').references(() => persons.id),
+    date: text('date').notNull(),
+    year: integer('year').notNull(),
+    dataEnc: text('data_enc').notNull(),
+    // What the person still paid within the policy range after insurance (for the watch list), in the clear.
+    selfPayFen: fen('self_pay_fen').notNull(),
+    applicationId: text('application_id').references(() => applications.id),
+    jobId: text('job_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('settlements_region_no_uq').on(t.region, t.settlementNo), index('settlements_person_year_idx').on(t.personId, t.year)],
+);
 
 export const notifications = pgTable(
   'notifications',

@@ -7,7 +7,7 @@ import 'server-only';
 // HTML page (print CSS) stays the primary form; the PDF says the same.
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { OBJECTION_TEXT, type DecisionNotice } from '@/lib/dal/decision';
+import { decisionOpening, decisionPayment, decisionTraceIntro, OBJECTION_TEXT, type DecisionNotice } from '@/lib/dal/decision';
 import { formatDate, formatMoney } from '@/lib/format';
 
 const FONT_FILE = process.env.DECISION_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
@@ -28,11 +28,11 @@ export function decisionPdf(n: DecisionNotice): Promise<Buffer> {
     doc.font('cjk');
     doc.fontSize(18).text(`医疗救助${n.kind === 'approve' ? '批准' : '不予救助'}决定书`, { align: 'center' });
     doc.fontSize(10).text(`编号 ${n.ref}`, { align: 'center' }).moveDown();
-    doc.fontSize(11).text(`申请人 ${n.applicantName}：您于 ${n.year} 年度提交的医疗救助申请（编号 ${n.ref}），经 ${n.regionName} 医疗救助经办机构审核，于 ${formatDate(n.decidedAt)} 作出如下决定：`).moveDown();
+    doc.fontSize(11).text(decisionOpening(n)).moveDown();
     if (n.kind === 'approve') {
       doc.fontSize(13).text('一、批准救助');
-      doc.fontSize(11).text(`核定救助金额 ${formatMoney(n.amountFen ?? 0)}，发放到您申请时填写的银行账户。`).moveDown(0.5);
-      doc.text(`金额是怎样算出来的（提交申请时按当时政策参数计算${n.estimatedFen !== null ? `，计算结果 ${formatMoney(n.estimatedFen)}` : ''}）：`);
+      doc.fontSize(11).text(`核定救助金额 ${formatMoney(n.amountFen ?? 0)}，${decisionPayment(n)}`).moveDown(0.5);
+      doc.text(`金额是怎样算出来的。${decisionTraceIntro(n)}`);
       n.trace.forEach((t, i) => doc.fontSize(10).text(`${i + 1}. ${t.text}${t.source ? `（${t.source}）` : ''}`, { indent: 12 }));
       if (n.adjustmentReason) doc.moveDown(0.5).fontSize(11).text(`核定金额与计算结果不同，原因：${n.adjustmentReason}`);
       if (n.correction) doc.moveDown(0.5).fontSize(11).text(`${formatDate(n.correction.at)} 更正了核定金额${n.correction.previousFen !== null ? `（原为 ${formatMoney(n.correction.previousFen)}）` : ''}，更正后为 ${formatMoney(n.amountFen ?? 0)}。原因：${n.correction.reason}`);

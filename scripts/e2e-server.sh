@@ -29,6 +29,9 @@ echo "e2e database: $DATABASE_URL"
 # npx's child (next-server renames itself) so no server outlives the run and keeps the port.
 npx next start -p "${E2E_PORT:-3100}" -H 127.0.0.1 &
 server=$!
-trap 'pkill -P "$server" 2>/dev/null; kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
+# The job worker, as in production, so specs see imports and refreshes run as jobs (polling every 300 ms).
+WORKER_POLL_MS=300 node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/worker.ts &
+worker=$!
+trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null; pkill -P "$server" 2>/dev/null; kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
 trap 'exit 0' TERM INT
 wait "$server"

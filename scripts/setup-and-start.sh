@@ -22,7 +22,11 @@ PORT="${PORT:-3000}"
 echo "==> 启动 (next start，端口 ${PORT})"
 npx next start -p "$PORT" &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' INT TERM
+# The job worker (imports, the watch-list refresh): jobs live in the database, so it may start before the server.
+echo "==> 启动任务处理进程 (npm run worker)"
+npx tsx --conditions=react-server scripts/worker.ts &
+worker=$!
+trap 'kill "$server" "$worker" 2>/dev/null || true; wait "$server" "$worker" 2>/dev/null || true' INT TERM
 # Ready means the health check answers, not that a process was started.
 for _ in $(seq 1 600); do
   if ! kill -0 "$server" 2>/dev/null; then echo "启动失败：服务器已退出" >&2; wait "$server"; exit 1; fi
@@ -35,3 +39,4 @@ npx tsx scripts/seed/demo-logins.ts
 echo
 echo "门户已就绪（按 Ctrl+C 停止）"
 wait "$server"
+kill "$worker" 2>/dev/null || true

@@ -1,7 +1,7 @@
 // The decision notice (决定书) as a printable page: what was decided, the amount and how it was computed,
 // the reasons with their clauses, how to object.
 import { PrintButton } from '@/app/estimate/_components/print-button';
-import { OBJECTION_TEXT, type DecisionNotice } from '@/lib/dal/decision';
+import { decisionOpening, decisionPayment, decisionTraceIntro, OBJECTION_TEXT, type DecisionNotice } from '@/lib/dal/decision';
 import { formatDate, formatMoney } from '@/lib/format';
 
 export function DecisionNoticeView({ n, pdfHref }: { n: DecisionNotice; pdfHref: string }) {
@@ -13,17 +13,15 @@ export function DecisionNoticeView({ n, pdfHref }: { n: DecisionNotice; pdfHref:
         </h1>
         <p className="text-sm">编号 {n.ref}</p>
       </header>
-      <p>
-        申请人 {n.applicantName}：您于 {n.year} 年度提交的医疗救助申请（编号 {n.ref}），经 {n.regionName} 医疗救助经办机构审核，于 {formatDate(n.decidedAt)} 作出如下决定：
-      </p>
+      <p>{decisionOpening(n)}</p>
       {n.kind === 'approve' ? (
         <section className="space-y-2" aria-labelledby="n-amount">
           <h2 id="n-amount" className="text-lg font-bold">一、批准救助</h2>
           <p>
-            核定救助金额 <strong className="text-xl" data-testid="notice-amount">{formatMoney(n.amountFen ?? 0)}</strong>，发放到您申请时填写的银行账户。
+            核定救助金额 <strong className="text-xl" data-testid="notice-amount">{formatMoney(n.amountFen ?? 0)}</strong>，{decisionPayment(n)}
           </p>
           <h3 className="font-bold">金额是怎样算出来的</h3>
-          <p className="text-sm">以下为提交申请时按当时政策参数的计算过程{n.estimatedFen !== null ? `，计算结果 ${formatMoney(n.estimatedFen)}` : ''}：</p>
+          <p className="text-sm">{decisionTraceIntro(n)}</p>
           <ol className="list-decimal pl-5 space-y-1 text-sm">
             {n.trace.map((t, i) => (
               <li key={i}>

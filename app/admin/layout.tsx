@@ -9,6 +9,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/payments', label: '发放台账' },
     { href: '/admin/parameters', label: '参数设定' },
     { href: '/admin/stats', label: '统计' },
+    { href: '/admin/imports', label: '结算记录导入' },
+    { href: '/admin/watchlist', label: '预警名单' },
     ...(user.role === 'auditor' || user.role === 'admin' ? [{ href: '/admin/audit', label: '审计日志' }] : []),
   ];
   return (

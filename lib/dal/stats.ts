@@ -1,4 +1,5 @@
 import 'server-only';
+import { WATCH_STATUS_TEXT } from '@/lib/dal/watchlist';
 // Statistics of a region for a period, for every staff member of the region: applications by status, days to a
 // decision, approval rate, assistance paid by category and pool, the share of hospital bills left to the patient
 // (001 四(七): 县域内住院 policy-range cost left to the patient at most 10%), and the watch list. Each table is
@@ -33,7 +34,7 @@ export type RegionStats = {
 };
 
 export const TABLE_KEYS = ['status', 'decisions', 'paid-category', 'paid-pool', 'bills', 'watchlist'] as const;
-const WATCH_TEXT: Record<(typeof WATCHLIST_STATUSES)[number], string> = { open: '待跟进', referred: '已转介慈善', closed: '已结束' };
+const WATCH_TEXT: Record<(typeof WATCHLIST_STATUSES)[number], string> = WATCH_STATUS_TEXT;
 const yuan = (fen: number): Cell => ({ fen });
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const DAY = 86_400_000;

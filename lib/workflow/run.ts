@@ -28,8 +28,10 @@ export type Verb<I, P = undefined> = {
   input: z.ZodType<I>;
   /** What a resident needs on this application (staff need to be of its region). */
   access?: AccessNeed;
-  /** The application is found by id rather than reference (only submit: a draft has no reference yet). */
+  /** The application is found by id rather than reference (submit, direct_award: a draft has no reference yet). */
   byId?: boolean;
+  /** Loads the application itself instead of the usual access check (direct_award: a draft only its importer may finish). */
+  load?: (actor: SessionUser, target: string) => Promise<AppRow | null>;
   /** An earlier call already did this (a double tap, a retry on another instance): answer as it did. */
   replay?: (app: AppRow) => Result<{ status: ApplicationStatus; ref: string }> | null;
   /** Checks and reads outside the transaction; a refusal stops here. */
@@ -64,7 +66,7 @@ export async function run<I, P>(
   const input = parsed.data;
 
   const isResident = actor.role === 'resident';
-  const app = await loadApplication(actor, verb.byId ? { id: target } : { ref: target }, isResident ? (verb.access ?? 'apply') : 'view');
+  const app = verb.load ? await verb.load(actor, target) : await loadApplication(actor, verb.byId ? { id: target } : { ref: target }, isResident ? (verb.access ?? 'apply') : 'view');
   if (!app || (app.status === 'draft' && !verb.byId)) return refuse('not_found', '没有找到这份申请，或您无权办理。');
   const replayed = verb.replay?.(app);
   if (replayed) return replayed;

@@ -17,6 +17,9 @@ export const TRANSITIONS = {
   withdraw: { from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'withdrawn', by: ['applicant'] },
   transfer: { from: ['submitted', 'accepted', 'in_review'], to: 'transferred', by: ['clerk', 'reviewer'] },
   record_payment: { from: ['approved'], to: 'paid', by: ['clerk', 'reviewer', 'admin'] },
+  // 免申即享 (003 五(八), 000 二(五)1): certified 低保/特困 people get assistance without applying; the settlement
+  // import creates the case as a draft nobody else can see and this verb approves it in the same transaction.
+  direct_award: { from: ['draft'], to: 'approved', by: ['clerk', 'reviewer', 'admin'] },
   // The bank returned the transfer: the case stays approved, the ledger shows the failure, and it is paid again.
   record_payment_failure: { from: ['approved'], to: 'approved', by: ['clerk', 'reviewer', 'admin'] },
   // A wrong decided amount found before payment: adjustment rows in the ledger, the case stays approved.
@@ -49,6 +52,7 @@ export const ACTION_TEXT: Record<TransitionName, string> = {
   record_payment: '登记已发放',
   record_payment_failure: '登记发放失败',
   correct_amount: '更正核定金额',
+  direct_award: '直接办理（免申即享）',
 };
 
 /** Status in plain words, with what the person should do now. */
@@ -65,6 +69,9 @@ export const STATUS_TEXT: Record<ApplicationStatus, { label: string; tone: 'info
   transferred: { label: '已转办', tone: 'info', next: '申请已转给更合适的地区或部门办理，请查看说明。' },
 };
 
+/** What happens after a 免申即享 case: no bank account was given by the person, the office pays as it pays the certified. */
+export const DIRECT_AWARD_NEXT = '经办部门会按规定把救助金发放给您，您不需要再做什么。如有疑问，请联系经办窗口。';
+
 export const DECIDED: readonly ApplicationStatus[] = ['approved', 'paid', 'rejected', 'withdrawn', 'transferred'];
 
 /**
@@ -74,5 +81,6 @@ export const DECIDED: readonly ApplicationStatus[] = ['approved', 'paid', 'rejec
 export function transitionNoticeBody(name: TransitionName, input: { amountFen?: number; text?: string | null }): string {
   const next = STATUS_TEXT[TRANSITIONS[name].to].next;
   if (name === 'approve') return sentences(`核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, next);
+  if (name === 'direct_award') return sentences(`您是已认定的救助对象，按规定不用申请，已为您直接办理医疗救助，核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, DIRECT_AWARD_NEXT);
   return sentences(input.text, next);
 }

@@ -10,6 +10,7 @@ import { sealName, sealOptional } from '@/lib/personal-data';
 import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
 import { DEMO_PARAMETERS } from './demo-parameters';
+import { DEMO_WATCH_PARAMETERS } from './demo-watch-parameters';
 import { seedDemoApplications } from './applications';
 
 const DEMO_SOURCE = '演示数据（常见窗口做法，非当地规定）';
@@ -61,7 +62,7 @@ export async function seed(options: { parameters?: boolean } = {}): Promise<'see
     }
     // Every figure the documents leave to other bodies, as a plausible demo value marked 演示, so the demo shows
     // complete results (a real office enters its own with the notice that set them).
-    if (options.parameters !== false) for (const p of DEMO_PARAMETERS) await db.insert(schema.parameters).values({ region: p.region, name: p.name, value: p.value, unit: p.unit, effectiveFrom: p.effectiveFrom, source: p.source, demo: true });
+    if (options.parameters !== false) for (const p of [...DEMO_PARAMETERS, ...DEMO_WATCH_PARAMETERS]) await db.insert(schema.parameters).values({ region: p.region, name: p.name, value: p.value, unit: p.unit, effectiveFrom: p.effectiveFrom, source: p.source, demo: true });
   });
   await seedDemoApplications();
   return 'seeded';

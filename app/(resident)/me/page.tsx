@@ -6,6 +6,8 @@ import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { actingFor, listApplications } from '@/lib/dal/applications';
 import { listDrafts } from '@/lib/dal/drafts';
 import { listNotifications, unreadCount } from '@/lib/dal/notifications';
+import { directCasesFor } from '@/lib/dal/settlements';
+import { DirectAwardCard } from './_components/direct-award-card';
 import { formatDate, formatDateTime, formatMoney, maskName } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { markAllReadAction } from './actions';
@@ -14,10 +16,24 @@ export const metadata: Metadata = { title: '我的' };
 
 export default async function MePage() {
   const user = await requireUser(['resident'], '/me');
-  const [applications, drafts, people, notices, unread] = await Promise.all([listApplications(user), listDrafts(user), actingFor(user), listNotifications(user, 10), unreadCount(user)]);
+  const [all, drafts, people, notices, unread, direct] = await Promise.all([listApplications(user), listDrafts(user), actingFor(user), listNotifications(user, 10), unreadCount(user), directCasesFor(user)]);
+  // 免申即享 cases have their own card; "我的申请" lists what the resident (or a proxy) applied for.
+  const directRefs = new Set(direct.map((c) => c.ref));
+  const applications = all.filter((a) => !a.ref || !directRefs.has(a.ref));
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{user.displayName}，您好</h1>
+
+      {direct.length > 0 ? (
+        <section aria-labelledby="direct-title" className="space-y-3">
+          <h2 id="direct-title" className="text-xl font-bold">
+            已为您直接办理
+          </h2>
+          {direct.map((c) => (
+            <DirectAwardCard key={c.ref} c={c} />
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="apps-title" className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">

@@ -3,6 +3,7 @@ import type { TransitionName } from '@/lib/workflow/states';
 import type { Verb } from '@/lib/workflow/run';
 import { accept } from './accept';
 import { answer } from './answer';
+import { directAward } from './direct-award';
 import { approve } from './approve';
 import { correctAmount } from './correct-amount';
 import { recordPayment } from './record-payment';
@@ -16,6 +17,6 @@ import { withdraw } from './withdraw';
 
 export const VERBS = {
   submit, accept, request_info: requestInfo, start_review: startReview, answer, approve, reject, withdraw, transfer,
-  record_payment: recordPayment, record_payment_failure: recordPaymentFailure, correct_amount: correctAmount,
+  record_payment: recordPayment, record_payment_failure: recordPaymentFailure, correct_amount: correctAmount, direct_award: directAward,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<TransitionName, Verb<any, any>>;

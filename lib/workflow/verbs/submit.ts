@@ -90,7 +90,8 @@ async function resolvePerson(db: Db, actor: SessionUser, personId: string | null
   return { id: created!.id };
 }
 
-async function nextRef(db: Db, region: string, year: number): Promise<string> {
+/** The next reference of a region and year (WX-2025-000123), from a counter row. */
+export async function nextRef(db: Db, region: string, year: number): Promise<string> {
   const prefix = `${REF_PREFIX[region] ?? 'YL'}-${year}`;
   const c = schema.counters;
   const [row] = await db

@@ -70,7 +70,7 @@ beforeAll(async () => {
 const GOOD: Record<TransitionName, Record<string, unknown>> = {
   submit: {}, answer: { message: '已补充' }, withdraw: {},
   accept: {}, request_info: { message: '请补充清单' }, start_review: {}, transfer: { transferredTo: '江阴市医保局', message: '户籍在江阴' },
-  approve: { amountFen: 850000 }, reject: { reasonCode: 'not_in_category' }, record_payment: { message: 'BATCH-1' }, record_payment_failure: { message: '账户已销户' },
+  approve: { amountFen: 850000 }, reject: { reasonCode: 'not_in_category' }, record_payment: { message: 'BATCH-1' }, record_payment_failure: { message: '账户已销户' }, direct_award: {},
   correct_amount: { amountFen: 800000, reason: '住院收据金额录错' },
 };
 const STAFF_VERBS: TransitionName[] = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure', 'correct_amount'];

@@ -56,10 +56,10 @@ describe(`地区统计（${testDialect}）`, () => {
     );
     await q((db) =>
       db.insert(schema.watchlist).values([
-        { personId: a.personId, region: 'shanghai', reason: '测试', status: 'open' },
-        { personId: c.personId, region: 'shanghai', reason: '测试', status: 'open' },
-        { personId: c.personId, region: 'shanghai', reason: '测试', status: 'referred' },
-        { personId: c.personId, region: 'wuxi', reason: '测试', status: 'open' },
+        { personId: a.personId, region: 'shanghai', reason: '测试', status: 'open', period: '2026-09-30' },
+        { personId: c.personId, region: 'shanghai', reason: '测试', status: 'open', period: '2026-09-30' },
+        { personId: c.personId, region: 'shanghai', reason: '测试', status: 'referred', period: '2026-06-30' },
+        { personId: c.personId, region: 'wuxi', reason: '测试', status: 'open', period: '2026-09-30' },
       ]),
     );
     const auditor = await staffUser('auditor', 'shanghai');
@@ -75,7 +75,8 @@ describe(`地区统计（${testDialect}）`, () => {
     // Left to the patient: (50,000 − 30,000) + (40,000 − 36,000) = 24,000 of 200,000 fen = 12.0%; the first stay (20%) is over 10%.
     expect(s.billShare).toEqual({ stays: 2, policyFen: 200_000, leftFen: 24_000, overTarget: 1 });
     expect(table('bills')).toContainEqual(['个人负担比例', '12.0%']);
-    expect(table('watchlist')).toEqual([['待跟进', '2'], ['已转介慈善', '1'], ['已结束', '0']]);
+    // Shanghai: open 2 (a, c in September), referred 1 (c in June); the Wuxi row is another region's.
+    expect(table('watchlist')).toEqual([['待跟进', '2'], ['已联系', '0'], ['已推介慈善组织', '1'], ['已救助', '0'], ['已结束', '0']]);
     expect(statsCsv(s, 'paid-pool')).toContain('住院救助,1,360.00');
   });
 

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
 import { StatusTag } from '@/app/_components/status-tag';
-import { ACTION_TEXT, STATUS_TEXT } from '@/lib/workflow/states';
+import { ACTION_TEXT, DIRECT_AWARD_NEXT, STATUS_TEXT } from '@/lib/workflow/states';
+import { isDirectAward } from '@/lib/workflow/verbs/direct-award';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { pendingSupplements } from '@/lib/dal/applications';
 import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
@@ -42,7 +43,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
         <p>
           <StatusTag status={app.status} />
         </p>
-        <p className="text-lg">{status.next}</p>
+        <p className="text-lg">{app.status === 'approved' && isDirectAward(app) ? DIRECT_AWARD_NEXT : status.next}</p>
         {app.status === 'approved' || app.status === 'paid' ? (
           <p>
             核定救助金额：<strong className="text-xl">{formatMoney(app.decidedAmountFen ?? 0)}</strong>

@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { JobProgress } from '@/app/admin/_components/job-progress';
+import { JOB_KIND_TEXT, JOB_STAFF, jobFor } from '@/lib/jobs/queue';
+import type { ImportOutcome } from '@/lib/dal/settlements';
+import type { RefreshOutcome } from '@/lib/dal/watchlist';
+import { formatMoney } from '@/lib/format';
+import { requireUser } from '@/lib/session';
+import { retryJobAction } from './actions';
+import { RetryForm } from './retry-form';
+
+export const metadata: Metadata = { title: '任务进度' };
+
+export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser([...JOB_STAFF], `/admin/jobs/${id}`);
+  const r = await jobFor(user, id);
+  if (!r.ok) notFound();
+  const { job } = r;
+  const back = job.kind === 'settlement_import' ? { href: '/admin/imports', label: '← 返回结算记录导入' } : { href: '/admin/watchlist', label: '← 返回预警名单' };
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={back.href} className="link">
+          {back.label}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">{JOB_KIND_TEXT[job.kind]}</h1>
+      <JobProgress job={job} />
+      {job.status === 'failed' && user.role !== 'auditor' ? (
+        <RetryForm action={retryJobAction.bind(null, job.id)} />
+      ) : null}
+      {job.status === 'done' && job.kind === 'settlement_import' ? <ImportSummary r={job.result as ImportOutcome} /> : null}
+      {job.status === 'done' && job.kind === 'watchlist_refresh' ? <RefreshSummary r={job.result as RefreshOutcome} /> : null}
+    </div>
+  );
+}
+
+function ImportSummary({ r }: { r: ImportOutcome }) {
+  return (
+    <section aria-labelledby="sum-h" className="space-y-3">
+      <h2 id="sum-h" className="text-xl font-bold">导入结果</h2>
+      <ul className="card space-y-1" data-testid="import-summary">
+        <li>文件中的结算记录：{r.rows} 条{r.skippedBadRows ? `（另有 ${r.skippedBadRows} 行有问题，按您的选择没有导入）` : ''}</li>
+        <li>新导入：{r.inserted} 条；以前已经导入过、这次没有再导入：{r.alreadyImported} 条</li>
+        <li>系统中没有这个身份证号的人员：{r.unmatched} 条（记录已保存，以后可用于预警）</li>
+        <li>不是已认定的低保对象或特困人员（须依申请办理）：{r.notCertified} 人次</li>
+        <li>本年度没有新增救助金额：{r.noAmount} 人次</li>
+        <li className="font-semibold">
+          直接办理（免申即享）：{r.cases.length} 件，合计 {formatMoney(r.awardedFen)}
+        </li>
+      </ul>
+      {r.refused.length ? (
+        <div className="card space-y-1">
+          <p className="font-semibold text-bad">没能直接办理的：</p>
+          <ul className="list-disc pl-5">
+            {r.refused.map((x) => (
+              <li key={x.message}>
+                {x.count} 人次：{x.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {r.cases.length ? (
+        <ul className="space-y-1" aria-label="直接办理的案件">
+          {r.cases.slice(0, 100).map((c) => (
+            <li key={c.ref}>
+              <Link href={`/admin/applications/${c.ref}`} className="link">
+                {c.ref}
+              </Link>{' '}
+              · 已批准，等待发放 · {formatMoney(c.amountFen)}
+            </li>
+          ))}
+          {r.cases.length > 100 ? <li className="text-muted">另有 {r.cases.length - 100} 件，请在发放台账中查看。</li> : null}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function RefreshSummary({ r }: { r: RefreshOutcome }) {
+  return (
+    <ul className="card space-y-1" data-testid="refresh-summary">
+      <li>期间：{r.period}（近12个月）</li>
+      <li>核查人数：{r.looked}；达到预警线：{r.listed}（新列入 {r.added}，已在名单中更新 {r.updated}）</li>
+      <li>已给有账号的本人发送提醒：{r.notices} 人</li>
+      <li>
+        预警线：个人负担达到参照收入 {formatMoney(r.incomeFen)} 的 {r.sharePercent}%
+      </li>
+      <li>
+        <Link href="/admin/watchlist" className="link">
+          查看预警名单
+        </Link>
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,19 @@
+'use client';
+import { useActionState } from 'react';
+import { SubmitButton } from '@/app/_components/submit-button';
+
+type State = { ok: boolean; message?: string };
+
+export function RetryForm({ action }: { action: (prev: State, formData: FormData) => Promise<State> }) {
+  const [state, formAction] = useActionState(action, { ok: true } as State);
+  return (
+    <form action={formAction} className="space-y-2">
+      {state.message ? (
+        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>
+          {state.message}
+        </p>
+      ) : null}
+      <SubmitButton pendingText="正在重新排队…">重试</SubmitButton>
+    </form>
+  );
+}

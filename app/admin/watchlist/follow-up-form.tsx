@@ -1,0 +1,44 @@
+'use client';
+import { useActionState } from 'react';
+import { Field } from '@/app/_components/field';
+import { SubmitButton } from '@/app/_components/submit-button';
+import type { FollowUpState } from './actions';
+
+const OPTIONS = [
+  { value: 'contacted', label: '已联系' },
+  { value: 'referred', label: '已推介慈善组织' },
+  { value: 'assisted', label: '已救助' },
+  { value: 'closed', label: '结束跟进' },
+] as const;
+
+export function FollowUpForm({ id, action, current }: { id: string; action: (prev: FollowUpState, formData: FormData) => Promise<FollowUpState>; current: string }) {
+  const [state, formAction] = useActionState(action, { ok: true } as FollowUpState);
+  const v = state.values ?? {};
+  const chosen = v.status ?? (current === 'open' ? '' : current);
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      {state.message ? (
+        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>
+          {state.message}
+        </p>
+      ) : null}
+      <fieldset>
+        <legend className="font-semibold mb-1">跟进情况</legend>
+        {state.fieldErrors?.status ? <p className="text-bad font-semibold">{state.fieldErrors.status}</p> : null}
+        <div className="flex flex-wrap gap-x-4">
+          {OPTIONS.map((o) => (
+            <label key={o.value} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="status" value={o.value} defaultChecked={chosen === o.value} className="h-5 w-5" />
+              {o.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field id={`charity-${id}`} name="charity" label="推介的慈善组织（选“已推介慈善组织”时必填）" defaultValue={v.charity ?? ''} error={state.fieldErrors?.charity} className="mb-2" />
+      <Field id={`note-${id}`} name="note" label="说明（可不填）" defaultValue={v.note ?? ''} error={state.fieldErrors?.note} className="mb-2" />
+      <SubmitButton pendingText="正在保存…" className="btn btn-secondary">
+        保存跟进情况
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+// The job worker (`npm run worker`; scripts/setup-and-start.sh and scripts/e2e-server.sh start one): takes
+// jobs from the database one at a time (lib/jobs/queue.ts claims them so two workers never take the same
+// one), and once a day after 02:00 Shanghai time queues the nightly watch-list refresh of every region (the
+// job's key makes that once a day however many workers run). Stops cleanly on SIGTERM/SIGINT after the
+// current job; a job cut off by a crash is picked up again once its heartbeat is stale.
+import { hostname } from 'node:os';
+import { loadLocalEnv } from '@/db/load-env';
+import { REGION_CODES } from '@/lib/calculator';
+import { enqueueNightlyRefresh } from '@/lib/dal/watchlist';
+import { todayInShanghai } from '@/lib/format';
+import { HANDLERS } from '@/lib/jobs/handlers';
+import { runNext } from '@/lib/jobs/runner';
+import { closeDatabase } from '@/lib/store/db';
+
+loadLocalEnv();
+const workerId = `${hostname()}:${process.pid}:${Date.now().toString(36)}`;
+const idleMs = Number(process.env.WORKER_POLL_MS ?? 1000);
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => (stopping = true));
+
+function shanghaiHour(now: Date): number {
+  return (now.getUTCHours() + 8) % 24;
+}
+
+console.log(`[worker] ${workerId} started`);
+let lastNightly = '';
+while (!stopping) {
+  try {
+    const now = new Date();
+    const today = todayInShanghai(now);
+    if (today !== lastNightly && shanghaiHour(now) >= 2) {
+      await enqueueNightlyRefresh(REGION_CODES, today);
+      lastNightly = today;
+    }
+    const job = await runNext(workerId, HANDLERS);
+    if (job) console.log(`[worker] ran ${job.kind} ${job.id}`);
+    else await new Promise((r) => setTimeout(r, idleMs));
+  } catch (error) {
+    console.error('[worker] error', error instanceof Error ? error.message : error);
+    await new Promise((r) => setTimeout(r, idleMs * 5));
+  }
+}
+await closeDatabase();
+console.log('[worker] stopped');
