@@ -31,7 +31,7 @@ export const WATCHLIST_STATUSES = ['open', 'contacted', 'referred', 'assisted', 
 export type WatchlistStatus = (typeof WATCHLIST_STATUSES)[number];
 
 // Long work recorded in the database and run by the worker (scripts/worker.ts).
-export const JOB_KINDS = ['settlement_import', 'watchlist_refresh'] as const;
+export const JOB_KINDS = ['settlement_import', 'watchlist_refresh', 'impact_preview'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];

@@ -1,7 +1,7 @@
 import 'server-only';
 // Impact of a drafted parameter value, run for an administrator and stored (impact_runs) so the page can show
-// its progress and result. The recomputation itself is lib/impact/compute.ts (person-year inputs), which the
-// job worker can run in the background the same way; today the page's action awaits it.
+// its progress and result. The recomputation itself is lib/impact/compute.ts (person-year inputs), run by the job
+// worker in the background (job kind `impact_preview`).
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { categoryName, isRegionCode, type CategoryCode, type EpisodeInput, type RegionCode } from '@/lib/calculator';
@@ -13,7 +13,9 @@ import { STAFF } from '@/lib/access';
 import { computeImpact, type ImpactResult, type PersonYear } from '@/lib/impact/compute';
 import { openEpisode } from '@/lib/personal-data';
 import { forbidden, notFound, refuse, type Result } from '@/lib/result';
-import { q, schema } from '@/lib/store/db';
+import { q, schema, transaction } from '@/lib/store/db';
+import { enqueue, payloadOf } from '@/lib/jobs/queue';
+import { JobFailure, type JobContext } from '@/lib/jobs/runner';
 import { fenToYuanInput } from '@/lib/format';
 
 export type ImpactRun = typeof schema.impactRuns.$inferSelect & { result: ImpactResult | null };
@@ -57,30 +59,49 @@ export async function applicationPersonYears(region: RegionCode, year: number): 
   });
 }
 
-/** Recomputes the year under the draft and under the value in force, storing progress and the result. */
-export async function runImpact(actor: SessionUser, draft: { name: string; value: number; year: number }, meta: { ip?: string | null } = {}): Promise<Result<{ id: string }>> {
+/**
+ * Starts the recomputation of the year under the draft and under the value in force: a stored run (the page shows
+ * its progress and result) and a job the worker picks up (lib/jobs), so a year of person-years never holds a
+ * request open and any instance shows the same progress.
+ */
+export async function runImpact(actor: SessionUser, draft: { name: string; value: number; year: number }, meta: { ip?: string | null } = {}): Promise<Result<{ id: string; jobId: string }>> {
   if (actor.role !== 'admin') return forbidden('只有管理员可以预览参数变化的影响。');
   const region = actor.region ?? '';
   if (!isRegionCode(region)) return forbidden('您的账号没有分配地区。');
-  if (!staffParam(region, draft.name)) return refuse('invalid', '这个参数不属于本地区的政策。', { name: '请从列表中选择本地区需要设定的参数' });
+  const def = staffParam(region, draft.name);
+  if (!def) return refuse('invalid', '这个参数不属于本地区的政策。', { name: '请从列表中选择本地区需要设定的参数' });
   const r = schema.impactRuns;
-  const personYears = await applicationPersonYears(region, draft.year);
-  const [run] = await q((db) =>
-    db.insert(r).values({ region, year: draft.year, name: draft.name, draftValue: draft.value, total: personYears.length, createdBy: actor.id }).returning(),
-  );
-  const id = run!.id;
-  await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'parameter.impact', entity: 'impact_run', entityId: id, ip: meta.ip, summary: { region, year: draft.year, name: draft.name, draftValue: draft.value } });
+  return transaction(async (db) => {
+    const [run] = await db.insert(r).values({ region, year: draft.year, name: draft.name, draftValue: draft.value, total: 0, createdBy: actor.id }).returning();
+    const id = run!.id;
+    const job = await enqueue({ kind: 'impact_preview', region, title: `参数变化预览：${draft.year} 年 ${def.descriptionZh.split('（')[0]}`, payload: { runId: id }, createdByUserId: actor.id });
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'parameter.impact', entity: 'impact_run', entityId: id, ip: meta.ip, summary: { region, year: draft.year, name: draft.name, draftValue: draft.value, jobId: job.id } });
+    return { ok: true as const, id, jobId: job.id };
+  });
+}
+
+/** The worker's side (job kind `impact_preview`): loads the year's person-years and recomputes them with progress. */
+export async function runImpactJob(ctx: JobContext): Promise<Record<string, unknown>> {
+  const { runId } = payloadOf<{ runId: string }>(ctx.job);
+  const r = schema.impactRuns;
+  const [run] = await q((db) => db.select().from(r).where(eq(r.id, runId)));
+  if (!run || !isRegionCode(run.region)) throw new JobFailure('这次预览的记录已不存在。');
   try {
-    const inForce = await parametersForYear(region, draft.year);
-    const result = await computeImpact({ region, year: draft.year, name: draft.name, draftValue: draft.value, inForce, personYears, total: personYears.length }, async (p) => {
-      await q((db) => db.update(r).set({ done: p.done }).where(eq(r.id, id)));
+    // Imported settlements of certified people became 免申即享 cases with their visits, so they are among these.
+    const personYears = await applicationPersonYears(run.region, run.year);
+    await q((db) => db.update(r).set({ total: personYears.length, done: 0 }).where(eq(r.id, runId)));
+    await ctx.progress(0, personYears.length);
+    const inForce = await parametersForYear(run.region, run.year);
+    const result = await computeImpact({ region: run.region, year: run.year, name: run.name, draftValue: run.draftValue, inForce, personYears, total: personYears.length }, async (p) => {
+      await q((db) => db.update(r).set({ done: p.done }).where(eq(r.id, runId)));
+      await ctx.progress(p.done, personYears.length);
     });
-    await q((db) => db.update(r).set({ status: 'done', done: result.personYears, result, finishedAt: new Date().toISOString() }).where(eq(r.id, id)));
+    await q((db) => db.update(r).set({ status: 'done', done: result.personYears, result, finishedAt: new Date().toISOString() }).where(eq(r.id, runId)));
+    return { runId, personYears: result.personYears, deltaFen: result.totals.deltaFen };
   } catch (error) {
-    await q((db) => db.update(r).set({ status: 'failed', error: '重新计算时出错，请稍后再试。', finishedAt: new Date().toISOString() }).where(eq(r.id, id)));
+    await q((db) => db.update(r).set({ status: 'failed', error: '重新计算时出错，请稍后再试。', finishedAt: new Date().toISOString() }).where(eq(r.id, runId)));
     throw error;
   }
-  return { ok: true, id };
 }
 
 function mayRead(actor: SessionUser, run: { region: string }): boolean {

@@ -6,6 +6,7 @@ import 'server-only';
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { isRegionCode, type ParamSet, type RegionCode } from '@/lib/calculator';
 import { staffParam, STAFF_PARAMS, type StaffParamDef } from '@/lib/calculator/params';
+import { WATCH_PARAM_DEFS } from '@/lib/watch-params';
 import { SPECS } from '@/lib/calculator/regions';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
@@ -101,7 +102,7 @@ export async function regionParameters(actor: SessionUser, region: string): Prom
       .where(eq(p.region, region))
       .orderBy(asc(p.effectiveFrom), asc(p.createdAt)),
   );
-  const defs = STAFF_PARAMS[region].map((def) => ({
+  const defs = [...STAFF_PARAMS[region], ...WATCH_PARAM_DEFS].map((def) => ({
     def,
     versions: rows.filter((r) => r.row.name === def.name).map((r) => ({ ...r.row, setByName: r.setByName })),
   }));
@@ -111,6 +112,11 @@ export async function regionParameters(actor: SessionUser, region: string): Prom
 
 // ---------------------------------------------------------------------------------------------------------
 // Publishing a new version (administrators of the region)
+
+/** What an administrator may set in a region: the calculator's staff parameters and the early-warning ones. */
+export function editableParam(region: RegionCode, name: string): StaffParamDef | undefined {
+  return staffParam(region, name) ?? WATCH_PARAM_DEFS.find((d) => d.name === name);
+}
 
 export type NewVersion = {
   name: string;
@@ -135,7 +141,7 @@ export async function publishParameter(actor: SessionUser, input: NewVersion, me
   if (actor.role !== 'admin') return forbidden('只有管理员可以设定参数。');
   const region = actor.region ?? '';
   if (!isRegionCode(region)) return forbidden('您的账号没有分配地区，不能设定参数。');
-  const def = staffParam(region, input.name);
+  const def = editableParam(region, input.name);
   if (!def) return refuse('invalid', '这个参数不属于本地区的政策。', { name: '请从列表中选择本地区需要设定的参数' });
   if (input.effectiveTo !== null && input.effectiveTo < input.effectiveFrom) {
     return refuse('invalid', '截止日期早于开始日期。', { effectiveTo: '截止日期不能早于开始日期' });

@@ -18,10 +18,9 @@ import { openName } from '@/lib/personal-data';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';
 
-export const WATCH_PARAMS = {
-  share: { name: 'watch.burdenSharePercent', unit: 'percent', descriptionZh: '预警线：近12个月个人负担的医疗费用占家庭年可支配收入的比例（参照 000 四 第二类支出型贫困家庭的 40%）', source: '003 四(七)、000 二(三)' },
-  income: { name: 'watch.referenceIncomeFen', unit: 'fen', descriptionZh: '家庭年可支配收入的参照值（家庭收入未登记时用于比较）', source: '003 四(七)、000 二(三)' },
-} as const;
+import { WATCH_PARAMS } from '@/lib/watch-params';
+
+export { WATCH_PARAMS };
 
 export const WATCH_STAFF = ['clerk', 'reviewer', 'admin', 'auditor'] as const;
 export const WATCH_ACTORS = ['clerk', 'reviewer', 'admin'] as const;

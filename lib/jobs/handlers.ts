@@ -1,5 +1,6 @@
 import 'server-only';
 // Every job kind and the function that runs it (a new kind: its value in db/schema-shared.ts JOB_KINDS and a line here).
+import { runImpactJob } from '@/lib/dal/impact';
 import { runSettlementImport } from '@/lib/dal/settlements';
 import { runWatchlistRefresh } from '@/lib/dal/watchlist';
 import type { Handlers } from '@/lib/jobs/runner';
@@ -7,4 +8,5 @@ import type { Handlers } from '@/lib/jobs/runner';
 export const HANDLERS = {
   settlement_import: runSettlementImport,
   watchlist_refresh: runWatchlistRefresh,
+  impact_preview: runImpactJob,
 } satisfies Handlers;

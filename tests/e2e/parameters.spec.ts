@@ -48,6 +48,8 @@ test('管理员设定上海住院救助年度限额，估算页马上按它计�
   await staff.getByRole('button', { name: '先预览变化（不发布）' }).click();
   await expect(staff.getByRole('status').filter({ hasText: '草稿还没有发布' })).toBeVisible();
   await expect(staff.getByTestId('impact-run').first()).toContainText('2023 年');
+  // The worker recomputes in the background; the page refreshes itself until the result is there.
+  await expect(staff.getByTestId('impact-delta').first()).toBeVisible({ timeout: 60_000 });
   // The preview published nothing: the estimate still has no limit.
   await page.reload();
   await expect(page.getByTestId('assistance')).toHaveText('¥135,000.00');

@@ -2,12 +2,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { isRegionCode } from '@/lib/calculator';
-import { staffParam } from '@/lib/calculator/params';
 import { isIsoDate } from '@/lib/calculator/dates';
 import { validatedAction, type ActionState } from '@/lib/action';
 import { requestAddress } from '@/lib/client-address';
 import { runImpact } from '@/lib/dal/impact';
-import { publishParameter } from '@/lib/dal/parameters';
+import { editableParam, publishParameter } from '@/lib/dal/parameters';
+import { isWatchParam } from '@/lib/watch-params';
 import { amountError, parseYuanToFen } from '@/lib/format';
 
 export type VersionState = ActionState & { impactId?: string };
@@ -39,16 +39,19 @@ function parseValue(unit: 'fen' | 'percent', typed: string): number | string {
 
 export const versionAction = validatedAction(schema, ['admin'], async (input, user, { values }): Promise<VersionState> => {
   const region = user.region ?? '';
-  const def = isRegionCode(region) ? staffParam(region, input.name) : undefined;
+  const def = isRegionCode(region) ? editableParam(region, input.name) : undefined;
   if (!def) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: { name: '请从列表中选择本地区需要设定的参数' }, values };
   const value = parseValue(def.unit, input.value);
   if (typeof value === 'string') return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: { value }, values };
   const ip = await requestAddress();
+  if (input.intent === 'preview' && isWatchParam(input.name)) {
+    return { ok: false, message: '预警参数只决定谁进入预警名单，不改变任何救助金额，无需预览，可以直接发布。', fieldErrors: { name: '预警参数无需预览' }, values };
+  }
   if (input.intent === 'preview') {
     const r = await runImpact(user, { name: input.name, value, year: Number(input.effectiveFrom.slice(0, 4)) }, { ip });
     if (!r.ok) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, values };
     revalidatePath('/admin/parameters');
-    return { ok: true, message: '已按草稿重新计算，结果在下方“变化预览”。草稿还没有发布，估算仍按现行数值。', values, impactId: r.id };
+    return { ok: true, message: '已开始按草稿重新计算全年的申请，进度和结果在下方“变化预览”（页面会自动刷新）。草稿还没有发布，估算仍按现行数值。', values, impactId: r.id };
   }
   if (input.source.length < 2) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: { source: '请填写依据：文件文号或通知名称' }, values };
   const r = await publishParameter(

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { categoryName, isRegionCode } from '@/lib/calculator';
 import { staffParam } from '@/lib/calculator/params';
+import { AutoRefresh } from '@/app/admin/_components/auto-refresh';
 import type { ImpactRun } from '@/lib/dal/impact';
 import { formatDateTime, formatMoney } from '@/lib/format';
 
@@ -20,6 +21,7 @@ export function ImpactView({ run, open }: { run: ImpactRun; open: boolean }) {
       </summary>
       {run.status === 'running' ? (
         <p role="status">
+          <AutoRefresh active />
           正在重新计算：{run.done} / {run.total} 个人年
           <progress className="block w-full" max={run.total || 1} value={run.done} />
         </p>

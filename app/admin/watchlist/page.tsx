@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { JobProgress } from '@/app/admin/_components/job-progress';
-import { WATCH_ACTORS, WATCH_PARAMS, WATCH_STAFF, WATCH_STATUS_TEXT, watchlistFor } from '@/lib/dal/watchlist';
+import { WATCH_ACTORS, WATCH_STAFF, WATCH_STATUS_TEXT, watchlistFor } from '@/lib/dal/watchlist';
 import { formatDateTime, formatMoney, maskName } from '@/lib/format';
 import { recentJobs } from '@/lib/jobs/queue';
 import { requireUser } from '@/lib/session';
@@ -25,7 +25,7 @@ export default async function WatchlistPage() {
         </p>
         <h1 className="text-2xl font-bold">因病致贫预警名单</h1>
         <p>
-          近12个月经基本医保、大病保险和医疗救助后，个人负担的医疗费用仍然较重的人（000 二(三)；003 四(七)）。预警线是工作人员设定的参数 {WATCH_PARAMS.share.name}（参照 000 四 第二类支出型贫困家庭：达到家庭年可支配收入的 40%）和 {WATCH_PARAMS.income.name}（家庭年可支配收入的参照值）。每晚自动刷新一次，也可以马上刷新；同一个人同一个月只列一次。
+          近12个月经基本医保、大病保险和医疗救助后，个人负担的医疗费用仍然较重的人（000 二(三)；003 四(七)）。预警线由管理员在<Link href="/admin/parameters" className="link">参数设定</Link>中设定：负担占家庭年可支配收入的比例（参照 000 四 第二类支出型贫困家庭：40%），以及家庭年可支配收入的参照值。每晚自动刷新一次，也可以马上刷新；同一个人同一个月只列一次。
         </p>
         <p className="text-sm text-muted">跟进时可以把不属于医疗救助或帮扶不够的人推介给慈善组织（000 二(四)1）。新列入名单的人如有账号，会收到一条提醒，告诉他可以申请哪些帮助。</p>
       </div>

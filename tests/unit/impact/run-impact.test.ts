@@ -1,10 +1,13 @@
 import '../helpers/test-db';
 import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationStatus } from '@/db/schema';
 import { encrypt } from '@/lib/crypto';
 import { impactCsv, impactRun, recentImpacts, runImpact } from '@/lib/dal/impact';
 import { publishParameter } from '@/lib/dal/parameters';
+import { HANDLERS } from '@/lib/jobs/handlers';
+import { runNext } from '@/lib/jobs/runner';
 import { sealVisit } from '@/lib/personal-data';
 import { q, schema } from '@/lib/store/db';
 import { testDialect } from '../helpers/test-db';
@@ -47,6 +50,12 @@ describe(`预览参数变化：按本年的申请重新计算（${testDialect}�
 
     const r = await runImpact(admin, { name: 'annualLimitFen.inpatient', value: yuan(100_000), year: 2026 });
     if (!r.ok) throw new Error(r.message);
+    // Started, not computed: the worker does that (one step of it here, as scripts/worker.ts would).
+    const before = await impactRun(admin, r.id);
+    expect(before.ok && before.run).toMatchObject({ status: 'running', result: null });
+    expect((await runNext('test-worker', HANDLERS))?.id).toBe(r.jobId);
+    const [job] = await q((db) => db.select().from(schema.jobs).where(eq(schema.jobs.id, r.jobId)));
+    expect(job).toMatchObject({ kind: 'impact_preview', status: 'done', done: 2, total: 2 });
     const stored = await impactRun(admin, r.id);
     if (!stored.ok) throw new Error(stored.message);
     const { run } = stored;
