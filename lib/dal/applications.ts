@@ -6,7 +6,8 @@ import type { ApplicationStatus } from '@/db/schema';
 import { estimate, parameterNames, type CategoryCode, type EstimateInput, type EstimateResult, type RegionCode } from '@/lib/calculator';
 import { checkTransition } from '@/lib/workflow/states';
 import { allComplete, type Draft } from '@/lib/applications/draft';
-import { canAccess, loadApplication } from '@/lib/dal/access';
+import { actingAuthorityId, canAccess, loadApplication } from '@/lib/dal/access';
+import { writeAudit } from '@/lib/dal/audit';
 import { staffMaySee } from '@/lib/dal/documents';
 import { parametersForYear } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
@@ -14,7 +15,7 @@ import { openEpisode, openName } from '@/lib/personal-data';
 import { q, schema } from '@/lib/store/db';
 import { validateApplicant, validateBank, validateDeclaration, validateIdentity } from '@/lib/validation/apply';
 import { parseEpisodeForm } from '@/lib/validation/episode-form';
-import { todayInShanghai } from '@/lib/format';
+import { maskName, todayInShanghai } from '@/lib/format';
 
 export type EstimateSnapshot = {
   result: EstimateResult;
@@ -139,6 +140,11 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
       .where(eq(schema.documents.applicationId, app.id)),
   }));
   const isResident = actor.role === 'resident';
+  // A proxy's look at the applicant's case is logged for the applicant (/proxy shows it).
+  const viewingUnder = isResident ? await actingAuthorityId(actor, app, 'view') : null;
+  if (viewingUnder) await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'proxy.view', entity: 'application', entityId: app.id, authorityId: viewingUnder });
+  // Who acted under which authority, for the timeline ("由 王* 代办").
+  const actors = await q((db) => db.select({ id: schema.users.id, name: schema.users.displayName }).from(schema.users).where(inArray(schema.users.id, [...new Set(events.filter((e) => e.e.authorityId && e.e.actorUserId).map((e) => e.e.actorUserId!))].concat(['-']))));
   return {
     app: { ...app, bankAccountEnc: undefined, draftEnc: undefined },
     personName: person ? openName(person.nameEnc) : null,
@@ -146,7 +152,7 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
     canRespond: isResident && app.status === 'needs_info' && (await canAccess(actor, app, 'respond')),
     canWithdraw: isResident && checkTransition('withdraw', app.status, 'applicant').ok && (await canAccess(actor, app, 'apply')),
     snapshot: app.estimateSnapshot as EstimateSnapshot | null,
-    events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident') })),
+    events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident'), byProxy: e.authorityId ? maskName(actors.find((x) => x.id === e.actorUserId)?.name ?? '代办人') : null })),
     episodes: episodes.map(openEpisode),
     documents: isResident ? documents : documents.filter(staffMaySee),
   };

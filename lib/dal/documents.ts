@@ -3,7 +3,7 @@ import 'server-only';
 // those who may see the application.
 import { and, eq } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
-import { canAccess, loadApplication } from '@/lib/dal/access';
+import { actingAuthorityId, canAccess, loadApplication } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
 import { deleteIfUnreferenced, fileStore } from '@/lib/store/files';
@@ -41,12 +41,13 @@ export async function addDocument(
   const prepared = await prepareUpload(file.bytes, name);
   if (!prepared.ok) return refuse('invalid', prepared.message, { file: prepared.message });
   await fileStore().put(prepared.sha256, prepared.bytes);
+  const authorityId = await actingAuthorityId(actor, app, app.status === 'draft' ? 'apply' : 'respond');
   const id = await transaction(async (db) => {
     const [doc] = await db
       .insert(schema.documents)
       .values({ sha256: prepared.sha256, mime: prepared.mime, sizeBytes: prepared.bytes.length, originalName: name, kind: meta.kind, applicationId, episodeSeq: meta.episodeSeq ?? null, uploadedBy: actor.id })
       .returning({ id: schema.documents.id });
-    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'document.upload', entity: 'document', entityId: doc!.id, summary: { applicationId, kind: meta.kind, bytes: prepared.bytes.length } });
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'document.upload', entity: 'document', entityId: doc!.id, authorityId, summary: { applicationId, kind: meta.kind, bytes: prepared.bytes.length } });
     return doc!.id;
   });
   return { ok: true, id, name };
