@@ -1,0 +1,187 @@
+import '../helpers/test-db';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { encrypt, lookupHash } from '@/lib/crypto';
+import { applicationDetail } from '@/lib/dal/applications';
+import { acceptInvitation, approveRequest, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
+import { sendAuthorityReminders } from '@/lib/dal/authority-reminders';
+import { createDraft, getDraft, listDrafts } from '@/lib/dal/drafts';
+import { toSessionUser, type SessionUser } from '@/lib/dal/users';
+import { idNumberCheckChar } from '@/lib/id-number';
+import { sealName } from '@/lib/personal-data';
+import { q, schema } from '@/lib/store/db';
+
+let seq = 0;
+function idNumber(n: number): string {
+  const first = `32020219500101${String(n).padStart(3, '0')}`;
+  return first + idNumberCheckChar(first);
+}
+async function resident(withPerson: string | null = null): Promise<SessionUser & { phone: string; idNumber: string | null }> {
+  seq += 1;
+  const phone = `1350000${String(seq).padStart(4, '0')}`;
+  let personId: string | null = null;
+  if (withPerson) {
+    const [p] = await q((db) => db.insert(schema.persons).values({ ...sealName(withPerson), idNumberEnc: encrypt(idNumber(seq)), idNumberHmac: lookupHash(`id:${idNumber(seq)}`), insuredRegion: 'wuxi' }).returning());
+    personId = p!.id;
+  }
+  const [row] = await q((db) => db.insert(schema.users).values({ role: 'resident', displayName: withPerson ?? `居民${seq}`, phoneEnc: encrypt(phone), phoneHmac: lookupHash(`phone:${phone}`), personId, region: 'wuxi' }).returning());
+  return { ...toSessionUser(row!), phone, idNumber: withPerson ? idNumber(seq) : null };
+}
+async function clerk(): Promise<SessionUser> {
+  seq += 1;
+  const [row] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `clerk${seq}`, displayName: '受理员', region: 'wuxi' }).returning());
+  return toSessionUser(row!);
+}
+const grant = (phone: string, over: Partial<Parameters<typeof inviteProxy>[1]> = {}) => ({ phone, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30', applicationId: null, ...over });
+const NOW = new Date('2026-12-01T04:00:00Z');
+const status = async (id: string) => (await q((db) => db.select().from(schema.authorities).where(eq(schema.authorities.id, id))))[0]!;
+
+// A 1×1 PNG.
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+const file = (name: string) => ({ name, bytes: PNG });
+
+describe('invite and accept with the known fact', () => {
+  it('the invited phone accepts with the last 4 of the applicant’s 身份证号; then the proxy may start a draft', async () => {
+    const father = await resident('张大明');
+    const daughter = await resident();
+    const invited = await inviteProxy(father, grant(daughter.phone), NOW);
+    expect(invited.ok).toBe(true);
+    if (!invited.ok) return;
+    expect((await invitationsForMe(daughter, NOW)).map((i) => i.id)).toEqual([invited.id]);
+    // Somebody else signed in sees nothing and cannot accept it.
+    const stranger = await resident();
+    expect(await invitationsForMe(stranger, NOW)).toEqual([]);
+    expect((await acceptInvitation(stranger, invited.id, father.idNumber!.slice(-4), NOW)).ok).toBe(false);
+    // Before accepting, no access.
+    expect((await createDraft(daughter, { region: 'wuxi', forPersonId: father.personId })).ok).toBe(false);
+    expect(await acceptInvitation(daughter, invited.id, father.idNumber!.slice(-4), NOW)).toEqual({ ok: true });
+    expect((await status(invited.id)).status).toBe('active');
+    const draft = await createDraft(daughter, { region: 'wuxi', forPersonId: father.personId });
+    expect(draft.ok).toBe(true);
+    const log = (await grantedAuthorities(father))[0]!;
+    expect(log.activity.map((a) => a.action)).toEqual(expect.arrayContaining(['authority.invite', 'authority.accept', 'draft.create']));
+  });
+
+  it('three wrong answers lock the invitation; a right answer after that is refused', async () => {
+    const father = await resident('李老');
+    const proxy = await resident();
+    const invited = await inviteProxy(father, grant(proxy.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    const first = await acceptInvitation(proxy, invited.id, '0000', NOW);
+    expect(first).toMatchObject({ ok: false, code: 'invalid' });
+    expect(first.ok ? '' : first.message).toContain('还可以再试 2 次');
+    await acceptInvitation(proxy, invited.id, '1111', NOW);
+    expect(await acceptInvitation(proxy, invited.id, '2222', NOW)).toMatchObject({ ok: false, message: INVITATION_LOCKED });
+    expect((await status(invited.id))).toMatchObject({ status: 'locked', factAttempts: 3 });
+    expect(await acceptInvitation(proxy, invited.id, father.idNumber!.slice(-4), NOW)).toMatchObject({ ok: false, message: INVITATION_LOCKED });
+    // The applicant is told and can cancel it.
+    expect(await cancelInvitation(father, invited.id)).toEqual({ ok: true });
+    expect((await status(invited.id)).status).toBe('cancelled');
+  });
+
+  it('an invitation expires after 14 days', async () => {
+    const father = await resident('王老');
+    const proxy = await resident();
+    const invited = await inviteProxy(father, grant(proxy.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    // 14 days and 1 minute later.
+    const later = new Date(NOW.getTime() + 14 * 86_400_000 + 60_000);
+    expect(await invitationsForMe(proxy, later)).toEqual([]);
+    expect((await acceptInvitation(proxy, invited.id, father.idNumber!.slice(-4), later)).ok).toBe(false);
+    expect((await status(invited.id)).status).toBe('expired');
+  });
+
+  it('at most 3 live proxies per person; own phone, empty scope and reversed dates are refused', async () => {
+    const father = await resident('赵老');
+    for (let i = 0; i < 3; i += 1) expect((await inviteProxy(father, grant((await resident()).phone), NOW)).ok).toBe(true);
+    expect(await inviteProxy(father, grant((await resident()).phone), NOW)).toMatchObject({ ok: false, code: 'conflict' });
+    const other = await resident('钱老');
+    const bad = await inviteProxy(other, grant(other.phone, { scope: [], validTo: '2026-11-30' }), NOW);
+    expect(bad.ok ? {} : bad.fieldErrors).toMatchObject({ phone: expect.any(String), scope: expect.any(String), validTo: expect.any(String) });
+  });
+});
+
+describe('revoke', () => {
+  it('holds on the very next action, and the proxy’s drafts pass to the applicant', async () => {
+    const father = await resident('孙老');
+    const daughter = await resident();
+    const invited = await inviteProxy(father, grant(daughter.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(daughter, invited.id, father.idNumber!.slice(-4), NOW);
+    const draft = await createDraft(daughter, { region: 'wuxi', forPersonId: father.personId });
+    if (!draft.ok) throw new Error(draft.message);
+    expect(await getDraft(daughter, draft.id)).not.toBeNull();
+    expect(await revokeAuthority(father, invited.id, NOW)).toEqual({ ok: true });
+    expect(await getDraft(daughter, draft.id)).toBeNull();
+    expect((await listDrafts(father)).map((d) => d.id)).toEqual([draft.id]);
+    expect((await revokeAuthority(father, invited.id, NOW)).ok).toBe(false);
+    expect((await heldAuthorities(daughter))[0]!.status).toBe('revoked');
+  });
+
+  it('a scope not granted is refused: view only cannot start a draft nor see another person', async () => {
+    const father = await resident('周老');
+    const proxy = await resident();
+    const invited = await inviteProxy(father, grant(proxy.phone, { scope: ['view'] }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(proxy, invited.id, father.idNumber!.slice(-4), NOW);
+    expect((await createDraft(proxy, { region: 'wuxi', forPersonId: father.personId })).ok).toBe(false);
+    const neighbour = await resident('吴老');
+    expect((await createDraft(proxy, { region: 'wuxi', forPersonId: neighbour.personId })).ok).toBe(false);
+    expect(await applicationDetail(proxy, 'WX-2026-999999')).toBeNull();
+  });
+});
+
+describe('委托书 request, clerk verification, account linking', () => {
+  it('is pending until a clerk approves with a note; a rejection carries the reason', async () => {
+    const daughter = await resident();
+    const c = await clerk();
+    const input = { name: '郑大爷', idNumber: idNumber(900), region: 'wuxi', scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
+    const asked = await requestByDocument(daughter, input, { letter: file('委托书.png'), proxyId: file('my-id.png'), grantorId: file('his-id.png') }, NOW);
+    if (!asked.ok) throw new Error(asked.message);
+    const personId = (await status(asked.id)).grantorPersonId;
+    expect((await createDraft(daughter, { region: 'wuxi', forPersonId: personId })).ok).toBe(false);
+    expect(await approveRequest(c, asked.id, '已核对委托书签字和两张身份证', NOW)).toEqual({ ok: true });
+    expect((await status(asked.id))).toMatchObject({ status: 'active', verifiedBy: c.id, verifyNote: '已核对委托书签字和两张身份证' });
+    expect((await createDraft(daughter, { region: 'wuxi', forPersonId: personId })).ok).toBe(true);
+    // A second request for the same person is found by 身份证号 (no second record), and can be refused.
+    const again = await requestByDocument(daughter, input, { letter: file('a.png'), proxyId: file('b.png'), grantorId: file('c.png') }, NOW);
+    if (!again.ok) throw new Error(again.message);
+    expect((await status(again.id)).grantorPersonId).toBe(personId);
+    expect(await rejectRequest(c, again.id, 'unsigned', NOW)).toEqual({ ok: true });
+    expect((await status(again.id))).toMatchObject({ status: 'rejected', declineReason: '委托书没有委托人本人签字或按手印' });
+    // A resident cannot approve.
+    expect((await approveRequest(daughter, asked.id, 'x', NOW)).ok).toBe(false);
+  });
+
+  it('links a resident account to the person on file after the clerk checked the 身份证', async () => {
+    const c = await clerk();
+    const id = idNumber(901);
+    await q((db) => db.insert(schema.persons).values({ ...sealName('冯老'), idNumberEnc: encrypt(id), idNumberHmac: lookupHash(`id:${id}`) }));
+    const u = await resident();
+    expect(await linkAccountToPerson(c, { phone: u.phone, idNumber: id, note: '核对了身份证原件' })).toEqual({ ok: true, name: '冯*' });
+    const [row] = await q((db) => db.select().from(schema.users).where(eq(schema.users.id, u.id)));
+    expect(row!.personId).not.toBeNull();
+    expect((await linkAccountToPerson(c, { phone: u.phone, idNumber: id, note: '' })).ok).toBe(false);
+  });
+});
+
+describe('reminders and expiry', () => {
+  it('reminds both sides once, 14 days before the end; marks ended authorities expired; runs idempotently', async () => {
+    const father = await resident('陈老');
+    const daughter = await resident();
+    const invited = await inviteProxy(father, grant(daughter.phone, { validTo: '2026-12-20' }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(daughter, invited.id, father.idNumber!.slice(-4), NOW);
+    // 2026-12-05 is 15 days before 2026-12-20: not yet.
+    expect((await sendAuthorityReminders(new Date('2026-12-05T02:00:00Z'))).reminded).toBe(0);
+    // 2026-12-06 is 14 days before: both are told, once.
+    expect((await sendAuthorityReminders(new Date('2026-12-06T02:00:00Z'))).reminded).toBe(1);
+    expect((await sendAuthorityReminders(new Date('2026-12-07T02:00:00Z'))).reminded).toBe(0);
+    const notes = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.title, '委托即将到期')));
+    expect(notes.map((n) => n.userId).sort()).toEqual([father.id, daughter.id].sort());
+    // The day after the end date it is marked expired (with this file's other invitations, past their 14 days).
+    expect((await sendAuthorityReminders(new Date('2026-12-21T02:00:00Z'))).expired).toBeGreaterThanOrEqual(1);
+    expect((await status(invited.id)).status).toBe('expired');
+    expect((await sendAuthorityReminders(new Date('2026-12-21T02:00:00Z'))).expired).toBe(0);
+  });
+});
