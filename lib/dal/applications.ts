@@ -82,7 +82,7 @@ export function dedupeCategories<T>(list: T[]): T[] {
   });
 }
 
-export type ApplicationSummary = { id: string; ref: string | null; status: ApplicationStatus; region: string; year: number; estimatedFen: number | null; decidedAmountFen: number | null; updatedAt: string; submittedAt: string | null; personName: string | null; isProxy: boolean };
+export type ApplicationSummary = { id: string; ref: string | null; status: ApplicationStatus; region: string; year: number; estimatedFen: number | null; decidedAmountFen: number | null; updatedAt: string; submittedAt: string | null; personId: string | null; personName: string | null; isProxy: boolean; filedByProxy: boolean };
 
 /** Submitted applications this resident may see (own, and those of people they act for with `view`), newest first. */
 export async function listApplications(actor: SessionUser): Promise<ApplicationSummary[]> {
@@ -99,7 +99,7 @@ export async function listApplications(actor: SessionUser): Promise<ApplicationS
   const out: ApplicationSummary[] = [];
   for (const { app, personNameEnc } of rows) {
     if (!(await canAccess(actor, app, 'view'))) continue;
-    out.push({ id: app.id, ref: app.ref, status: app.status, region: app.region, year: app.year, estimatedFen: app.estimatedFen, decidedAmountFen: app.decidedAmountFen, updatedAt: app.updatedAt, submittedAt: app.submittedAt, personName: personNameEnc ? openName(personNameEnc) : null, isProxy: app.personId !== actor.personId });
+    out.push({ id: app.id, ref: app.ref, status: app.status, region: app.region, year: app.year, estimatedFen: app.estimatedFen, decidedAmountFen: app.decidedAmountFen, updatedAt: app.updatedAt, submittedAt: app.submittedAt, personId: app.personId, personName: personNameEnc ? openName(personNameEnc) : null, isProxy: app.personId !== actor.personId, filedByProxy: app.personId === actor.personId && app.filedByUserId !== actor.id });
   }
   return out;
 }
