@@ -7,6 +7,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const links = [
     { href: '/admin', label: '办理队列' },
     { href: '/admin/payments', label: '发放台账' },
+    { href: '/admin/authorities', label: '委托核验' },
+    ...(user.role === 'clerk' ? [{ href: '/admin/counter', label: '窗口代录' }] : []),
     ...(user.role === 'auditor' || user.role === 'admin' ? [{ href: '/admin/audit', label: '审计日志' }] : []),
   ];
   return (
