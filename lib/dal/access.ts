@@ -74,6 +74,8 @@ export async function canAccess(actor: SessionUser, app: Pick<AppRow, 'id' | 'pe
     if (person) return hasAuthority(actor.id, person, need, app.id);
     return app.filedByUserId === actor.id || (app.personId !== null && app.personId === actor.personId);
   }
+  // A clerk's own counter filing (窗口代录) while it is a draft: the clerk fills it in and submits it.
+  if (actor.role === 'clerk' && app.status === 'draft') return app.filedByUserId === actor.id;
   if (!STAFF.includes(actor.role) || need !== 'view') return false;
   // Staff of a district see that district's cases only; staff without one see the whole region.
   return app.status !== 'draft' && app.region === actor.region && (!actor.district || app.district === actor.district);

@@ -16,6 +16,7 @@ export const DOCUMENT_KINDS = {
   discharge: '出院小结或诊断证明',
   supplement: '补正材料',
   other: '其他材料',
+  pledge: '签字的诚信承诺书和授权书（窗口扫描）',
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
@@ -33,7 +34,7 @@ export async function addDocument(
 ): Promise<AddDocumentResult> {
   const app = await loadApplication(actor, { id: applicationId }, 'view');
   const allowed =
-    app && actor.role === 'resident' &&
+    app && (actor.role === 'resident' || (actor.role === 'clerk' && app.filedByUserId === actor.id)) &&
     ((app.status === 'draft' && (await canAccess(actor, app, 'apply'))) || (app.status === 'needs_info' && meta.kind === 'supplement' && (await canAccess(actor, app, 'respond'))));
   if (!allowed) return refuse('not_found', '这份申请现在不能上传材料。');
   if (!(meta.kind in DOCUMENT_KINDS)) return refuse('invalid', '材料类型不正确。', { kind: '材料类型不正确。' });

@@ -6,7 +6,8 @@ import { formatMoney, sentences } from '@/lib/format';
 export type Actor = 'applicant' | Role;
 
 export const TRANSITIONS = {
-  submit: { from: ['draft'], to: 'submitted', by: ['applicant'] },
+  // A clerk submits what they filed at the counter (窗口代录) for a person without an account.
+  submit: { from: ['draft'], to: 'submitted', by: ['applicant', 'clerk'] },
   // A reviewer may accept too (small offices); four eyes then keeps them from deciding it (verbs/common.ts).
   accept: { from: ['submitted'], to: 'accepted', by: ['clerk', 'reviewer'] },
   request_info: { from: ['accepted', 'in_review'], to: 'needs_info', by: ['clerk', 'reviewer'] },

@@ -70,7 +70,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <dl className="divide-y divide-gray-200">
           <Row label="姓名" value={applicant.name} href={`/apply/${id}/applicant`} />
           <Row label="身份证号" value={maskIdNumber(applicant.idNumber)} href={`/apply/${id}/applicant`} />
-          <Row label="联系电话" value={maskPhone(applicant.phone)} href={`/apply/${id}/applicant`} />
+          <Row label="联系电话" value={applicant.phone ? maskPhone(applicant.phone) : '没有手机'} href={`/apply/${id}/applicant`} />
           <Row label="户口、医保在本地" value={`户口${applicant.hukouLocal ? '在' : '不在'}本地，医保${applicant.insuredLocal ? '在' : '不在'}本地`} href={`/apply/${id}/applicant`} />
           <Row label="救助身份" value={identity.categories.map(categoryName).join('、')} href={`/apply/${id}/identity`} />
           <Row label="收款账户" value={`${bank.bankName} ${maskBankAccount(bank.account)}`} href={`/apply/${id}/bank`} />
