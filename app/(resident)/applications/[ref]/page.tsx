@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
 import { StatusTag } from '@/app/_components/status-tag';
-import { ACTION_TEXT, nextStepText, STATUS_TEXT } from '@/lib/workflow/states';
+import { ACTION_TEXT, nextStepText } from '@/lib/workflow/states';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { pendingSupplements } from '@/lib/dal/applications';
 import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
@@ -24,7 +24,6 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const { ref } = await params;
   const query = await searchParams;
   const { user, app, personName, isProxy, canRespond, canWithdraw, snapshot, events, episodes, documents } = await loadApplicationPage(ref);
-  const status = STATUS_TEXT[app.status];
   // A proxy reads about the applicant (their account, their money); the applicant reads "您".
   const proxyFor = isProxy && personName ? maskName(personName) : null;
   const lastRequest = [...events].reverse().find((e) => e.type === 'request_info');
