@@ -8,6 +8,7 @@ import { checkTransition } from '@/lib/workflow/states';
 import { allComplete, type Draft } from '@/lib/applications/draft';
 import { actingAuthorityId, canAccess, loadApplication } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
+import { proxyLabel } from '@/lib/authority/states';
 import { staffMaySee } from '@/lib/dal/documents';
 import { parametersForYear } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
@@ -152,7 +153,7 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
     canRespond: isResident && app.status === 'needs_info' && (await canAccess(actor, app, 'respond')),
     canWithdraw: isResident && checkTransition('withdraw', app.status, 'applicant').ok && (await canAccess(actor, app, 'apply')),
     snapshot: app.estimateSnapshot as EstimateSnapshot | null,
-    events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident'), byProxy: e.authorityId ? maskName(actors.find((x) => x.id === e.actorUserId)?.name ?? '代办人') : null })),
+    events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident'), byProxy: e.authorityId ? proxyLabel(actors.find((x) => x.id === e.actorUserId)?.name ?? '代办人', maskName) : null })),
     episodes: episodes.map(openEpisode),
     documents: isResident ? documents : documents.filter(staffMaySee),
   };

@@ -15,6 +15,7 @@ import {
   MAX_FACT_ATTEMPTS,
   MAX_PROXIES_PER_PERSON,
   PROXY_REVIEW_THRESHOLD,
+  proxyLabel,
   SCOPE_TEXT,
   type AuthorityActor,
   type AuthorityStep,
@@ -218,7 +219,7 @@ export async function grantedAuthorities(actor: SessionUser) {
     validFrom: row.validFrom,
     validTo: row.validTo,
     oneApplication: row.applicationId !== null,
-    proxy: proxyName ? maskName(proxyName) : null,
+    proxy: proxyName ? proxyLabel(proxyName, maskName) : null,
     phone: row.proxyPhoneEnc ? maskPhone(decrypt(row.proxyPhoneEnc)) : null,
     attempts: row.factAttempts,
     inviteExpiresAt: row.inviteExpiresAt,
@@ -303,7 +304,7 @@ export async function acceptInvitation(actor: SessionUser, id: string, answer: s
     const done = await stepAuthority(id, 'accept', 'proxy', 'pending', { proxyUserId: actor.id, acceptedAt: now.toISOString() });
     if (!done) return refuse('conflict', '这份邀请刚刚发生了变化，请刷新后再看。');
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.accept', entity: 'authority', entityId: id, authorityId: id });
-    if (applicant) await notifyUser(applicant, '代办人已接受委托', `${maskName(actor.displayName)} 已接受您的委托，可以为您${scopeText(row.scope)}，有效期至 ${row.validTo}。您可以随时在“委托代办”页撤销。`);
+    if (applicant) await notifyUser(applicant, '代办人已接受委托', `${proxyLabel(actor.displayName, maskName)} 已接受您的委托，可以为您${scopeText(row.scope)}，有效期至 ${row.validTo}。您可以随时在“委托代办”页撤销。`);
     return { ok: true as const };
   });
 }
@@ -397,8 +398,8 @@ export async function authorityQueue(actor: SessionUser) {
   const flaggedUsers = flaggedIds.length ? await q((db) => db.select({ id: schema.users.id, name: schema.users.displayName }).from(schema.users).where(inArray(schema.users.id, flaggedIds))) : [];
   await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.queue_view', entity: 'authority', summary: { pending: pending.length } });
   return {
-    pending: pending.map((r) => ({ ...r, proxyName: r.proxyName ? maskName(r.proxyName) : '' })),
-    flagged: flaggedUsers.map((u) => ({ id: u.id, name: maskName(u.name), people: counts.find((c) => c.proxyUserId === u.id)!.n })),
+    pending: pending.map((r) => ({ ...r, proxyName: r.proxyName ? proxyLabel(r.proxyName, maskName) : '' })),
+    flagged: flaggedUsers.map((u) => ({ id: u.id, name: proxyLabel(u.name, maskName), people: counts.find((c) => c.proxyUserId === u.id)!.n })),
   };
 }
 
