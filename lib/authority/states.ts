@@ -123,5 +123,5 @@ export function defaultValidTo(validFrom: string): string {
 /** How a proxy is named to the applicant: the masked name, or for an account that never gave one (用户1234) the phone's last digits. */
 export function proxyLabel(displayName: string, mask: (name: string) => string): string {
   const m = /^用户(\d{4})$/.exec(displayName);
-  return m ? `手机尾号 ${m[1]} 的代办人` : mask(displayName);
+  return m ? `代办人（手机尾号 ${m[1]}）` : `代办人 ${mask(displayName)}`;
 }

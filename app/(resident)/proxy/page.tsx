@@ -102,7 +102,7 @@ export default async function ProxyPage({ searchParams }: { searchParams: Promis
           <ul className="space-y-3">
             {granted.map((g) => (
               <li key={g.id} className="card space-y-2" data-testid="granted">
-                <p className="font-semibold text-lg">{g.proxy ?? (g.phone ? `代办人 ${g.phone}` : '代办人')}{g.proxy && g.phone ? `（${g.phone}）` : ''} <Status status={g.status} /></p>
+                <p className="font-semibold text-lg">{g.proxy ?? (g.phone ? `代办人 ${g.phone}` : '代办人')}{g.proxy && g.phone && !g.proxy.includes('手机尾号') ? `（${g.phone}）` : ''} <Status status={g.status} /></p>
                 <p>可以：{scopes(g.scope)}{g.oneApplication ? '（只限一份申请）' : '（全部申请）'}；有效期 {g.validFrom} 至 {g.validTo}。</p>
                 {g.status === 'pending' && g.kind === 'invitation' ? <p className="text-sm text-muted">等待对方登录确认{g.attempts ? `（已填错 ${g.attempts} 次）` : ''}。</p> : null}
                 {g.status === 'locked' ? <p className="text-bad">对方连续 3 次没有答对您身份证号的最后 4 位，邀请已锁定。</p> : null}

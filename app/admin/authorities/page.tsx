@@ -30,7 +30,7 @@ export default async function AuthoritiesPage({ searchParams }: { searchParams: 
             {pending.map((p) => (
               <li key={p.id} className="px-4 py-3 flex flex-wrap items-center gap-3">
                 <div className="mr-auto">
-                  <p className="font-semibold">委托人 {p.nameMasked} · 受托人 {p.proxyName}</p>
+                  <p className="font-semibold">委托人 {p.nameMasked} · {p.proxyName}</p>
                   <p className="text-sm text-muted">{p.scope.map((s) => SCOPE_TEXT[s]).join('、')} · 至 {p.validTo} · 提交于 {formatDateTime(p.createdAt)}</p>
                 </div>
                 <Link href={`/admin/authorities/${p.id}`} className="btn btn-secondary">{clerk ? '核验' : '查看'}</Link>

@@ -95,7 +95,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
             <li key={e.id}>
               <p className="font-semibold">{EVENT_TEXT[e.type] ?? e.type}</p>
               <p className="text-sm text-muted">
-                {formatDateTime(e.createdAt)} · {e.byStaff ? '经办人员' : e.byProxy ? `代办人 ${e.byProxy}（受委托办理）` : '申请人本人'}
+                {formatDateTime(e.createdAt)} · {e.byStaff ? '经办人员' : e.byProxy ? `${e.byProxy}（受委托代办）` : '申请人本人'}
               </p>
               {e.message && e.type !== 'status' ? <p className="mt-1 whitespace-pre-wrap">{e.message}</p> : null}
               {(e.data as { clause?: string } | null)?.clause ? <p className="text-sm">依据：{citeClause((e.data as { clause: string }).clause)}</p> : null}
