@@ -13,8 +13,17 @@ import { todayInShanghai } from '@/lib/format';
  * includes 接收通知 (`notify`) for this application; returns who to text. A clerk who filed at the counter
  * gets none (the person is texted at the phone they gave: textPerson).
  */
-export async function notifyApplication(app: { id: string; filedByUserId: string; personId: string | null }, title: string, body: string, today = todayInShanghai()): Promise<string[]> {
+export async function notifyApplication(
+  app: { id: string; filedByUserId: string; personId: string | null },
+  title: string,
+  body: string,
+  // The same notice addressed to a proxy: about the applicant (their money, their account), never "您的".
+  forProxy: (name: string) => string = (name) => body.replaceAll('您的', `${name} 的`),
+  today = todayInShanghai(),
+): Promise<{ own: string[]; proxies: string[]; proxyFor: string | null }> {
   const recipients = new Set<string>();
+  const proxies = new Set<string>();
+  let proxyFor: string | null = null;
   const [filer] = await q((db) => db.select({ role: schema.users.role, personId: schema.users.personId }).from(schema.users).where(eq(schema.users.id, app.filedByUserId)));
   if (app.personId) {
     const personId = app.personId;
@@ -24,13 +33,16 @@ export async function notifyApplication(app: { id: string; filedByUserId: string
     const [own] = await q((db) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.personId, personId)));
     if (own) recipients.add(own.id);
     const a = schema.authorities;
-    const proxies = await q((db) => db.select().from(a).where(and(eq(a.grantorPersonId, personId), eq(a.status, 'active'))));
-    for (const p of proxies) {
-      if (p.proxyUserId && covers(p, { proxyUserId: p.proxyUserId, personId, need: 'notify', today, applicationId: app.id }).ok) recipients.add(p.proxyUserId);
+    const held = await q((db) => db.select().from(a).where(and(eq(a.grantorPersonId, personId), eq(a.status, 'active'))));
+    for (const p of held) {
+      if (p.proxyUserId && !recipients.has(p.proxyUserId) && covers(p, { proxyUserId: p.proxyUserId, personId, need: 'notify', today, applicationId: app.id }).ok) proxies.add(p.proxyUserId);
     }
+    if (proxies.size) proxyFor = (await q((db) => db.select({ m: schema.persons.nameMasked }).from(schema.persons).where(eq(schema.persons.id, personId))))[0]?.m ?? '申请人';
   } else if (filer?.role === 'resident') recipients.add(app.filedByUserId);
   for (const userId of recipients) await q((db) => db.insert(schema.notifications).values({ userId, applicationId: app.id, title, body }));
-  return [...recipients];
+  const proxyBody = proxyFor ? forProxy(proxyFor) : body;
+  for (const userId of proxies) await q((db) => db.insert(schema.notifications).values({ userId, applicationId: app.id, title: `${proxyFor}：${title}`, body: proxyBody }));
+  return { own: [...recipients], proxies: [...proxies], proxyFor };
 }
 
 /** One inbox row for an account (authority notices: invitations, acceptances, revocations, reminders). */

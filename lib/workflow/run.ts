@@ -15,7 +15,7 @@ import type { SessionUser } from '@/lib/dal/users';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 import { refuse, type Refusal, type Result } from '@/lib/result';
 import { schema, transaction, type Db } from '@/lib/store/db';
-import { checkTransition, type TransitionName } from '@/lib/workflow/states';
+import { checkTransition, nextStepText, STATUS_TEXT, type TransitionName } from '@/lib/workflow/states';
 
 export type Patch = Partial<typeof schema.applications.$inferInsert>;
 
@@ -83,7 +83,7 @@ export async function run<I, P>(
   }
   const c: VerbContext<I, P> = { ...base, prepared };
 
-  let outcome: { ref: string; recipients: string[] };
+  let outcome: { ref: string };
   try {
     outcome = await transaction(async (db) => {
       const t = schema.applications;
@@ -115,10 +115,14 @@ export async function run<I, P>(
         summary: { ref, before: summarise({ ...app }, patch), after: summarise({ ...app, ...patch, status: c.to }, patch) },
       });
       const notice = verb.notice({ ...c, ref });
-      const recipients = await notifyApplication({ ...app, personId: patch.personId ?? app.personId }, notice.title, notice.body);
+      // A proxy reads the same notice about the applicant: whose application, whose money.
+      const next = STATUS_TEXT[c.to].next;
+      const forProxy = (name: string) => notice.body.replace(next, nextStepText(c.to, name)).replaceAll('您的', `${name} 的`);
+      const recipients = await notifyApplication({ ...app, personId: patch.personId ?? app.personId }, notice.title, notice.body, forProxy);
       return { ref, recipients, sms: notice.sms };
     }).then(async (r) => {
-      await textRecipients(r.recipients, r.sms);
+      await textRecipients(r.recipients.own, r.sms);
+      if (r.recipients.proxyFor) await textRecipients(r.recipients.proxies, r.sms.replaceAll('您的', `${r.recipients.proxyFor} 的`));
       return r;
     });
   } catch (error) {

@@ -40,7 +40,7 @@ function ScopeChoice({ error, chosen }: { error?: string; chosen: string[] }) {
 function Dates({ values, errors, today, defaultTo }: { values?: ActionState['values']; errors?: Record<string, string>; today: string; defaultTo: string }) {
   return (
     <div className="grid gap-x-4 sm:grid-cols-2">
-      <Field name="validFrom" label="从哪天开始" type="date" defaultValue={str(values?.validFrom) || today} min={today} error={errors?.validFrom} />
+      <Field name="validFrom" label="从哪天开始" hint="今天或以后的日期。" type="date" defaultValue={str(values?.validFrom) || today} min={today} error={errors?.validFrom} />
       <Field name="validTo" label="到哪天结束" hint="默认一年，可以改短或改长（最长 5 年）。" type="date" defaultValue={str(values?.validTo) || defaultTo} required error={errors?.validTo} />
     </div>
   );

@@ -91,7 +91,7 @@ export default async function ProxyPage({ searchParams }: { searchParams: Promis
             ))}
           </ul>
         )}
-        <p><Link href="/proxy/request" className="link">家人不方便上网？上传签字的委托书申请代办</Link></p>
+        {held.length > 0 ? <p><Link href="/proxy/request" className="link">家人不方便上网？上传签字的委托书申请代办</Link></p> : null}
       </section>
 
       <section aria-labelledby="granted-title" className="space-y-3">

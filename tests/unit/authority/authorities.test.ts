@@ -5,7 +5,8 @@ import { encrypt, lookupHash } from '@/lib/crypto';
 import { applicationDetail } from '@/lib/dal/applications';
 import { acceptInvitation, approveRequest, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
 import { sendAuthorityReminders } from '@/lib/dal/authority-reminders';
-import { createDraft, getDraft, listDrafts } from '@/lib/dal/drafts';
+import { createDraft, getDraft, listDrafts, saveEpisode, saveStep } from '@/lib/dal/drafts';
+import { perform } from '@/lib/workflow';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
 import { idNumberCheckChar } from '@/lib/id-number';
 import { sealName } from '@/lib/personal-data';
@@ -98,6 +99,55 @@ describe('invite and accept with the known fact', () => {
     const other = await resident('钱老');
     const bad = await inviteProxy(other, grant(other.phone, { scope: [], validTo: '2026-11-30' }), NOW);
     expect(bad.ok ? {} : bad.fieldErrors).toMatchObject({ phone: expect.any(String), scope: expect.any(String), validTo: expect.any(String) });
+  });
+});
+
+/** A complete Wuxi draft (低保, one stay) the proxy fills in for the applicant. */
+async function fileFor(proxy: SessionUser & { phone: string }, applicant: SessionUser & { idNumber: string | null; displayName: string }): Promise<{ id: string }> {
+  const draft = await createDraft(proxy, { region: 'wuxi', forPersonId: applicant.personId });
+  if (!draft.ok) throw new Error(draft.message);
+  const name = applicant.displayName;
+  await saveStep(proxy, draft.id, 'applicant', { values: { name, idNumber: applicant.idNumber!, phone: proxy.phone, hukouLocal: 'yes', insuredLocal: 'yes' }, complete: true });
+  await saveStep(proxy, draft.id, 'identity', { values: { categories: ['dibao'] }, complete: true });
+  await saveStep(proxy, draft.id, 'bank', { values: { bankName: '工商银行', accountName: name, account: '6222020000001234567' }, complete: true });
+  await saveStep(proxy, draft.id, 'declaration', { values: { truthful: 'yes', consentVerify: 'yes', consentHealth: 'yes' }, complete: true });
+  await saveEpisode(proxy, draft.id, -1, { complete: true, values: { hospitalName: '无锡市人民医院', kind: 'inpatient', date: '2026-03-02', endDate: '2026-03-10', hospitalLevel: '3', location: 'local', referred: 'yes', offsiteFiled: 'no', totalYuan: '50000', policyYuan: '40000', basicPaidYuan: '25000', criticalPaidYuan: '5000' } });
+  return draft;
+}
+
+describe('acting and notices', () => {
+  it('a proxy without 接收通知 gets no notices, the applicant does', async () => {
+    const father = await resident('黄老伯');
+    const son = await resident();
+    const invited = await inviteProxy(father, grant(son.phone, { scope: ['apply', 'view'] }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(son, invited.id, father.idNumber!.slice(-4), NOW);
+    const draft = await fileFor(son, father);
+    expect((await perform(son, draft.id, 'submit', {}, { now: NOW })).ok).toBe(true);
+    const notes = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.applicationId, draft.id)));
+    expect(notes.map((n) => n.userId)).toEqual([father.id]);
+  });
+
+  it('the proxy files, the event and audit name the authority, and her notice is about him (his money), his is to “您”', async () => {
+    const father = await resident('张大明');
+    const daughter = await resident();
+    const invited = await inviteProxy(father, grant(daughter.phone, { scope: ['apply', 'view', 'notify'] }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(daughter, invited.id, father.idNumber!.slice(-4), NOW);
+    const draft = await fileFor(daughter, father);
+    const submitted = await perform(daughter, draft.id, 'submit', {}, { now: NOW });
+    expect(submitted.ok).toBe(true);
+    const [event] = await q((db) => db.select().from(schema.events).where(eq(schema.events.applicationId, draft.id)));
+    expect(event!.authorityId).toBe(invited.id);
+    const notes = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.applicationId, draft.id)));
+    const hers = notes.find((n) => n.userId === daughter.id)!;
+    const his = notes.find((n) => n.userId === father.id)!;
+    expect(his.body).toContain('我们已收到您的医疗救助申请');
+    expect(hers.body).toContain('我们已收到张*明 的医疗救助申请');
+    expect(hers.body).not.toContain('您');
+    // The applicant's log lists what she did in his name.
+    const log = (await grantedAuthorities(father))[0]!.activity.map((a) => a.action);
+    expect(log).toEqual(expect.arrayContaining(['draft.create', 'draft.save', 'application.submit']));
   });
 });
 
