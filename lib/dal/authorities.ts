@@ -408,7 +408,10 @@ export async function authorityForReview(actor: SessionUser, id: string) {
   if (actor.role === 'resident') return null;
   const a = schema.authorities;
   const [row] = await q((db) => db.select({ a, person: schema.persons, proxy: schema.users }).from(a).innerJoin(schema.persons, eq(schema.persons.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId)).where(eq(a.id, id)));
-  if (!row || (row.person.insuredRegion && row.person.insuredRegion !== actor.region)) return null;
+  if (!row) return null;
+  // Staff of the person's region: where they are insured, or where they have applied.
+  const applied = await q((db) => db.select({ id: schema.applications.id }).from(schema.applications).where(and(eq(schema.applications.personId, row.person.id), eq(schema.applications.region, actor.region ?? ''))));
+  if (row.person.insuredRegion && row.person.insuredRegion !== actor.region && applied.length === 0) return null;
   const docs = await q((db) => db.select({ id: schema.documents.id, kind: schema.documents.kind, name: schema.documents.originalName, mime: schema.documents.mime }).from(schema.documents).where(eq(schema.documents.authorityId, id)));
   await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.view', entity: 'authority', entityId: id, authorityId: id });
   return {
@@ -436,6 +439,8 @@ export async function approveRequest(actor: SessionUser, id: string, note: strin
   if (actor.role !== 'clerk') return forbidden('只有受理员可以核验委托书。');
   const review = await authorityForReview(actor, id);
   if (!review) return notFound();
+  // An invitation is confirmed by the proxy with the known fact; a clerk verifies only a 委托书.
+  if (review.kind !== 'document') return refuse('conflict', '这份委托是申请人在网上邀请的，由受托人确认，不需要核验。');
   const result = await transaction(async () => {
     const [row] = await q((db) => db.select().from(schema.authorities).where(eq(schema.authorities.id, id)));
     if ((await liveCount(row!.grantorPersonId, todayInShanghai(now), id)) >= MAX_PROXIES_PER_PERSON) return refuse('conflict', '这个人已经有 3 位生效的代办人，不能再通过。');
@@ -454,6 +459,7 @@ export async function rejectRequest(actor: SessionUser, id: string, reason: Decl
   if (!(reason in DECLINE_REASONS)) return invalid({ reason: '请从列表中选择原因。' });
   const review = await authorityForReview(actor, id);
   if (!review) return notFound();
+  if (review.kind !== 'document') return refuse('conflict', '这份委托是申请人在网上邀请的，由受托人确认，不需要核验。');
   const result = await transaction(async () => {
     const done = await stepAuthority(id, 'reject', 'clerk', 'pending', { verifiedBy: actor.id, verifiedAt: now.toISOString(), declineReason: DECLINE_REASONS[reason] });
     if (!done) return refuse('conflict', '这份申请已经处理过了，请刷新后再看。');

@@ -235,3 +235,15 @@ describe('reminders and expiry', () => {
     expect((await sendAuthorityReminders(new Date('2026-12-21T02:00:00Z'))).expired).toBe(0);
   });
 });
+
+describe('staff and invitations', () => {
+  it('a clerk cannot approve an invitation in the proxy’s place (only a 委托书 is verified)', async () => {
+    const father = await resident('罗老');
+    const proxy = await resident();
+    const c = await clerk();
+    const invited = await inviteProxy(father, grant(proxy.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    expect(await approveRequest(c, invited.id, '想跳过确认', NOW)).toMatchObject({ ok: false, code: 'conflict' });
+    expect((await status(invited.id)).status).toBe('pending');
+  });
+});

@@ -143,6 +143,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             <p>
               由 {d.authority.proxyName ?? '受托人'} 代办，委托范围：{d.authority.a.scope.map((s) => SCOPE_TEXT[s] ?? s).join('、')}；有效期 {d.authority.a.validFrom} 至 {d.authority.a.validTo}
               {d.authority.a.status !== 'active' ? `（${AUTHORITY_STATUS_TEXT[d.authority.a.status]}）` : ''}
+              <Link href={`/admin/authorities/${d.authority.a.id}`} className="link">委托 {d.authority.a.id.slice(0, 8)}</Link>
               {d.authority.a.kind === 'invitation' ? `，申请人在网上邀请，受托人${d.authority.a.acceptedAt ? ` ${formatDate(d.authority.a.acceptedAt)} ` : ''}用申请人身份证号后 4 位确认` : d.authority.a.verifiedAt ? `，${formatDate(d.authority.a.verifiedAt)} 已核验委托书${d.authority.a.verifyNote ? `（${d.authority.a.verifyNote}）` : ''}` : '，委托书尚未核验'}。
             </p>
           </>

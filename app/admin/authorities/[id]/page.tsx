@@ -48,7 +48,7 @@ export default async function AuthorityReviewPage({ params }: { params: Promise<
           ))}
         </ul>
       </section>
-      {user.role === 'clerk' && r.status === 'pending' ? (
+      {user.role === 'clerk' && r.status === 'pending' && r.kind === 'document' ? (
         <section className="card space-y-3" aria-labelledby="v">
           <h2 id="v" className="text-xl font-bold">核验</h2>
           <VerifyForm action={verifyAction.bind(null, r.id)} reasons={DECLINE_REASONS} />
