@@ -197,7 +197,7 @@ test('受理员为没有手机的人窗口代录，打印回执', async ({ page 
   const ref = (await page.getByTestId('application-ref').textContent())!;
   await expect(page.getByText('申请人：孙*田')).toBeVisible();
   await expect(page.getByTestId('receipt-qr').locator('svg')).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('receipt-1280.png'), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('receipt.png'), fullPage: true });
   // Printed: one page with the reference and the QR code; the buttons are not printed.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: '打印或保存为 PDF' })).toBeHidden();

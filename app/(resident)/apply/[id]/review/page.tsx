@@ -92,7 +92,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <section className="card mb-6" aria-labelledby="s-uploads">
         <h2 id="s-uploads" className="text-lg font-bold">上传的材料（{documents.length} 个）</h2>
         {documents.length === 0 ? (
-          <p className="text-muted py-3">还没有上传材料。可以先提交，经办人员需要时会通知您补充。</p>
+          <p className="text-muted py-3">还没有上传材料。可以先提交，经办人员需要时会通知{forName ? '' : '您'}补充。</p>
         ) : (
           <dl className="divide-y divide-gray-200" data-testid="review-uploads">
             {documents.map((d) => (
