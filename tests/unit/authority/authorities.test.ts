@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { encrypt, lookupHash } from '@/lib/crypto';
 import { applicationDetail } from '@/lib/dal/applications';
-import { acceptInvitation, approveRequest, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
+import { acceptInvitation, approveRequest, authorityQueue, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
 import { sendAuthorityReminders } from '@/lib/dal/authority-reminders';
 import { createDraft, getDraft, listDrafts, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { perform } from '@/lib/workflow';
@@ -245,5 +245,22 @@ describe('staff and invitations', () => {
     if (!invited.ok) throw new Error(invited.message);
     expect(await approveRequest(c, invited.id, '想跳过确认', NOW)).toMatchObject({ ok: false, code: 'conflict' });
     expect((await status(invited.id)).status).toBe('pending');
+  });
+});
+
+describe('review of busy proxies', () => {
+  it('a proxy acting for more than 20 people is listed for staff review; 20 is not', async () => {
+    const busy = await resident();
+    const c = await clerk();
+    const people: string[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      const [p] = await q((db) => db.insert(schema.persons).values({ ...sealName(`社区${i}号`) }).returning({ id: schema.persons.id }));
+      people.push(p!.id);
+    }
+    const give = (personId: string) => q((db) => db.insert(schema.authorities).values({ grantorPersonId: personId, proxyUserId: busy.id, scope: ['view'], validFrom: '2026-01-01', validTo: '2027-12-31', status: 'active', kind: 'document' }));
+    for (const p of people.slice(0, 20)) await give(p);
+    expect((await authorityQueue(c)).flagged.map((f) => f.id)).not.toContain(busy.id);
+    await give(people[20]!);
+    expect((await authorityQueue(c)).flagged).toContainEqual(expect.objectContaining({ id: busy.id, people: 21 }));
   });
 });
