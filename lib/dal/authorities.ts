@@ -65,10 +65,10 @@ async function accountOfPerson(personId: string): Promise<string | null> {
 }
 
 /** Live (pending or active) authorities of a person still in date: at most MAX_PROXIES_PER_PERSON. */
-async function liveCount(personId: string, today: string, exceptId?: string): Promise<number> {
+async function liveCount(personId: string, today: string, exceptId?: string, now = new Date()): Promise<number> {
   const a = schema.authorities;
   const rows = await q((db) => db.select({ id: a.id, validTo: a.validTo, inviteExpiresAt: a.inviteExpiresAt, status: a.status }).from(a).where(and(eq(a.grantorPersonId, personId), inArray(a.status, [...LIVE]))));
-  return rows.filter((r) => r.id !== exceptId && r.validTo >= today && !(r.status === 'pending' && r.inviteExpiresAt && r.inviteExpiresAt < new Date().toISOString())).length;
+  return rows.filter((r) => r.id !== exceptId && r.validTo >= today && !(r.status === 'pending' && r.inviteExpiresAt && r.inviteExpiresAt < now.toISOString())).length;
 }
 
 const TOO_MANY = `每个人最多可以同时委托 ${MAX_PROXIES_PER_PERSON} 位代办人。请先撤销一位，再邀请新的代办人。`;
@@ -111,7 +111,10 @@ export async function inviteProxy(actor: SessionUser, input: GrantInput, now = n
   if (Object.keys(errors).length) return invalid(errors);
   const proxyUser = await q((db) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.phoneHmac, phoneHmac)));
   const result = await transaction(async (db) => {
-    if ((await liveCount(person.id, today)) >= MAX_PROXIES_PER_PERSON) return refuse('conflict', TOO_MANY);
+    if ((await liveCount(person.id, today, undefined, now)) >= MAX_PROXIES_PER_PERSON) return refuse('conflict', TOO_MANY);
+    const a = schema.authorities;
+    const again = await db.select({ id: a.id }).from(a).where(and(eq(a.grantorPersonId, person.id), eq(a.proxyPhoneHmac, phoneHmac), inArray(a.status, [...LIVE])));
+    if (again.length > 0) return invalid({ phone: '这个手机号已经是您的代办人，或邀请还在等待确认。' });
     const [row] = await db
       .insert(schema.authorities)
       .values({
@@ -149,7 +152,9 @@ export async function revokeAuthority(actor: SessionUser, id: string, now = new 
   const personId = actor.role === 'resident' ? await ownPersonId(actor) : null;
   const [row] = await q((db) => db.select().from(schema.authorities).where(eq(schema.authorities.id, id)));
   if (!row) return notFound();
-  const side: AuthorityActor | null = personId && row.grantorPersonId === personId ? 'grantor' : row.proxyUserId === actor.id ? 'proxy' : actor.role === 'clerk' ? 'clerk' : null;
+  // A clerk only for a person of their region (authorityForReview checks it, and audits the look).
+  const side: AuthorityActor | null =
+    personId && row.grantorPersonId === personId ? 'grantor' : row.proxyUserId === actor.id ? 'proxy' : actor.role === 'clerk' && (await authorityForReview(actor, id)) ? 'clerk' : null;
   if (!side) return notFound();
   const applicant = await accountOfPerson(row.grantorPersonId);
   const texts: string[] = [];
@@ -300,7 +305,7 @@ export async function acceptInvitation(actor: SessionUser, id: string, answer: s
   }
   const applicant = await accountOfPerson(row.grantorPersonId);
   return transaction(async () => {
-    if ((await liveCount(row.grantorPersonId, todayInShanghai(now), id)) >= MAX_PROXIES_PER_PERSON) return refuse('conflict', '委托人已经有 3 位代办人，暂时不能再接受。');
+    if ((await liveCount(row.grantorPersonId, todayInShanghai(now), id, now)) >= MAX_PROXIES_PER_PERSON) return refuse('conflict', '委托人已经有 3 位代办人，暂时不能再接受。');
     const done = await stepAuthority(id, 'accept', 'proxy', 'pending', { proxyUserId: actor.id, acceptedAt: now.toISOString() });
     if (!done) return refuse('conflict', '这份邀请刚刚发生了变化，请刷新后再看。');
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.accept', entity: 'authority', entityId: id, authorityId: id });

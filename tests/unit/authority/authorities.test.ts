@@ -96,6 +96,11 @@ describe('invite and accept with the known fact', () => {
     const father = await resident('赵老');
     for (let i = 0; i < 3; i += 1) expect((await inviteProxy(father, grant((await resident()).phone), NOW)).ok).toBe(true);
     expect(await inviteProxy(father, grant((await resident()).phone), NOW)).toMatchObject({ ok: false, code: 'conflict' });
+    // The same phone twice is refused (already invited).
+    const twice = await resident('钱小');
+    const phone = (await resident()).phone;
+    expect((await inviteProxy(twice, grant(phone), NOW)).ok).toBe(true);
+    expect(await inviteProxy(twice, grant(phone), NOW)).toMatchObject({ ok: false, fieldErrors: { phone: expect.any(String) } });
     const other = await resident('钱老');
     const bad = await inviteProxy(other, grant(other.phone, { scope: [], validTo: '2026-11-30' }), NOW);
     expect(bad.ok ? {} : bad.fieldErrors).toMatchObject({ phone: expect.any(String), scope: expect.any(String), validTo: expect.any(String) });
@@ -166,6 +171,20 @@ describe('revoke', () => {
     expect((await listDrafts(father)).map((d) => d.id)).toEqual([draft.id]);
     expect((await revokeAuthority(father, invited.id, NOW)).ok).toBe(false);
     expect((await heldAuthorities(daughter))[0]!.status).toBe('revoked');
+  });
+
+  it('a clerk revokes at the counter for a person of their region only', async () => {
+    const father = await resident('谢老');
+    const son = await resident();
+    const invited = await inviteProxy(father, grant(son.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(son, invited.id, father.idNumber!.slice(-4), NOW);
+    seq += 1;
+    const [sh] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `sh${seq}`, displayName: '上海受理员', region: 'shanghai' }).returning());
+    expect((await revokeAuthority(toSessionUser(sh!), invited.id, NOW)).ok).toBe(false);
+    expect((await status(invited.id)).status).toBe('active');
+    expect(await revokeAuthority(await clerk(), invited.id, NOW)).toEqual({ ok: true });
+    expect((await status(invited.id))).toMatchObject({ status: 'revoked' });
   });
 
   it('a scope not granted is refused: view only cannot start a draft nor see another person', async () => {
