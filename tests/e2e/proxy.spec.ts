@@ -30,7 +30,7 @@ async function fileFor(page: Page, masked: string, name: string, idNumber: strin
   return (await page.getByTestId('application-ref').textContent())!;
 }
 
-test('邀请 → 用身份证后 4 位确认 → 女儿代父亲申请 → 父亲看到是代办提交的 → 父亲撤销 → 女儿下一步被拒绝', async ({ browser }) => {
+test('邀请 → 用身份证后 4 位确认 → 女儿代父亲申请 → 父亲看到是代办提交的 → 父亲撤销 → 女儿下一步被拒绝', async ({ browser }, testInfo) => {
   const fatherPhone = freshPhone();
   const fatherId = freshIdNumber();
   const daughterPhone = freshPhone();
@@ -69,6 +69,7 @@ test('邀请 → 用身份证后 4 位确认 → 女儿代父亲申请 → 父�
   await expect(granted).toContainText('生效中');
   await granted.getByText(/代办人做了什么/).click();
   await expect(granted.getByTestId('activity')).toContainText('提交了申请');
+  await father.screenshot({ path: testInfo.outputPath('granted-activity.png'), fullPage: true });
   await expect(granted.getByTestId('activity')).toContainText('接受了委托');
 
   // She has his desk open; he revokes; her very next click is refused (not found).
@@ -110,7 +111,7 @@ test('连续 3 次填错身份证后 4 位，邀请被锁定', async ({ browser 
   await expect(father.getByTestId('granted').first()).toContainText('已锁定');
 });
 
-test('上传委托书 → 受理员核验通过 → 代办人为他申请', async ({ browser }) => {
+test('上传委托书 → 受理员核验通过 → 代办人为他申请', async ({ browser }, testInfo) => {
   const proxyPhone = freshPhone();
   const grantorId = freshIdNumber();
   const proxy = await signedIn(browser, proxyPhone, '/proxy/request');
@@ -140,6 +141,7 @@ test('上传委托书 → 受理员核验通过 → 代办人为他申请', asyn
   await staff.getByRole('listitem').filter({ hasText: '委托人 周*汉' }).first().getByRole('link', { name: '核验' }).click();
   await expect(staff.getByText('委托人：周老汉')).toBeVisible();
   await expect(staff.getByRole('img', { name: '授权委托书（签字）' })).toBeVisible();
+  await staff.screenshot({ path: testInfo.outputPath('clerk-review.png'), fullPage: true });
   await staff.getByLabel('核验说明（通过时必填）').fill('委托书签字与委托人身份证一致，受托人为其女儿');
   await staff.getByRole('button', { name: '保存核验结果' }).click();
   await expect(staff.getByText('已通过，委托即时生效')).toBeVisible();
@@ -187,6 +189,7 @@ test('受理员为没有手机的人窗口代录，打印回执', async ({ page 
   await page.getByRole('button', { name: '保存并继续' }).click();
 
   await expect(page.getByRole('button', { name: '提交申请并打印回执' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('counter-tasks.png'), fullPage: true });
   await page.getByLabel('材料类型').selectOption('pledge');
   await page.getByLabel('扫描件（JPG、PNG 或 PDF）').setInputFiles({ name: '承诺书扫描.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await page.getByRole('button', { name: '上传扫描件' }).click();
