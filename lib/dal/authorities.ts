@@ -198,6 +198,10 @@ const ACTIVITY_TEXT: Record<string, string> = {
   'authority.expire': '委托到期',
   'proxy.view': '查看了申请',
   'draft.create': '开始填写一份申请',
+  'draft.save': '填写并保存了申请的一步',
+  'authority.remind': '发出了到期提醒',
+  'authority.view': '经办窗口查看了委托',
+  'document.view': '经办窗口查看了委托材料',
   'document.upload': '上传了材料',
   'application.submit': '提交了申请',
   'application.answer': '回复了补正',
@@ -228,7 +232,7 @@ export async function grantedAuthorities(actor: SessionUser) {
     phone: row.proxyPhoneEnc ? maskPhone(decrypt(row.proxyPhoneEnc)) : null,
     attempts: row.factAttempts,
     inviteExpiresAt: row.inviteExpiresAt,
-    activity: log.filter((x) => x.l.authorityId === row.id).map((x): ActivityRow => ({ at: x.l.at, action: x.l.action, text: ACTIVITY_TEXT[x.l.action] ?? x.l.action, ref: x.ref ?? null })),
+    activity: log.filter((x) => x.l.authorityId === row.id).map((x): ActivityRow => ({ at: x.l.at, action: x.l.action, text: ACTIVITY_TEXT[x.l.action] ?? '其他操作', ref: x.ref ?? null })),
   }));
 }
 
