@@ -115,6 +115,7 @@ test('上传委托书 → 受理员核验通过 → 代办人为他申请', asyn
   const proxyPhone = freshPhone();
   const grantorId = freshIdNumber();
   const proxy = await signedIn(browser, proxyPhone, '/proxy/request');
+  await expectAccessible(proxy);
   // The template downloads as a PDF with the names filled in.
   await proxy.getByLabel('委托人（申请人）姓名').first().fill('周老汉');
   await proxy.getByLabel('您的姓名').fill('周小梅');
@@ -136,12 +137,13 @@ test('上传委托书 → 受理员核验通过 → 代办人为他申请', asyn
   await proxy.goto('/me');
   await expect(proxy.getByText('您目前没有替别人办理的委托')).toBeVisible();
 
-  const staff = await browser.newPage();
+  const staff = await (await browser.newContext()).newPage();
   await signInStaff(staff, 'wuxi.clerk', '/admin/authorities');
   await staff.getByRole('listitem').filter({ hasText: '委托人 周*汉' }).first().getByRole('link', { name: '核验' }).click();
   await expect(staff.getByText('委托人：周老汉')).toBeVisible();
   await expect(staff.getByRole('img', { name: '授权委托书（签字）' })).toBeVisible();
   await staff.screenshot({ path: testInfo.outputPath('clerk-review.png'), fullPage: true });
+  await expectAccessible(staff);
   await staff.getByLabel('核验说明（通过时必填）').fill('委托书签字与委托人身份证一致，受托人为其女儿');
   await staff.getByRole('button', { name: '保存核验结果' }).click();
   await expect(staff.getByText('已通过，委托即时生效')).toBeVisible();
@@ -190,6 +192,7 @@ test('受理员为没有手机的人窗口代录，打印回执', async ({ page 
 
   await expect(page.getByRole('button', { name: '提交申请并打印回执' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('counter-tasks.png'), fullPage: true });
+  await expectAccessible(page);
   await page.getByLabel('材料类型').selectOption('pledge');
   await page.getByLabel('扫描件（JPG、PNG 或 PDF）').setInputFiles({ name: '承诺书扫描.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await page.getByRole('button', { name: '上传扫描件' }).click();
@@ -201,6 +204,7 @@ test('受理员为没有手机的人窗口代录，打印回执', async ({ page 
   await expect(page.getByText('申请人：孙*田')).toBeVisible();
   await expect(page.getByTestId('receipt-qr').locator('svg')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('receipt.png'), fullPage: true });
+  await expectAccessible(page);
   // Printed: one page with the reference and the QR code; the buttons are not printed.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: '打印或保存为 PDF' })).toBeHidden();
