@@ -91,6 +91,14 @@ function scopeText(scope: readonly AuthorityScope[]): string {
 
 // ── The applicant grants ────────────────────────────────────────────────────────────────────────────────
 
+/** Whether this resident can invite online: the known fact needs their 身份证号 on record. */
+export async function canInviteOnline(actor: SessionUser): Promise<boolean> {
+  const personId = actor.role === 'resident' ? await ownPersonId(actor) : null;
+  if (!personId) return false;
+  const [person] = await q((db) => db.select({ id: schema.persons.idNumberHmac }).from(schema.persons).where(eq(schema.persons.id, personId)));
+  return Boolean(person?.id);
+}
+
 export async function inviteProxy(actor: SessionUser, input: GrantInput, now = new Date()): Promise<Result<{ id: string }>> {
   if (actor.role !== 'resident') return forbidden('只有居民账号可以委托代办人。');
   const personId = await ownPersonId(actor);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { AUTHORITY_STATUS_TEXT, defaultValidTo, INVITATION_DAYS, MAX_PROXIES_PER_PERSON, SCOPE_TEXT } from '@/lib/authority/states';
 import { listApplications } from '@/lib/dal/applications';
-import { grantedAuthorities, heldAuthorities, invitationsForMe } from '@/lib/dal/authorities';
+import { canInviteOnline, grantedAuthorities, heldAuthorities, invitationsForMe } from '@/lib/dal/authorities';
 import { formatDateTime, todayInShanghai } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import type { AuthorityScope } from '@/db/schema-shared';
@@ -31,7 +31,7 @@ function Status({ status }: { status: keyof typeof AUTHORITY_STATUS_TEXT }) {
 export default async function ProxyPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser(['resident'], '/proxy');
   const params = await searchParams;
-  const [invitations, held, granted, apps] = await Promise.all([invitationsForMe(user), heldAuthorities(user), grantedAuthorities(user), listApplications(user)]);
+  const [invitations, held, granted, apps, online] = await Promise.all([invitationsForMe(user), heldAuthorities(user), grantedAuthorities(user), listApplications(user), canInviteOnline(user)]);
   const today = todayInShanghai();
   const own = apps.filter((a) => !a.isProxy && a.ref).map((a) => ({ id: a.id, label: `${a.ref}（${a.year} 年）` }));
   const live = granted.filter((g) => g.status === 'active' || g.status === 'pending').length;
@@ -135,7 +135,9 @@ export default async function ProxyPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="invite-title" className="card space-y-3">
         <h2 id="invite-title" className="text-xl font-bold">邀请代办人</h2>
-        {live >= MAX_PROXIES_PER_PERSON ? (
+        {!online ? (
+          <p>在线邀请需要代办人填写您身份证号的最后 4 位来确认，您的账号还没有登记身份证号（第一次为自己提交申请时登记）。现在可以：请代办人在“上传委托书”页上传您签字的委托书，或一起到街道（乡镇）社区事务受理服务中心办理。</p>
+        ) : live >= MAX_PROXIES_PER_PERSON ? (
           <p>您已经有 {MAX_PROXIES_PER_PERSON} 位代办人（包括等待确认的），请先撤销一位再邀请。</p>
         ) : (
           <InviteForm action={inviteAction} today={today} defaultTo={defaultValidTo(today)} applications={own} />
