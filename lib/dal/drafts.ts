@@ -45,6 +45,7 @@ export async function createDraft(actor: SessionUser, input: { region: string; f
 export async function getDraft(actor: SessionUser, id: string): Promise<DraftView | null> {
   const row = await loadDraftRow(actor, id);
   if (!row) return null;
+  if (actor.role !== 'resident') await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'counter.view', entity: 'application', entityId: row.id });
   return { id: row.id, region: row.region, personId: row.personId, draft: readDraft(row), updatedAt: row.updatedAt, forName: await personNameIfProxy(actor, row.personId) };
 }
 
@@ -73,6 +74,8 @@ async function writeDraft(actor: SessionUser, id: string, mutate: (d: Draft) => 
     // What a proxy does in the applicant's name is logged for the applicant to see.
     const authorityId = await actingAuthorityId(actor, row, 'apply');
     if (authorityId) await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'draft.save', entity: 'application', entityId: id, authorityId, summary: { step } });
+    // A clerk filling in a counter filing (窗口代录): every staff step is audited.
+    else if (actor.role !== 'resident') await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'counter.save', entity: 'application', entityId: id, summary: { step } });
     return { ok: true, draft };
   });
 }

@@ -11,7 +11,7 @@ import { todayInShanghai } from '@/lib/format';
 /**
  * Inbox rows for the applicant's own account, whoever filed it themself, and the proxies whose live authority
  * includes 接收通知 (`notify`) for this application; returns who to text. A clerk who filed at the counter
- * gets none (the person is texted at the phone they gave: textPerson).
+ * gets none (the person is texted at the phone they gave: textPhone).
  */
 export async function notifyApplication(
   app: { id: string; filedByUserId: string; personId: string | null },

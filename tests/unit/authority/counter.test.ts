@@ -53,7 +53,7 @@ describe('窗口代录', () => {
     // Nobody had an account: no inbox rows; the audit names the clerk.
     expect(await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.applicationId, app!.id)))).toHaveLength(0);
     const audit = await q((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, app!.id)));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['counter.start', 'application.submit', 'counter.receipt']));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['counter.start', 'counter.save', 'counter.view', 'application.submit', 'counter.receipt']));
   });
 
   it('refuses a name that does not match the person on file for that 身份证号, and residents', async () => {
