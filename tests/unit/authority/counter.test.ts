@@ -37,6 +37,7 @@ describe('窗口代录', () => {
     // Without the signed pledge it is refused.
     expect(await submitCounterFiling(clerk, d)).toMatchObject({ ok: false, fieldErrors: { pledge: expect.any(String) } });
     expect((await addDocument(clerk, d, { name: '承诺书.png', bytes: PNG }, { kind: 'pledge' })).ok).toBe(true);
+    expect((await getDraft(clerk, d))?.forName).toBe('刘老汉');
     // Another clerk cannot see or submit it.
     const other = await staff('clerk');
     expect(await getDraft(other, d)).toBeNull();
