@@ -8,9 +8,15 @@ export const STAFF_ROLES = ['clerk', 'reviewer', 'admin', 'auditor'] as const sa
 
 export const CATEGORY_BASES = ['certified', 'declared'] as const;
 
-export const AUTHORITY_SCOPES = ['apply', 'view', 'respond', 'receive_payment'] as const;
+// `notify`: the proxy gets the notices too. `receive_payment` is never granted online (only a clerk records it).
+export const AUTHORITY_SCOPES = ['apply', 'view', 'respond', 'notify', 'receive_payment'] as const;
 export type AuthorityScope = (typeof AUTHORITY_SCOPES)[number];
-export const AUTHORITY_STATUSES = ['pending', 'active', 'revoked', 'expired', 'rejected'] as const;
+// pending: an invitation not yet accepted, or a 委托书 waiting for a clerk; locked: three wrong known facts;
+// cancelled: withdrawn before it took effect; rejected: declined by the proxy or refused by a clerk.
+export const AUTHORITY_STATUSES = ['pending', 'active', 'revoked', 'expired', 'rejected', 'cancelled', 'locked'] as const;
+export type AuthorityStatus = (typeof AUTHORITY_STATUSES)[number];
+export const AUTHORITY_KINDS = ['invitation', 'document', 'counter'] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 
 export const APPLICATION_STATUSES = [
   'draft', 'submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid', 'rejected', 'withdrawn', 'transferred',

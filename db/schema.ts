@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   APPLICATION_STATUSES,
+  AUTHORITY_KINDS,
   AUTHORITY_SCOPES,
   AUTHORITY_STATUSES,
   CATEGORY_BASES,
@@ -106,6 +107,23 @@ export const authorities = sqliteTable(
     verifiedBy: text('verified_by').references(() => users.id),
     verifiedAt: text('verified_at'),
     revokedAt: text('revoked_at'),
+    // How it came about: invited by the applicant online, a signed 委托书 a clerk verified, or recorded at the counter.
+    kind: text('kind', { enum: AUTHORITY_KINDS }).notNull().default('invitation'),
+    // One application only (its id), or null for all of the person's applications.
+    applicationId: text('application_id'),
+    // The invited phone, encrypted, to show the applicant whom they invited (the HMAC finds the invitation).
+    proxyPhoneEnc: text('proxy_phone_enc'),
+    invitedByUserId: text('invited_by_user_id'),
+    inviteExpiresAt: text('invite_expires_at'),
+    // Wrong answers to the known fact (the last 4 characters of the applicant's 身份证号); 3 lock the invitation.
+    factAttempts: integer('fact_attempts').notNull().default(0),
+    acceptedAt: text('accepted_at'),
+    // A clerk's note on approval, or the reason (from the list) a request was declined.
+    verifyNote: text('verify_note'),
+    declineReason: text('decline_reason'),
+    endedByUserId: text('ended_by_user_id'),
+    // The 14-day reminder went out (the reminder run is idempotent).
+    remindedAt: text('reminded_at'),
     createdAt: createdAt(),
   },
   (t) => [index('authorities_proxy_idx').on(t.proxyUserId), index('authorities_grantor_idx').on(t.grantorPersonId)],
@@ -223,6 +241,8 @@ export const events = sqliteTable(
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     actorUserId: text('actor_user_id').references(() => users.id),
+    // The authority a proxy acted under (null: the applicant themself, or staff).
+    authorityId: text('authority_id'),
     message: text('message'),
     data: text('data', { mode: 'json' }),
     createdAt: createdAt(),
@@ -406,10 +426,12 @@ export const auditLog = sqliteTable(
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
     ip: text('ip'),
+    // The authority a proxy acted under, so the applicant can see what was done in their name.
+    authorityId: text('authority_id'),
     summary: text('summary', { mode: 'json' }),
     at: createdAt(),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_authority_idx').on(t.authorityId)],
 );
 
 export const otpCodes = sqliteTable(

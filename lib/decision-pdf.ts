@@ -10,8 +10,8 @@ import PDFDocument from 'pdfkit';
 import { decisionOpening, decisionPayment, decisionTraceIntro, OBJECTION_TEXT, type DecisionNotice } from '@/lib/dal/decision';
 import { formatDate, formatMoney } from '@/lib/format';
 
-const FONT_FILE = process.env.DECISION_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const FONT_NAME = process.env.DECISION_PDF_FONT_NAME ?? 'NotoSansCJKsc-Regular';
+export const FONT_FILE = process.env.DECISION_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+export const FONT_NAME = process.env.DECISION_PDF_FONT_NAME ?? 'NotoSansCJKsc-Regular';
 
 export function decisionPdfAvailable(): boolean {
   return existsSync(FONT_FILE);

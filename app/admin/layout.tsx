@@ -11,6 +11,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/stats', label: '统计' },
     { href: '/admin/imports', label: '结算记录导入' },
     { href: '/admin/watchlist', label: '预警名单' },
+    { href: '/admin/authorities', label: '委托核验' },
+    ...(user.role === 'clerk' ? [{ href: '/admin/counter', label: '窗口代录' }] : []),
     ...(user.role === 'auditor' || user.role === 'admin' ? [{ href: '/admin/audit', label: '审计日志' }] : []),
   ];
   return (

@@ -6,7 +6,9 @@ import type { ApplicationStatus } from '@/db/schema';
 import { estimate, parameterNames, type CategoryCode, type EstimateInput, type EstimateResult, type RegionCode } from '@/lib/calculator';
 import { checkTransition } from '@/lib/workflow/states';
 import { allComplete, type Draft } from '@/lib/applications/draft';
-import { canAccess, loadApplication } from '@/lib/dal/access';
+import { actingAuthorityId, canAccess, loadApplication } from '@/lib/dal/access';
+import { writeAudit } from '@/lib/dal/audit';
+import { proxyLabel } from '@/lib/authority/states';
 import { staffMaySee } from '@/lib/dal/documents';
 import { parametersForYear } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
@@ -14,7 +16,7 @@ import { openEpisode, openName } from '@/lib/personal-data';
 import { q, schema } from '@/lib/store/db';
 import { validateApplicant, validateBank, validateDeclaration, validateIdentity } from '@/lib/validation/apply';
 import { parseEpisodeForm } from '@/lib/validation/episode-form';
-import { todayInShanghai } from '@/lib/format';
+import { maskName, todayInShanghai } from '@/lib/format';
 
 export type EstimateSnapshot = {
   result: EstimateResult;
@@ -81,7 +83,7 @@ export function dedupeCategories<T>(list: T[]): T[] {
   });
 }
 
-export type ApplicationSummary = { id: string; ref: string | null; status: ApplicationStatus; region: string; year: number; estimatedFen: number | null; decidedAmountFen: number | null; updatedAt: string; submittedAt: string | null; personName: string | null; isProxy: boolean };
+export type ApplicationSummary = { id: string; ref: string | null; status: ApplicationStatus; region: string; year: number; estimatedFen: number | null; decidedAmountFen: number | null; updatedAt: string; submittedAt: string | null; personId: string | null; personName: string | null; isProxy: boolean; filedByProxy: boolean };
 
 /** Submitted applications this resident may see (own, and those of people they act for with `view`), newest first. */
 export async function listApplications(actor: SessionUser): Promise<ApplicationSummary[]> {
@@ -98,7 +100,7 @@ export async function listApplications(actor: SessionUser): Promise<ApplicationS
   const out: ApplicationSummary[] = [];
   for (const { app, personNameEnc } of rows) {
     if (!(await canAccess(actor, app, 'view'))) continue;
-    out.push({ id: app.id, ref: app.ref, status: app.status, region: app.region, year: app.year, estimatedFen: app.estimatedFen, decidedAmountFen: app.decidedAmountFen, updatedAt: app.updatedAt, submittedAt: app.submittedAt, personName: personNameEnc ? openName(personNameEnc) : null, isProxy: app.personId !== actor.personId });
+    out.push({ id: app.id, ref: app.ref, status: app.status, region: app.region, year: app.year, estimatedFen: app.estimatedFen, decidedAmountFen: app.decidedAmountFen, updatedAt: app.updatedAt, submittedAt: app.submittedAt, personId: app.personId, personName: personNameEnc ? openName(personNameEnc) : null, isProxy: app.personId !== actor.personId, filedByProxy: app.personId === actor.personId && app.filedByUserId !== actor.id });
   }
   return out;
 }
@@ -139,6 +141,11 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
       .where(eq(schema.documents.applicationId, app.id)),
   }));
   const isResident = actor.role === 'resident';
+  // A proxy's look at the applicant's case is logged for the applicant (/proxy shows it).
+  const viewingUnder = isResident ? await actingAuthorityId(actor, app, 'view') : null;
+  if (viewingUnder) await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'proxy.view', entity: 'application', entityId: app.id, authorityId: viewingUnder });
+  // Who acted under which authority, for the timeline ("由 王* 代办").
+  const actors = await q((db) => db.select({ id: schema.users.id, name: schema.users.displayName }).from(schema.users).where(inArray(schema.users.id, [...new Set(events.filter((e) => e.e.authorityId && e.e.actorUserId).map((e) => e.e.actorUserId!))].concat(['-']))));
   return {
     app: { ...app, bankAccountEnc: undefined, draftEnc: undefined },
     personName: person ? openName(person.nameEnc) : null,
@@ -146,7 +153,7 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
     canRespond: isResident && app.status === 'needs_info' && (await canAccess(actor, app, 'respond')),
     canWithdraw: isResident && checkTransition('withdraw', app.status, 'applicant').ok && (await canAccess(actor, app, 'apply')),
     snapshot: app.estimateSnapshot as EstimateSnapshot | null,
-    events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident') })),
+    events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident'), byProxy: e.authorityId ? proxyLabel(actors.find((x) => x.id === e.actorUserId)?.name ?? '代办人', maskName) : null })),
     episodes: episodes.map(openEpisode),
     documents: isResident ? documents : documents.filter(staffMaySee),
   };

@@ -96,7 +96,7 @@ function baseQuery() {
   return { a, actorUser, t };
 }
 
-export type AuditRow = { id: number; at: string; actorName: string | null; actorRole: string | null; action: string; entity: string; entityId: string | null; ref: string | null; ip: string | null; summary: unknown };
+export type AuditRow = { id: number; at: string; actorName: string | null; actorRole: string | null; action: string; entity: string; entityId: string | null; ref: string | null; ip: string | null; summary: unknown; authorityId: string | null };
 
 export async function searchAudit(actor: SessionUser, f: AuditFilters): Promise<Result<{ rows: AuditRow[]; total: number; page: number; pages: number }>> {
   if (!(AUDIT_READERS as readonly string[]).includes(actor.role)) return refuse('forbidden', '只有审计员和管理员可以查看审计日志。');
@@ -111,7 +111,7 @@ export async function searchAudit(actor: SessionUser, f: AuditFilters): Promise<
       .leftJoin(t, and(eq(a.entity, 'application'), eq(t.id, a.entityId)))
       .where(where)) as [{ n: number }];
     const rows = await db
-      .select({ id: a.id, at: a.at, actorName: actorUser.displayName, actorRole: a.actorRole, action: a.action, entity: a.entity, entityId: a.entityId, ref: t.ref, ip: a.ip, summary: a.summary })
+      .select({ id: a.id, at: a.at, actorName: actorUser.displayName, actorRole: a.actorRole, action: a.action, entity: a.entity, entityId: a.entityId, ref: t.ref, ip: a.ip, summary: a.summary, authorityId: a.authorityId })
       .from(a)
       .leftJoin(actorUser, eq(actorUser.id, a.actorUserId))
       .leftJoin(t, and(eq(a.entity, 'application'), eq(t.id, a.entityId)))
@@ -142,7 +142,7 @@ export async function exportAudit(actor: SessionUser, f: AuditFilters, ctx: { ip
   const where = await whereFor(actor, f);
   const rows = await q((db) =>
     db
-      .select({ id: a.id, at: a.at, actorName: actorUser.displayName, actorRole: a.actorRole, action: a.action, entity: a.entity, entityId: a.entityId, ref: t.ref, ip: a.ip, summary: a.summary })
+      .select({ id: a.id, at: a.at, actorName: actorUser.displayName, actorRole: a.actorRole, action: a.action, entity: a.entity, entityId: a.entityId, ref: t.ref, ip: a.ip, summary: a.summary, authorityId: a.authorityId })
       .from(a)
       .leftJoin(actorUser, eq(actorUser.id, a.actorUserId))
       .leftJoin(t, and(eq(a.entity, 'application'), eq(t.id, a.entityId)))

@@ -3,7 +3,7 @@ import 'server-only';
 // those who may see the application.
 import { and, eq } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
-import { canAccess, loadApplication } from '@/lib/dal/access';
+import { actingAuthorityId, canAccess, loadApplication } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
 import { deleteIfUnreferenced, fileStore } from '@/lib/store/files';
@@ -16,6 +16,7 @@ export const DOCUMENT_KINDS = {
   discharge: '出院小结或诊断证明',
   supplement: '补正材料',
   other: '其他材料',
+  pledge: '签字的诚信承诺书和授权书（窗口扫描）',
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
@@ -33,7 +34,7 @@ export async function addDocument(
 ): Promise<AddDocumentResult> {
   const app = await loadApplication(actor, { id: applicationId }, 'view');
   const allowed =
-    app && actor.role === 'resident' &&
+    app && (actor.role === 'resident' || (actor.role === 'clerk' && app.filedByUserId === actor.id)) &&
     ((app.status === 'draft' && (await canAccess(actor, app, 'apply'))) || (app.status === 'needs_info' && meta.kind === 'supplement' && (await canAccess(actor, app, 'respond'))));
   if (!allowed) return refuse('not_found', '这份申请现在不能上传材料。');
   if (!(meta.kind in DOCUMENT_KINDS)) return refuse('invalid', '材料类型不正确。', { kind: '材料类型不正确。' });
@@ -41,12 +42,13 @@ export async function addDocument(
   const prepared = await prepareUpload(file.bytes, name);
   if (!prepared.ok) return refuse('invalid', prepared.message, { file: prepared.message });
   await fileStore().put(prepared.sha256, prepared.bytes);
+  const authorityId = await actingAuthorityId(actor, app, app.status === 'draft' ? 'apply' : 'respond');
   const id = await transaction(async (db) => {
     const [doc] = await db
       .insert(schema.documents)
       .values({ sha256: prepared.sha256, mime: prepared.mime, sizeBytes: prepared.bytes.length, originalName: name, kind: meta.kind, applicationId, episodeSeq: meta.episodeSeq ?? null, uploadedBy: actor.id })
       .returning({ id: schema.documents.id });
-    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'document.upload', entity: 'document', entityId: doc!.id, summary: { applicationId, kind: meta.kind, bytes: prepared.bytes.length } });
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'document.upload', entity: 'document', entityId: doc!.id, authorityId, summary: { applicationId, kind: meta.kind, bytes: prepared.bytes.length } });
     return doc!.id;
   });
   return { ok: true, id, name };

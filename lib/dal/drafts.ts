@@ -4,7 +4,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
 import { decryptJson, encryptJson } from '@/lib/crypto';
 import { openName } from '@/lib/personal-data';
-import { hasAuthority, loadApplication, type AppRow } from '@/lib/dal/access';
+import { actingAuthorityId, findAuthority, loadApplication, type AppRow } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { deleteIfUnreferenced } from '@/lib/store/files';
 import type { SessionUser } from '@/lib/dal/users';
@@ -25,14 +25,17 @@ async function loadDraftRow(actor: SessionUser, id: string): Promise<AppRow | nu
 export async function createDraft(actor: SessionUser, input: { region: string; forPersonId?: string | null; initial?: Partial<Draft> }): Promise<Result<{ id: string }>> {
   if (actor.role !== 'resident') return forbidden('只有居民账号可以在这里申请。');
   const forPerson = input.forPersonId && input.forPersonId !== actor.personId ? input.forPersonId : null;
-  if (forPerson && !(await hasAuthority(actor.id, forPerson, 'apply'))) return notFound();
+  // An authority for all the person's applications (one for a single application cannot start a new one).
+  const authority = forPerson ? await findAuthority(actor.id, forPerson, 'apply') : null;
+  if (authority && !authority.ok) return notFound();
+  const authorityId = authority?.ok ? authority.authority.id : null;
   const draft: Draft = { episodes: [], ...input.initial };
   const id = await transaction(async (db) => {
     const [row] = await db
       .insert(schema.applications)
       .values({ filedByUserId: actor.id, personId: forPerson ?? actor.personId, region: input.region, year: new Date().getFullYear(), status: 'draft', draftEnc: encryptJson(draft), currentStep: 'applicant' })
       .returning({ id: schema.applications.id });
-    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'draft.create', entity: 'application', entityId: row!.id, summary: { region: input.region, proxy: Boolean(forPerson) } });
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'draft.create', entity: 'application', entityId: row!.id, authorityId, summary: { region: input.region, proxy: Boolean(forPerson) } });
     return row!.id;
   });
   return { ok: true, id };
@@ -42,6 +45,7 @@ export async function createDraft(actor: SessionUser, input: { region: string; f
 export async function getDraft(actor: SessionUser, id: string): Promise<DraftView | null> {
   const row = await loadDraftRow(actor, id);
   if (!row) return null;
+  if (actor.role !== 'resident') await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'counter.view', entity: 'application', entityId: row.id });
   return { id: row.id, region: row.region, personId: row.personId, draft: readDraft(row), updatedAt: row.updatedAt, forName: await personNameIfProxy(actor, row.personId) };
 }
 
@@ -67,6 +71,11 @@ async function writeDraft(actor: SessionUser, id: string, mutate: (d: Draft) => 
       .update(schema.applications)
       .set({ draftEnc: encryptJson(draft), currentStep: step, updatedAt: new Date().toISOString() })
       .where(and(eq(schema.applications.id, id), eq(schema.applications.status, 'draft')));
+    // What a proxy does in the applicant's name is logged for the applicant to see.
+    const authorityId = await actingAuthorityId(actor, row, 'apply');
+    if (authorityId) await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'draft.save', entity: 'application', entityId: id, authorityId, summary: { step } });
+    // A clerk filling in a counter filing (窗口代录): every staff step is audited.
+    else if (actor.role !== 'resident') await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'counter.save', entity: 'application', entityId: id, summary: { step } });
     return { ok: true, draft };
   });
 }

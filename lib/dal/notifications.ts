@@ -5,17 +5,58 @@ import { q, schema } from '@/lib/store/db';
 import { decrypt } from '@/lib/crypto';
 import type { SessionUser } from '@/lib/dal/users';
 import { smsSender } from '@/lib/sms';
+import { covers } from '@/lib/authority/states';
+import { todayInShanghai } from '@/lib/format';
 
-/** Inbox rows for whoever filed the application and the applicant's own account; returns who to text. */
-export async function notifyApplication(app: { id: string; filedByUserId: string; personId: string | null }, title: string, body: string): Promise<string[]> {
-  const recipients = new Set([app.filedByUserId]);
+/**
+ * Inbox rows for the applicant's own account, whoever filed it themself, and the proxies whose live authority
+ * includes 接收通知 (`notify`) for this application; returns who to text. A clerk who filed at the counter
+ * gets none (the person is texted at the phone they gave: textPhone).
+ */
+export async function notifyApplication(
+  app: { id: string; filedByUserId: string; personId: string | null },
+  title: string,
+  body: string,
+  // The same notice addressed to a proxy: about the applicant (their money, their account), never "您的".
+  forProxy: (name: string) => string = (name) => body.replaceAll('您的', `${name} 的`),
+  today = todayInShanghai(),
+): Promise<{ own: string[]; proxies: string[]; proxyFor: string | null }> {
+  const recipients = new Set<string>();
+  const proxies = new Set<string>();
+  let proxyFor: string | null = null;
+  const [filer] = await q((db) => db.select({ role: schema.users.role, personId: schema.users.personId }).from(schema.users).where(eq(schema.users.id, app.filedByUserId)));
   if (app.personId) {
     const personId = app.personId;
+    // The filer is the applicant themself unless they hold (or held) an authority from this person.
+    const asProxy = await q((db) => db.select({ id: schema.authorities.id }).from(schema.authorities).where(and(eq(schema.authorities.proxyUserId, app.filedByUserId), eq(schema.authorities.grantorPersonId, personId))));
+    if (filer?.role === 'resident' && (filer.personId === personId || asProxy.length === 0)) recipients.add(app.filedByUserId);
     const [own] = await q((db) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.personId, personId)));
     if (own) recipients.add(own.id);
-  }
+    const a = schema.authorities;
+    const held = await q((db) => db.select().from(a).where(and(eq(a.grantorPersonId, personId), eq(a.status, 'active'))));
+    for (const p of held) {
+      if (p.proxyUserId && !recipients.has(p.proxyUserId) && covers(p, { proxyUserId: p.proxyUserId, personId, need: 'notify', today, applicationId: app.id }).ok) proxies.add(p.proxyUserId);
+    }
+    if (proxies.size) proxyFor = (await q((db) => db.select({ m: schema.persons.nameMasked }).from(schema.persons).where(eq(schema.persons.id, personId))))[0]?.m ?? '申请人';
+  } else if (filer?.role === 'resident') recipients.add(app.filedByUserId);
   for (const userId of recipients) await q((db) => db.insert(schema.notifications).values({ userId, applicationId: app.id, title, body }));
-  return [...recipients];
+  const proxyBody = proxyFor ? forProxy(proxyFor) : body;
+  for (const userId of proxies) await q((db) => db.insert(schema.notifications).values({ userId, applicationId: app.id, title: `${proxyFor}：${title}`, body: proxyBody }));
+  return { own: [...recipients], proxies: [...proxies], proxyFor };
+}
+
+/** One inbox row for an account (authority notices: invitations, acceptances, revocations, reminders). */
+export async function notifyUser(userId: string, title: string, body: string): Promise<void> {
+  await q((db) => db.insert(schema.notifications).values({ userId, title, body }));
+}
+
+/** After commit: a text to a phone number that has no account behind it (a person served at the counter). */
+export async function textPhone(phone: string, text: string): Promise<void> {
+  try {
+    await smsSender().send(phone, text);
+  } catch (error) {
+    console.error('[notify] sms failed', error);
+  }
 }
 
 /** After the transaction committed: a short text to each recipient's phone. Failures are logged, never thrown. */

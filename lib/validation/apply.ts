@@ -20,12 +20,14 @@ export function validateApplicant(v: StepValues): StepResult<ApplicantData> {
   if (!str(v, 'idNumber')) e.idNumber = '请填写申请人的身份证号';
   else if (!id.ok) e.idNumber = id.message;
   const phone = normalisePhone(str(v, 'phone'));
-  if (!phone) e.phone = '请填写 11 位手机号码，用于接收办理进度';
+  // `noPhone`: only the counter form (窗口代录) sets it, for a person who has no phone; residents sign in with one.
+  const noPhone = str(v, 'noPhone') === 'yes' && !str(v, 'phone');
+  if (!phone && !noPhone) e.phone = '请填写 11 位手机号码，用于接收办理进度';
   for (const [k, q] of [['hukouLocal', '户籍'], ['insuredLocal', '医保参保地']] as const) {
     if (str(v, k) !== 'yes' && str(v, k) !== 'no') e[k] = `请选择${q}是否在本地`;
   }
-  if (Object.keys(e).length || !id.ok || !phone) return { ok: false, fieldErrors: e };
-  return { ok: true, data: { name, idNumber: id.value, birthDate: id.birthDate, phone, hukouLocal: str(v, 'hukouLocal') === 'yes', insuredLocal: str(v, 'insuredLocal') === 'yes' } };
+  if (Object.keys(e).length || !id.ok || (!phone && !noPhone)) return { ok: false, fieldErrors: e };
+  return { ok: true, data: { name, idNumber: id.value, birthDate: id.birthDate, phone: phone ?? '', hukouLocal: str(v, 'hukouLocal') === 'yes', insuredLocal: str(v, 'insuredLocal') === 'yes' } };
 }
 
 export type IdentityData = { categories: CategoryCode[]; certificateNo: string };

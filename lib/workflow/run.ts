@@ -8,14 +8,14 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ApplicationStatus } from '@/db/schema';
-import { loadApplication, type AccessNeed, type AppRow } from '@/lib/dal/access';
+import { actingAuthorityId, loadApplication, type AccessNeed, type AppRow } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { notifyApplication, textRecipients } from '@/lib/dal/notifications';
 import type { SessionUser } from '@/lib/dal/users';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 import { refuse, type Refusal, type Result } from '@/lib/result';
 import { schema, transaction, type Db } from '@/lib/store/db';
-import { checkTransition, type TransitionName } from '@/lib/workflow/states';
+import { checkTransition, nextStepText, STATUS_TEXT, type TransitionName } from '@/lib/workflow/states';
 
 export type Patch = Partial<typeof schema.applications.$inferInsert>;
 
@@ -72,6 +72,8 @@ export async function run<I, P>(
   if (replayed) return replayed;
   if (actor.role === 'auditor') return refuse('forbidden', '审计员只能查看，不能办理。');
   const check = checkTransition(verb.name, app.status, isResident ? 'applicant' : actor.role);
+  // A proxy acts under an authority, named on the event and the audit row (the applicant sees what was done).
+  const authorityId = isResident ? await actingAuthorityId(actor, app, verb.access ?? 'apply') : null;
   if (!check.ok) return refuse('conflict', check.message);
 
   const base: VerbContext<I, undefined> = { actor, app, input, prepared: undefined, now, from: app.status, to: check.to, ip: ctx.ip };
@@ -83,10 +85,16 @@ export async function run<I, P>(
   }
   const c: VerbContext<I, P> = { ...base, prepared };
 
-  let outcome: { ref: string; recipients: string[] };
+  let outcome: { ref: string };
   try {
     outcome = await transaction(async (db) => {
       const t = schema.applications;
+      // The authority is read again inside the transaction: a revocation that committed meanwhile holds.
+      if (authorityId) {
+        const a = schema.authorities;
+        const live = await db.select({ id: a.id }).from(a).where(and(eq(a.id, authorityId), eq(a.status, 'active')));
+        if (live.length === 0) throw new Abort(refuse('not_found', '这份委托已撤销或已到期，您不能再为这个人办理。'));
+      }
       // Compare-and-set: of two staff (or two instances) acting at once, exactly one moves it.
       const claimed = await db
         .update(t)
@@ -101,18 +109,22 @@ export async function run<I, P>(
       const event = verb.event?.(txc) ?? {};
       const [row] = await db
         .insert(schema.events)
-        .values({ applicationId: app.id, type: verb.name, fromStatus: app.status, toStatus: c.to, actorUserId: actor.id, createdAt: now.toISOString(), message: event.message ?? null, data: event.data ?? null })
+        .values({ applicationId: app.id, type: verb.name, fromStatus: app.status, toStatus: c.to, actorUserId: actor.id, authorityId, createdAt: now.toISOString(), message: event.message ?? null, data: event.data ?? null })
         .returning({ id: schema.events.id });
       await verb.effects?.({ ...txc, eventId: row!.id, ref });
       await writeAudit({
-        actorUserId: actor.id, actorRole: actor.role, action: `application.${verb.name}`, entity: 'application', entityId: app.id, ip: ctx.ip,
+        actorUserId: actor.id, actorRole: actor.role, action: `application.${verb.name}`, entity: 'application', entityId: app.id, ip: ctx.ip, authorityId,
         summary: { ref, before: summarise({ ...app }, patch), after: summarise({ ...app, ...patch, status: c.to }, patch) },
       });
       const notice = verb.notice({ ...c, ref });
-      const recipients = await notifyApplication({ ...app, personId: patch.personId ?? app.personId }, notice.title, notice.body);
+      // A proxy reads the same notice about the applicant: whose application, whose money.
+      const next = STATUS_TEXT[c.to].next;
+      const forProxy = (name: string) => notice.body.replace(next, nextStepText(c.to, name)).replaceAll('您的', `${name} 的`);
+      const recipients = await notifyApplication({ ...app, personId: patch.personId ?? app.personId }, notice.title, notice.body, forProxy);
       return { ref, recipients, sms: notice.sms };
     }).then(async (r) => {
-      await textRecipients(r.recipients, r.sms);
+      await textRecipients(r.recipients.own, r.sms);
+      if (r.recipients.proxyFor) await textRecipients(r.recipients.proxies, r.sms.replaceAll('您的', `${r.recipients.proxyFor} 的`));
       return r;
     });
   } catch (error) {

@@ -6,7 +6,8 @@ import { formatMoney, sentences } from '@/lib/format';
 export type Actor = 'applicant' | Role;
 
 export const TRANSITIONS = {
-  submit: { from: ['draft'], to: 'submitted', by: ['applicant'] },
+  // A clerk submits what they filed at the counter (窗口代录) for a person without an account.
+  submit: { from: ['draft'], to: 'submitted', by: ['applicant', 'clerk'] },
   // A reviewer may accept too (small offices); four eyes then keeps them from deciding it (verbs/common.ts).
   accept: { from: ['submitted'], to: 'accepted', by: ['clerk', 'reviewer'] },
   request_info: { from: ['accepted', 'in_review'], to: 'needs_info', by: ['clerk', 'reviewer'] },
@@ -83,4 +84,26 @@ export function transitionNoticeBody(name: TransitionName, input: { amountFen?: 
   if (name === 'approve') return sentences(`核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, next);
   if (name === 'direct_award') return sentences(`您是已认定的救助对象，按规定不用申请，已为您直接办理医疗救助，核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, DIRECT_AWARD_NEXT);
   return sentences(input.text, next);
+}
+
+/**
+ * What happens next, addressed to whoever reads it: the applicant ("您") or a proxy acting for them, who is
+ * told whose account and whose money it is (the applicant's, never the proxy's).
+ */
+export function nextStepText(status: ApplicationStatus, proxyFor: string | null): string {
+  if (!proxyFor) return STATUS_TEXT[status].next;
+  const who = proxyFor;
+  const text: Record<ApplicationStatus, string> = {
+    draft: `继续为 ${who} 填写，检查无误后提交。`,
+    submitted: '工作人员会检查材料是否齐全，暂时不需要做什么。',
+    accepted: '材料齐全，已进入办理流程，暂时不需要做什么。',
+    in_review: '工作人员正在审核，暂时不需要做什么。',
+    needs_info: `请按下面的要求为 ${who} 补充说明或上传材料，提交后继续审核。`,
+    approved: `救助金将发放到 ${who} 本人的银行账户（申请时填写的账户），请提醒 ${who} 留意到账。`,
+    paid: `办理完毕，救助金已发到 ${who} 本人的银行账户。如未收到款项，请联系经办窗口。`,
+    rejected: `请查看原因。${who} 如有异议，可以联系经办窗口或拨打 12345。`,
+    withdrawn: `申请已撤回，不会再办理。需要时可以重新为 ${who} 申请。`,
+    transferred: '申请已转给更合适的地区或部门办理，请查看说明。',
+  };
+  return text[status];
 }

@@ -69,6 +69,8 @@ export const saveStepAction = validatedAction(
   async (input, user, { values: raw }): Promise<StepState> => {
     const values = stepValues(raw, ['categories']);
     delete values.key;
+    // The counter's "no phone" answer is for clerks (窗口代录); a resident always gives a phone.
+    delete values.noPhone;
     const current = await getDraft(user, input.draftId);
     if (!current) return { ok: false, message: '没有找到这份申请，它可能已经提交或删除。', values };
     // The resident's own 身份证号 on record is used as it is: the form cannot change it, nor is it sent back.

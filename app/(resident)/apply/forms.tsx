@@ -16,7 +16,7 @@ type Action = (prev: StepState, formData: FormData) => Promise<StepState>;
 type Props = { action: Action; saved?: StepValues };
 
 /** `idOnRecord`: the applicant's 身份证号 as on record, masked; shown, never posted (the server uses the record's). */
-export function ApplicantForm({ action, saved, idOnRecord }: Props & { idOnRecord?: string }) {
+export function ApplicantForm({ action, saved, idOnRecord, recordHint = '已按您的登记信息填写，这里不能修改。如需更正，请到窗口办理。' }: Props & { idOnRecord?: string; recordHint?: string }) {
   return (
     <StepForm
       action={action}
@@ -28,7 +28,7 @@ export function ApplicantForm({ action, saved, idOnRecord }: Props & { idOnRecor
             {idOnRecord ? (
               <div className="mb-5" data-testid="id-on-record">
                 <p id="f-idNumber-label" className="font-semibold mb-1">申请人身份证号</p>
-                <p id="f-idNumber-hint" className="text-sm text-muted mb-1">已按您的登记信息填写，这里不能修改。如需更正，请到窗口办理。</p>
+                <p id="f-idNumber-hint" className="text-sm text-muted mb-1">{recordHint}</p>
                 {e.idNumber ? (
                   <p id="f-idNumber-error" className="text-bad font-semibold mb-1">
                     <span className="sr-only">错误：</span>

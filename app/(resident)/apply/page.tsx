@@ -89,12 +89,12 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
           <fieldset className="space-y-2">
             <legend className="font-semibold mb-1">为谁申请</legend>
             <label className="choice">
-              <input type="radio" name="for" value="self" defaultChecked />
+              <input type="radio" name="for" value="self" defaultChecked={!people.some((p) => p.id === params.for)} />
               <span>为我自己申请</span>
             </label>
             {people.map((p) => (
               <label key={p.id} className="choice">
-                <input type="radio" name="for" value={p.id} />
+                <input type="radio" name="for" value={p.id} defaultChecked={p.id === params.for} />
                 <span>
                   为 {maskName(p.name)} 代办
                   <span className="block text-sm text-muted">委托有效期至 {p.validTo}</span>

@@ -10,6 +10,7 @@ import { directCasesFor } from '@/lib/dal/settlements';
 import { DirectAwardCard } from './_components/direct-award-card';
 import { formatDate, formatDateTime, formatMoney, maskName } from '@/lib/format';
 import { requireUser } from '@/lib/session';
+import { SCOPE_TEXT } from '@/lib/authority/states';
 import { markAllReadAction } from './actions';
 
 export const metadata: Metadata = { title: '我的' };
@@ -60,6 +61,7 @@ export default async function MePage() {
                   <span className="block text-sm text-muted mt-1">
                     {regionInfo(a.region as RegionCode).nameZh} · {a.year} 年就医 · 提交于 {a.submittedAt ? formatDate(a.submittedAt) : '—'}
                     {a.isProxy && a.personName ? ` · 为 ${maskName(a.personName)} 代办` : ''}
+                    {a.filedByProxy ? ' · 由代办人为您提交' : ''}
                   </span>
                   <span className="block mt-1">
                     {a.decidedAmountFen !== null ? `核定 ${formatMoney(a.decidedAmountFen)}` : a.estimatedFen !== null ? `估算 ${formatMoney(a.estimatedFen)}` : ''}
@@ -102,17 +104,21 @@ export default async function MePage() {
       </section>
 
       <section aria-labelledby="proxy-title" className="space-y-3">
-        <h2 id="proxy-title" className="text-xl font-bold">我代办的人</h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="proxy-title" className="text-xl font-bold mr-auto">为他人办理</h2>
+          <Link href="/proxy" className="link inline-flex min-h-11 items-center">委托代办（邀请、确认、撤销）</Link>
+        </div>
         {people.length === 0 ? (
-          <p className="card">您目前没有替别人办理的委托。</p>
+          <p className="card">您目前没有替别人办理的委托。家人可以在“委托代办”页邀请您，您也可以上传委托书申请代办。</p>
         ) : (
-          <ul className="card divide-y divide-gray-200 p-0">
+          <ul className="space-y-3">
             {people.map((p) => (
-              <li key={p.id} className="px-4 py-3">
-                <p className="font-semibold">{maskName(p.name)}</p>
-                <p className="text-sm text-muted">
-                  可以：{p.scope.map((s) => ({ apply: '申请', view: '查看', respond: '补正', receive_payment: '代收救助金' })[s]).join('、')}；有效期至 {p.validTo}
-                </p>
+              <li key={p.id} className="card flex flex-wrap items-center gap-3">
+                <div className="mr-auto">
+                  <p className="font-semibold">{maskName(p.name)}</p>
+                  <p className="text-sm text-muted">可以：{p.scope.map((s) => SCOPE_TEXT[s]).join('、')}；有效期至 {p.validTo}</p>
+                </div>
+                <Link href={`/proxy/for/${p.id}`} className="btn btn-primary">为 {maskName(p.name)} 办理</Link>
               </li>
             ))}
           </ul>

@@ -127,7 +127,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </p>
                   <p className="text-sm">
                     {formatDateTime(r.at)} · {r.actorName ?? '—'}
-                    {r.actorRole ? `（${ROLE_TEXT[r.actorRole] ?? r.actorRole}）` : ''} · 对象：{r.ref ?? `${r.entity}${r.entityId ? ` ${r.entityId.slice(0, 24)}` : ''}`}
+                    {r.actorRole ? `（${ROLE_TEXT[r.actorRole] ?? r.actorRole}）` : ''}
+                    {r.authorityId ? ` · 受委托代办（委托 ${r.authorityId.slice(0, 8)}）` : ''} · 对象：{r.ref ?? `${r.entity}${r.entityId ? ` ${r.entityId.slice(0, 24)}` : ''}`}
                     {r.ip ? ` · 地址 ${r.ip}` : ''}
                   </p>
                   {r.summary ? <p className="text-sm text-muted break-all">{summaryText(r.summary)}</p> : null}

@@ -76,7 +76,7 @@ async function resolvePerson(db: Db, actor: SessionUser, personId: string | null
     const [person] = await db.select().from(p).where(eq(p.id, personId));
     if (!person) return { error: '没有找到申请人。' };
     if (person.idNumberHmac && person.idNumberHmac !== idHmac) return { error: ID_DIFFERS_FROM_RECORD };
-    await db.update(p).set({ phoneEnc: encrypt(a.phone), idNumberEnc: person.idNumberEnc ?? encrypt(a.idNumber), idNumberHmac: idHmac }).where(eq(p.id, person.id));
+    await db.update(p).set({ phoneEnc: a.phone ? encrypt(a.phone) : person.phoneEnc, idNumberEnc: person.idNumberEnc ?? encrypt(a.idNumber), idNumberHmac: idHmac }).where(eq(p.id, person.id));
     return { id: person.id };
   }
   const [existing] = await db.select({ id: p.id }).from(p).where(eq(p.idNumberHmac, idHmac));
@@ -84,7 +84,7 @@ async function resolvePerson(db: Db, actor: SessionUser, personId: string | null
   if (existing) return { error: ID_BELONGS_TO_OTHER };
   const [created] = await db
     .insert(p)
-    .values({ ...sealName(a.name), idNumberEnc: encrypt(a.idNumber), idNumberHmac: idHmac, birthDate: a.birthDate, phoneEnc: encrypt(a.phone), hukouRegion: a.hukouLocal ? 'local' : 'other', insuredRegion: a.insuredLocal ? 'local' : 'other' })
+    .values({ ...sealName(a.name), idNumberEnc: encrypt(a.idNumber), idNumberHmac: idHmac, birthDate: a.birthDate, phoneEnc: a.phone ? encrypt(a.phone) : null, hukouRegion: a.hukouLocal ? 'local' : 'other', insuredRegion: a.insuredLocal ? 'local' : 'other' })
     .returning({ id: p.id });
   await db.update(schema.users).set({ personId: created!.id }).where(and(eq(schema.users.id, actor.id)));
   return { id: created!.id };

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
 import { StatusTag } from '@/app/_components/status-tag';
-import { ACTION_TEXT, DIRECT_AWARD_NEXT, STATUS_TEXT } from '@/lib/workflow/states';
+import { ACTION_TEXT, DIRECT_AWARD_NEXT, nextStepText } from '@/lib/workflow/states';
 import { isDirectAward } from '@/lib/workflow/verbs/direct-award';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { pendingSupplements } from '@/lib/dal/applications';
@@ -25,7 +25,8 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const { ref } = await params;
   const query = await searchParams;
   const { user, app, personName, isProxy, canRespond, canWithdraw, snapshot, events, episodes, documents } = await loadApplicationPage(ref);
-  const status = STATUS_TEXT[app.status];
+  // A proxy reads about the applicant (their account, their money); the applicant reads "您".
+  const proxyFor = isProxy && personName ? maskName(personName) : null;
   const lastRequest = [...events].reverse().find((e) => e.type === 'request_info');
   const requested = (lastRequest?.data ?? {}) as { requireDocuments?: boolean; documents?: string[]; dueDate?: string | null };
   const filesRequired = Boolean(requested.requireDocuments || requested.documents?.length);
@@ -33,7 +34,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
   return (
     <div className="space-y-6">
       <BackLink href={user.role === 'resident' ? '/me' : '/admin'}>{user.role === 'resident' ? '我的申请' : '工作台'}</BackLink>
-      {isProxy && personName ? <p className="bg-brand-light p-3 rounded font-semibold">您正在为 {maskName(personName)} 代办</p> : null}
+      {proxyFor ? <p className="bg-brand-light p-3 rounded font-semibold" data-testid="acting-for">您正在为 {proxyFor} 代办</p> : null}
       <h1 className="text-2xl font-bold">申请 {ref}</h1>
       {query.withdrawn ? <p role="status" className="text-ok font-semibold">申请已撤回。</p> : null}
       {query.answered && app.status !== 'needs_info' ? <p role="status" className="text-ok font-semibold">补正材料已提交，申请回到审核中。</p> : null}
@@ -43,11 +44,11 @@ export default async function ApplicationPage({ params, searchParams }: { params
         <p>
           <StatusTag status={app.status} />
         </p>
-        <p className="text-lg">{app.status === 'approved' && isDirectAward(app) ? DIRECT_AWARD_NEXT : status.next}</p>
+        <p className="text-lg">{app.status === 'approved' && isDirectAward(app) ? DIRECT_AWARD_NEXT : nextStepText(app.status, proxyFor)}</p>
         {app.status === 'approved' || app.status === 'paid' ? (
           <p>
             核定救助金额：<strong className="text-xl">{formatMoney(app.decidedAmountFen ?? 0)}</strong>
-            {app.bankAccountLast4 ? `，发放到 ${app.bankName ?? ''} ${maskBankAccount(app.bankAccountLast4)}` : ''}
+            {app.bankAccountLast4 ? `，发放到${proxyFor ? ` ${proxyFor} 本人的` : ''} ${app.bankName ?? ''} ${maskBankAccount(app.bankAccountLast4)}` : ''}
           </p>
         ) : null}
         {app.status === 'rejected' ? (
@@ -66,7 +67,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
 
       {canRespond ? (
         <section className="card space-y-3" aria-labelledby="respond-title">
-          <h2 id="respond-title" className="text-xl font-bold">需要您补充</h2>
+          <h2 id="respond-title" className="text-xl font-bold">{proxyFor ? `需要为 ${proxyFor} 补充` : '需要您补充'}</h2>
           {lastRequest?.message ? (
             <div className="border-l-4 border-warn bg-amber-50 p-3" data-testid="requested">
               <p className="font-semibold">{filesRequired ? '需要上传的材料：' : '工作人员的说明：'}</p>
@@ -95,7 +96,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
             <li key={e.id}>
               <p className="font-semibold">{EVENT_TEXT[e.type] ?? e.type}</p>
               <p className="text-sm text-muted">
-                {formatDateTime(e.createdAt)} · {e.byStaff ? '经办人员' : '申请人'}
+                {formatDateTime(e.createdAt)} · {e.byStaff ? '经办人员' : e.byProxy ? `${e.byProxy}（受委托代办）` : '申请人本人'}
               </p>
               {e.message && e.type !== 'status' ? <p className="mt-1 whitespace-pre-wrap">{e.message}</p> : null}
               {(e.data as { clause?: string } | null)?.clause ? <p className="text-sm">依据：{citeClause((e.data as { clause: string }).clause)}</p> : null}
@@ -133,7 +134,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
       </section>
 
       <section className="card" aria-labelledby="docs-title">
-        <h2 id="docs-title" className="text-xl font-bold mb-2">我提交的材料</h2>
+        <h2 id="docs-title" className="text-xl font-bold mb-2">{proxyFor ? `为 ${proxyFor} 提交的材料` : '我提交的材料'}</h2>
         {documents.length === 0 ? (
           <p>没有上传材料。</p>
         ) : (

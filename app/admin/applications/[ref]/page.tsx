@@ -18,6 +18,7 @@ import { requireUser } from '@/lib/session';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
 import { rejectReasonsFor } from '@/lib/workflow/reject-reasons';
 import { ACTION_TEXT, TRANSITIONS } from '@/lib/workflow/states';
+import { AUTHORITY_STATUS_TEXT, SCOPE_TEXT } from '@/lib/authority/states';
 import { ActionForm, type VerbName } from './action-forms';
 import { assignAction, caseAction, revealAction } from './actions';
 import { AssignForm } from './assign-form';
@@ -29,7 +30,6 @@ export async function generateMetadata({ params }: { params: Promise<{ ref: stri
 
 const EVENT_TEXT: Record<string, string> = { ...ACTION_TEXT, submit: '提交申请', answer: '申请人提交补正', approve: '批准救助', reject: '决定不予救助' };
 const BASIS_TEXT = { certified: '部门认定', declared: '申请人自报，待核实' } as const;
-const SCOPE_TEXT: Record<string, string> = { apply: '代为申请', view: '查看进度', respond: '代为补正', receive_payment: '代收救助金' };
 const POOL_TEXT: Record<string, string> = { assistance: '医疗救助' };
 const PAY_STATUS: Record<string, string> = { pending: '待发放', paid: '已发放', failed: '发放失败', reversed: '已冲正' };
 const PAY_KIND: Record<string, string> = { approval: '批准', payment: '发放', failure: '发放失败', adjustment: '更正' };
@@ -142,8 +142,9 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             <h3 className="font-bold">代办委托</h3>
             <p>
               由 {d.authority.proxyName ?? '受托人'} 代办，委托范围：{d.authority.a.scope.map((s) => SCOPE_TEXT[s] ?? s).join('、')}；有效期 {d.authority.a.validFrom} 至 {d.authority.a.validTo}
-              {d.authority.a.status !== 'active' ? `（${d.authority.a.status === 'revoked' ? '已撤销' : '未生效'}）` : ''}
-              {d.authority.a.verifiedAt ? `，${formatDate(d.authority.a.verifiedAt)} 已核验委托书` : '，委托书尚未核验'}。
+              {d.authority.a.status !== 'active' ? `（${AUTHORITY_STATUS_TEXT[d.authority.a.status]}）` : ''}
+              <Link href={`/admin/authorities/${d.authority.a.id}`} className="link">委托 {d.authority.a.id.slice(0, 8)}</Link>
+              {d.authority.a.kind === 'invitation' ? `，申请人在网上邀请，受托人${d.authority.a.acceptedAt ? ` ${formatDate(d.authority.a.acceptedAt)} ` : ''}用申请人身份证号后 4 位确认` : d.authority.a.verifiedAt ? `，${formatDate(d.authority.a.verifiedAt)} 已核验委托书${d.authority.a.verifyNote ? `（${d.authority.a.verifyNote}）` : ''}` : '，委托书尚未核验'}。
             </p>
           </>
         ) : null}
@@ -264,6 +265,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
                 <p className="text-sm text-muted">
                   {formatDateTime(e.createdAt)} · {actorName ?? '—'}
                   {actorRole ? `（${ROLE_TEXT[actorRole]}）` : ''}
+                  {e.authorityId ? ` · 受申请人委托代办（委托 ${e.authorityId.slice(0, 8)}）` : ''}
                 </p>
                 {e.message ? <p className="mt-1 whitespace-pre-wrap">{e.message}</p> : null}
                 {data.documents?.length ? <p className="text-sm">须上传：{data.documents.join('、')}</p> : null}

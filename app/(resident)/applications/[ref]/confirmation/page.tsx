@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { regionSettings } from '@/lib/dal/region-settings';
 import { PrintButton } from '@/app/estimate/_components/print-button';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
-import { addWorkingDays, formatDate, formatDateTime, formatMoney, todayInShanghai } from '@/lib/format';
+import { addWorkingDays, formatDate, formatDateTime, formatMoney, maskName, todayInShanghai } from '@/lib/format';
 import { loadApplicationPage } from '../load';
 
 export const metadata: Metadata = { title: '申请已提交' };
@@ -12,7 +12,9 @@ export const metadata: Metadata = { title: '申请已提交' };
 /** Shown only for an application the database already holds as submitted (the page reads it back). */
 export default async function ConfirmationPage({ params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;
-  const { app } = await loadApplicationPage(ref);
+  const { app, isProxy, personName } = await loadApplicationPage(ref);
+  // A proxy is told about the applicant: their application, their bank account.
+  const who = isProxy && personName ? maskName(personName) : null;
   const settings = await regionSettings(app.region);
   const qr = await QRCode.toString(ref, { type: 'svg', margin: 1, width: 160, errorCorrectionLevel: 'M' });
   return (
@@ -21,6 +23,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
       <p className="hidden print:block text-sm">
         医疗救助申请回执 · {regionInfo(app.region as RegionCode).nameZh} · 打印日期：{todayInShanghai()}
       </p>
+      {who ? <p className="bg-brand-light p-3 rounded font-semibold print:hidden" data-testid="acting-for">您正在为 {who} 代办</p> : null}
       <div className="bg-ok text-white rounded-lg p-6 text-center space-y-2 print:bg-white print:text-black print:border-2 print:border-black print:p-3 print:space-y-1">
         <h1 className="text-2xl font-bold print:text-xl">申请已提交</h1>
         <p>申请编号</p>
@@ -29,15 +32,15 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
       </div>
       <div className="card flex flex-col items-center gap-2 print:gap-1">
         <div aria-hidden="true" className="w-40 h-40" dangerouslySetInnerHTML={{ __html: qr }} />
-        <p className="text-sm text-muted text-center print:text-black">到窗口咨询时出示这个二维码或申请编号，工作人员可以直接查到您的申请。</p>
+        <p className="text-sm text-muted text-center print:text-black">到窗口咨询时出示这个二维码或申请编号，工作人员可以直接查到{who ? ` ${who} 的` : '您的'}申请。</p>
       </div>
       <section className="card space-y-2 print:space-y-1">
         <h2 className="text-xl font-bold print:text-base">接下来会怎样</h2>
         <ol className="list-decimal pl-5 space-y-1">
-          <li>受理：工作人员检查材料是否齐全。缺材料会通知您补正。</li>
+          <li>受理：工作人员检查材料是否齐全。缺材料会通知{who ? '' : '您'}补正。</li>
           <li>审核：核对救助身份和费用，计算救助金额。</li>
           <li>公示和审批：部分地区会公示几天（姓名会隐去部分）。</li>
-          <li>发放：救助金打到您填写的银行账户。</li>
+          <li>发放：救助金打到{who ? ` ${who} 本人的` : '您填写的'}银行账户。</li>
         </ol>
         {settings.promisedWorkingDays && app.submittedAt ? (
           <p>
@@ -48,7 +51,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
           </p>
         ) : null}
         {app.estimatedFen !== null ? <p>提交时估算的救助金额：{formatMoney(app.estimatedFen)}（以核定为准）。</p> : null}
-        <p>每一步都会发短信，并在“我的”页面通知您。</p>
+        <p>{who ? `每一步都会在 ${who} 的“我的”页面通知；委托包括“接收通知”的，也会通知您。` : '每一步都会发短信，并在“我的”页面通知您。'}</p>
       </section>
       <div className="print:hidden">
         <PrintButton />

@@ -16,7 +16,7 @@ export default async function IdentityStep({ params }: { params: Promise<{ id: s
   const docs = (await listDraftDocuments(user, id)).filter((d) => d.kind === 'certificate');
   return (
     <>
-      <DraftHeader id={id} title="救助身份" forName={forName} intro="选择申请人已经取得的身份，并上传证件照片（没有证件的，经办人员会帮您核对）。" />
+      <DraftHeader id={id} title="救助身份" forName={forName} intro="选择申请人已经取得的身份，并上传证件照片（没有证件的，经办人员会核对）。" />
       <div className="card mb-6 space-y-3" id="uploads">
         <UploadField applicationId={id} kind="certificate" label="证件照片（低保证、特困证等）" />
         <DocumentList draftId={id} documents={docs} />

@@ -70,7 +70,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <dl className="divide-y divide-gray-200">
           <Row label="姓名" value={applicant.name} href={`/apply/${id}/applicant`} />
           <Row label="身份证号" value={maskIdNumber(applicant.idNumber)} href={`/apply/${id}/applicant`} />
-          <Row label="联系电话" value={maskPhone(applicant.phone)} href={`/apply/${id}/applicant`} />
+          <Row label="联系电话" value={applicant.phone ? maskPhone(applicant.phone) : '没有手机'} href={`/apply/${id}/applicant`} />
           <Row label="户口、医保在本地" value={`户口${applicant.hukouLocal ? '在' : '不在'}本地，医保${applicant.insuredLocal ? '在' : '不在'}本地`} href={`/apply/${id}/applicant`} />
           <Row label="救助身份" value={identity.categories.map(categoryName).join('、')} href={`/apply/${id}/identity`} />
           <Row label="收款账户" value={`${bank.bankName} ${maskBankAccount(bank.account)}`} href={`/apply/${id}/bank`} />
@@ -92,7 +92,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <section className="card mb-6" aria-labelledby="s-uploads">
         <h2 id="s-uploads" className="text-lg font-bold">上传的材料（{documents.length} 个）</h2>
         {documents.length === 0 ? (
-          <p className="text-muted py-3">还没有上传材料。可以先提交，经办人员需要时会通知您补充。</p>
+          <p className="text-muted py-3">还没有上传材料。可以先提交，经办人员需要时会通知{forName ? '' : '您'}补充。</p>
         ) : (
           <dl className="divide-y divide-gray-200" data-testid="review-uploads">
             {documents.map((d) => (

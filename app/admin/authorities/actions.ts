@@ -1,0 +1,59 @@
+'use server';
+// Staff actions on authorities: verify a 委托书 (approve with a note, reject with a reason from the list),
+// revoke for a person at the counter, and link a resident account to the person record on file.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { refusalState, validatedAction, type ActionState } from '@/lib/action';
+import { approveRequest, DECLINE_REASONS, linkAccountToPerson, rejectRequest, revokeAuthority, type DeclineReason } from '@/lib/dal/authorities';
+import { checkIdNumber } from '@/lib/id-number';
+import { normalisePhone } from '@/lib/phone';
+
+const CLERK = ['clerk'] as const;
+const id = z.uuid({ error: '没有找到这份委托。' });
+
+export const verifyAction = validatedAction(
+  z.object({
+    id,
+    decision: z.enum(['approve', 'reject'], { error: '请选择通过或不通过。' }),
+    note: z.string().trim().max(200, '说明请控制在 200 字以内。').optional().default(''),
+    reason: z.string().optional().default(''),
+  }),
+  CLERK,
+  async (input, user, { values }): Promise<ActionState> => {
+    if (input.decision === 'approve' && input.note.length < 2) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: { note: '请写明核验了什么（例如：委托书签字与身份证一致）。' }, values };
+    if (input.decision === 'reject' && !(input.reason in DECLINE_REASONS)) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: { reason: '请选择不通过的原因。' }, values };
+    const r = input.decision === 'approve' ? await approveRequest(user, input.id, input.note) : await rejectRequest(user, input.id, input.reason as DeclineReason);
+    if (!r.ok) return refusalState(r, values);
+    revalidatePath('/admin/authorities');
+    redirect(`/admin/authorities?done=${input.decision}`);
+  },
+  { bound: ['id'] },
+);
+
+export const staffRevokeAction = validatedAction(z.object({ id, confirm: z.literal('yes', { error: '请勾选确认。' }) }), CLERK, async (input, user) => {
+  const r = await revokeAuthority(user, input.id);
+  redirect(r.ok ? '/admin/authorities?done=revoked' : `/admin/authorities/${input.id}?error=changed`);
+});
+
+export const linkAction = validatedAction(
+  z.object({
+    phone: z.string().transform((v, ctx) => normalisePhone(v) ?? (ctx.addIssue({ code: 'custom', message: '请填写 11 位手机号码。' }), z.NEVER)),
+    idNumber: z.string().transform((v, ctx) => {
+      const c = checkIdNumber(v);
+      if (!c.ok) {
+        ctx.addIssue({ code: 'custom', message: c.message });
+        return z.NEVER;
+      }
+      return c.value;
+    }),
+    checked: z.literal('yes', { error: '请先核对身份证原件，再勾选确认。' }),
+    note: z.string().trim().max(200).optional().default(''),
+  }),
+  CLERK,
+  async (input, user, { values }): Promise<ActionState> => {
+    const r = await linkAccountToPerson(user, { phone: input.phone, idNumber: input.idNumber, note: input.note });
+    if (!r.ok) return refusalState(r, values);
+    return { ok: true, message: `已关联：${r.name} 的登记信息现在属于这个账号。` };
+  },
+);

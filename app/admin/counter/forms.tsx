@@ -1,0 +1,59 @@
+'use client';
+import { useActionState } from 'react';
+import { ErrorSummary, Field } from '@/app/_components/field';
+import { SubmitButton } from '@/app/_components/submit-button';
+import type { ActionState } from '@/lib/action';
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export function StartForm({ action }: { action: Action }) {
+  const [state, formAction] = useActionState(action, { ok: true } as ActionState);
+  const v = state.values;
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary message={state.ok ? undefined : state.message} fieldErrors={e} />
+      <Field name="name" label="申请人姓名（对照身份证）" autoComplete="off" defaultValue={str(v?.name)} error={e?.name} />
+      <Field name="idNumber" label="身份证号码（对照身份证）" autoComplete="off" defaultValue={str(v?.idNumber)} error={e?.idNumber} />
+      <Field name="phone" label="手机号码（没有手机请留空）" hint="留了手机号，提交后会把申请编号发短信给他。" inputMode="numeric" autoComplete="off" defaultValue={str(v?.phone)} error={e?.phone} />
+      {e?.checked ? <p id="f-checked-error" className="text-bad font-semibold mb-1">{e.checked}</p> : null}
+      <label className="choice mb-4">
+        <input id="f-checked" type="checkbox" name="checked" value="yes" />
+        <span>我已当面核对申请人的身份证原件，人证一致</span>
+      </label>
+      <SubmitButton pendingText="正在开始…">开始代录</SubmitButton>
+    </form>
+  );
+}
+
+export function UploadForm({ action, kinds }: { action: Action; kinds: Record<string, string> }) {
+  const [state, formAction] = useActionState(action, { ok: true } as ActionState);
+  return (
+    <form action={formAction} noValidate encType="multipart/form-data" className="space-y-3">
+      {state.ok && state.message ? <p role="status" className="text-ok font-semibold">{state.message}</p> : null}
+      {!state.ok ? <p role="alert" className="text-bad font-semibold">{state.message}</p> : null}
+      <div>
+        <label htmlFor="f-kind" className="block font-semibold mb-1">材料类型</label>
+        <select id="f-kind" name="kind" className="input" defaultValue="pledge">
+          {Object.entries(kinds).map(([k, t]) => <option key={k} value={k}>{t}</option>)}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-file" className="block font-semibold mb-1">扫描件（JPG、PNG 或 PDF）</label>
+        <input id="f-file" name="file" type="file" multiple accept="image/jpeg,image/png,application/pdf" className="input" />
+      </div>
+      <SubmitButton className="btn btn-secondary" pendingText="正在上传…">上传扫描件</SubmitButton>
+    </form>
+  );
+}
+
+export function SubmitForm({ action, ready }: { action: Action; ready: boolean }) {
+  const [state, formAction] = useActionState(action, { ok: true } as ActionState);
+  return (
+    <form action={formAction} className="space-y-3">
+      <ErrorSummary message={state.ok ? undefined : state.message} fieldErrors={state.fieldErrors} />
+      {ready ? <SubmitButton pendingText="正在提交…">提交申请并打印回执</SubmitButton> : <p className="text-muted">上面各项完成并上传签字的承诺书扫描件后，就可以提交。</p>}
+    </form>
+  );
+}

@@ -1,0 +1,285 @@
+import '../helpers/test-db';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { encrypt, lookupHash } from '@/lib/crypto';
+import { applicationDetail } from '@/lib/dal/applications';
+import { acceptInvitation, approveRequest, authorityQueue, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
+import { sendAuthorityReminders } from '@/lib/dal/authority-reminders';
+import { createDraft, getDraft, listDrafts, saveEpisode, saveStep } from '@/lib/dal/drafts';
+import { perform } from '@/lib/workflow';
+import { toSessionUser, type SessionUser } from '@/lib/dal/users';
+import { idNumberCheckChar } from '@/lib/id-number';
+import { sealName } from '@/lib/personal-data';
+import { q, schema } from '@/lib/store/db';
+
+let seq = 0;
+function idNumber(n: number): string {
+  const first = `32020219500101${String(n).padStart(3, '0')}`;
+  return first + idNumberCheckChar(first);
+}
+async function resident(withPerson: string | null = null): Promise<SessionUser & { phone: string; idNumber: string | null }> {
+  seq += 1;
+  const phone = `1350000${String(seq).padStart(4, '0')}`;
+  let personId: string | null = null;
+  if (withPerson) {
+    const [p] = await q((db) => db.insert(schema.persons).values({ ...sealName(withPerson), idNumberEnc: encrypt(idNumber(seq)), idNumberHmac: lookupHash(`id:${idNumber(seq)}`), insuredRegion: 'wuxi' }).returning());
+    personId = p!.id;
+  }
+  const [row] = await q((db) => db.insert(schema.users).values({ role: 'resident', displayName: withPerson ?? `居民${seq}`, phoneEnc: encrypt(phone), phoneHmac: lookupHash(`phone:${phone}`), personId, region: 'wuxi' }).returning());
+  return { ...toSessionUser(row!), phone, idNumber: withPerson ? idNumber(seq) : null };
+}
+async function clerk(): Promise<SessionUser> {
+  seq += 1;
+  const [row] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `clerk${seq}`, displayName: '受理员', region: 'wuxi' }).returning());
+  return toSessionUser(row!);
+}
+const grant = (phone: string, over: Partial<Parameters<typeof inviteProxy>[1]> = {}) => ({ phone, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30', applicationId: null, ...over });
+const NOW = new Date('2026-12-01T04:00:00Z');
+const status = async (id: string) => (await q((db) => db.select().from(schema.authorities).where(eq(schema.authorities.id, id))))[0]!;
+
+// A 1×1 PNG.
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+const file = (name: string) => ({ name, bytes: PNG });
+
+describe('invite and accept with the known fact', () => {
+  it('the invited phone accepts with the last 4 of the applicant’s 身份证号; then the proxy may start a draft', async () => {
+    const father = await resident('张大明');
+    const daughter = await resident();
+    const invited = await inviteProxy(father, grant(daughter.phone), NOW);
+    expect(invited.ok).toBe(true);
+    if (!invited.ok) return;
+    expect((await invitationsForMe(daughter, NOW)).map((i) => i.id)).toEqual([invited.id]);
+    // Somebody else signed in sees nothing and cannot accept it.
+    const stranger = await resident();
+    expect(await invitationsForMe(stranger, NOW)).toEqual([]);
+    expect((await acceptInvitation(stranger, invited.id, father.idNumber!.slice(-4), NOW)).ok).toBe(false);
+    // Before accepting, no access.
+    expect((await createDraft(daughter, { region: 'wuxi', forPersonId: father.personId })).ok).toBe(false);
+    expect(await acceptInvitation(daughter, invited.id, father.idNumber!.slice(-4), NOW)).toEqual({ ok: true });
+    expect((await status(invited.id)).status).toBe('active');
+    const draft = await createDraft(daughter, { region: 'wuxi', forPersonId: father.personId });
+    expect(draft.ok).toBe(true);
+    const log = (await grantedAuthorities(father))[0]!;
+    expect(log.activity.map((a) => a.action)).toEqual(expect.arrayContaining(['authority.invite', 'authority.accept', 'draft.create']));
+  });
+
+  it('three wrong answers lock the invitation; a right answer after that is refused', async () => {
+    const father = await resident('李老');
+    const proxy = await resident();
+    const invited = await inviteProxy(father, grant(proxy.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    const first = await acceptInvitation(proxy, invited.id, '0000', NOW);
+    expect(first).toMatchObject({ ok: false, code: 'invalid' });
+    expect(first.ok ? '' : first.message).toContain('还可以再试 2 次');
+    await acceptInvitation(proxy, invited.id, '1111', NOW);
+    expect(await acceptInvitation(proxy, invited.id, '2222', NOW)).toMatchObject({ ok: false, message: INVITATION_LOCKED });
+    expect((await status(invited.id))).toMatchObject({ status: 'locked', factAttempts: 3 });
+    expect(await acceptInvitation(proxy, invited.id, father.idNumber!.slice(-4), NOW)).toMatchObject({ ok: false, message: INVITATION_LOCKED });
+    // The applicant is told and can cancel it.
+    expect(await cancelInvitation(father, invited.id)).toEqual({ ok: true });
+    expect((await status(invited.id)).status).toBe('cancelled');
+  });
+
+  it('an invitation expires after 14 days', async () => {
+    const father = await resident('王老');
+    const proxy = await resident();
+    const invited = await inviteProxy(father, grant(proxy.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    // 14 days and 1 minute later.
+    const later = new Date(NOW.getTime() + 14 * 86_400_000 + 60_000);
+    expect(await invitationsForMe(proxy, later)).toEqual([]);
+    expect((await acceptInvitation(proxy, invited.id, father.idNumber!.slice(-4), later)).ok).toBe(false);
+    expect((await status(invited.id)).status).toBe('expired');
+  });
+
+  it('at most 3 live proxies per person; own phone, empty scope and reversed dates are refused', async () => {
+    const father = await resident('赵老');
+    for (let i = 0; i < 3; i += 1) expect((await inviteProxy(father, grant((await resident()).phone), NOW)).ok).toBe(true);
+    expect(await inviteProxy(father, grant((await resident()).phone), NOW)).toMatchObject({ ok: false, code: 'conflict' });
+    // The same phone twice is refused (already invited).
+    const twice = await resident('钱小');
+    const phone = (await resident()).phone;
+    expect((await inviteProxy(twice, grant(phone), NOW)).ok).toBe(true);
+    expect(await inviteProxy(twice, grant(phone), NOW)).toMatchObject({ ok: false, fieldErrors: { phone: expect.any(String) } });
+    const other = await resident('钱老');
+    const bad = await inviteProxy(other, grant(other.phone, { scope: [], validTo: '2026-11-30' }), NOW);
+    expect(bad.ok ? {} : bad.fieldErrors).toMatchObject({ phone: expect.any(String), scope: expect.any(String), validTo: expect.any(String) });
+  });
+});
+
+/** A complete Wuxi draft (低保, one stay) the proxy fills in for the applicant. */
+async function fileFor(proxy: SessionUser & { phone: string }, applicant: SessionUser & { idNumber: string | null; displayName: string }): Promise<{ id: string }> {
+  const draft = await createDraft(proxy, { region: 'wuxi', forPersonId: applicant.personId });
+  if (!draft.ok) throw new Error(draft.message);
+  const name = applicant.displayName;
+  await saveStep(proxy, draft.id, 'applicant', { values: { name, idNumber: applicant.idNumber!, phone: proxy.phone, hukouLocal: 'yes', insuredLocal: 'yes' }, complete: true });
+  await saveStep(proxy, draft.id, 'identity', { values: { categories: ['dibao'] }, complete: true });
+  await saveStep(proxy, draft.id, 'bank', { values: { bankName: '工商银行', accountName: name, account: '6222020000001234567' }, complete: true });
+  await saveStep(proxy, draft.id, 'declaration', { values: { truthful: 'yes', consentVerify: 'yes', consentHealth: 'yes' }, complete: true });
+  await saveEpisode(proxy, draft.id, -1, { complete: true, values: { hospitalName: '无锡市人民医院', kind: 'inpatient', date: '2026-03-02', endDate: '2026-03-10', hospitalLevel: '3', location: 'local', referred: 'yes', offsiteFiled: 'no', totalYuan: '50000', policyYuan: '40000', basicPaidYuan: '25000', criticalPaidYuan: '5000' } });
+  return draft;
+}
+
+describe('acting and notices', () => {
+  it('a proxy without 接收通知 gets no notices, the applicant does', async () => {
+    const father = await resident('黄老伯');
+    const son = await resident();
+    const invited = await inviteProxy(father, grant(son.phone, { scope: ['apply', 'view'] }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(son, invited.id, father.idNumber!.slice(-4), NOW);
+    const draft = await fileFor(son, father);
+    expect((await perform(son, draft.id, 'submit', {}, { now: NOW })).ok).toBe(true);
+    const notes = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.applicationId, draft.id)));
+    expect(notes.map((n) => n.userId)).toEqual([father.id]);
+  });
+
+  it('the proxy files, the event and audit name the authority, and her notice is about him (his money), his is to “您”', async () => {
+    const father = await resident('张大明');
+    const daughter = await resident();
+    const invited = await inviteProxy(father, grant(daughter.phone, { scope: ['apply', 'view', 'notify'] }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(daughter, invited.id, father.idNumber!.slice(-4), NOW);
+    const draft = await fileFor(daughter, father);
+    const submitted = await perform(daughter, draft.id, 'submit', {}, { now: NOW });
+    expect(submitted.ok).toBe(true);
+    const [event] = await q((db) => db.select().from(schema.events).where(eq(schema.events.applicationId, draft.id)));
+    expect(event!.authorityId).toBe(invited.id);
+    const notes = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.applicationId, draft.id)));
+    const hers = notes.find((n) => n.userId === daughter.id)!;
+    const his = notes.find((n) => n.userId === father.id)!;
+    expect(his.body).toContain('我们已收到您的医疗救助申请');
+    expect(hers.body).toContain('我们已收到张*明 的医疗救助申请');
+    expect(hers.body).not.toContain('您');
+    // The applicant's log lists what she did in his name.
+    const log = (await grantedAuthorities(father))[0]!.activity.map((a) => a.action);
+    expect(log).toEqual(expect.arrayContaining(['draft.create', 'draft.save', 'application.submit']));
+  });
+});
+
+describe('revoke', () => {
+  it('holds on the very next action, and the proxy’s drafts pass to the applicant', async () => {
+    const father = await resident('孙老');
+    const daughter = await resident();
+    const invited = await inviteProxy(father, grant(daughter.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(daughter, invited.id, father.idNumber!.slice(-4), NOW);
+    const draft = await createDraft(daughter, { region: 'wuxi', forPersonId: father.personId });
+    if (!draft.ok) throw new Error(draft.message);
+    expect(await getDraft(daughter, draft.id)).not.toBeNull();
+    expect(await revokeAuthority(father, invited.id, NOW)).toEqual({ ok: true });
+    expect(await getDraft(daughter, draft.id)).toBeNull();
+    expect((await listDrafts(father)).map((d) => d.id)).toEqual([draft.id]);
+    expect((await revokeAuthority(father, invited.id, NOW)).ok).toBe(false);
+    expect((await heldAuthorities(daughter))[0]!.status).toBe('revoked');
+  });
+
+  it('a clerk revokes at the counter for a person of their region only', async () => {
+    const father = await resident('谢老');
+    const son = await resident();
+    const invited = await inviteProxy(father, grant(son.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(son, invited.id, father.idNumber!.slice(-4), NOW);
+    seq += 1;
+    const [sh] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `sh${seq}`, displayName: '上海受理员', region: 'shanghai' }).returning());
+    expect((await revokeAuthority(toSessionUser(sh!), invited.id, NOW)).ok).toBe(false);
+    expect((await status(invited.id)).status).toBe('active');
+    expect(await revokeAuthority(await clerk(), invited.id, NOW)).toEqual({ ok: true });
+    expect((await status(invited.id))).toMatchObject({ status: 'revoked' });
+  });
+
+  it('a scope not granted is refused: view only cannot start a draft nor see another person', async () => {
+    const father = await resident('周老');
+    const proxy = await resident();
+    const invited = await inviteProxy(father, grant(proxy.phone, { scope: ['view'] }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(proxy, invited.id, father.idNumber!.slice(-4), NOW);
+    expect((await createDraft(proxy, { region: 'wuxi', forPersonId: father.personId })).ok).toBe(false);
+    const neighbour = await resident('吴老');
+    expect((await createDraft(proxy, { region: 'wuxi', forPersonId: neighbour.personId })).ok).toBe(false);
+    expect(await applicationDetail(proxy, 'WX-2026-999999')).toBeNull();
+  });
+});
+
+describe('委托书 request, clerk verification, account linking', () => {
+  it('is pending until a clerk approves with a note; a rejection carries the reason', async () => {
+    const daughter = await resident();
+    const c = await clerk();
+    const input = { name: '郑大爷', idNumber: idNumber(900), region: 'wuxi', scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
+    const asked = await requestByDocument(daughter, input, { letter: file('委托书.png'), proxyId: file('my-id.png'), grantorId: file('his-id.png') }, NOW);
+    if (!asked.ok) throw new Error(asked.message);
+    const personId = (await status(asked.id)).grantorPersonId;
+    expect((await createDraft(daughter, { region: 'wuxi', forPersonId: personId })).ok).toBe(false);
+    expect(await approveRequest(c, asked.id, '已核对委托书签字和两张身份证', NOW)).toEqual({ ok: true });
+    expect((await status(asked.id))).toMatchObject({ status: 'active', verifiedBy: c.id, verifyNote: '已核对委托书签字和两张身份证' });
+    expect((await createDraft(daughter, { region: 'wuxi', forPersonId: personId })).ok).toBe(true);
+    // A second request for the same person is found by 身份证号 (no second record), and can be refused.
+    const again = await requestByDocument(daughter, input, { letter: file('a.png'), proxyId: file('b.png'), grantorId: file('c.png') }, NOW);
+    if (!again.ok) throw new Error(again.message);
+    expect((await status(again.id)).grantorPersonId).toBe(personId);
+    expect(await rejectRequest(c, again.id, 'unsigned', NOW)).toEqual({ ok: true });
+    expect((await status(again.id))).toMatchObject({ status: 'rejected', declineReason: '委托书没有委托人本人签字或按手印' });
+    // A resident cannot approve.
+    expect((await approveRequest(daughter, asked.id, 'x', NOW)).ok).toBe(false);
+  });
+
+  it('links a resident account to the person on file after the clerk checked the 身份证', async () => {
+    const c = await clerk();
+    const id = idNumber(901);
+    await q((db) => db.insert(schema.persons).values({ ...sealName('冯老'), idNumberEnc: encrypt(id), idNumberHmac: lookupHash(`id:${id}`) }));
+    const u = await resident();
+    expect(await linkAccountToPerson(c, { phone: u.phone, idNumber: id, note: '核对了身份证原件' })).toEqual({ ok: true, name: '冯*' });
+    const [row] = await q((db) => db.select().from(schema.users).where(eq(schema.users.id, u.id)));
+    expect(row!.personId).not.toBeNull();
+    expect((await linkAccountToPerson(c, { phone: u.phone, idNumber: id, note: '' })).ok).toBe(false);
+  });
+});
+
+describe('reminders and expiry', () => {
+  it('reminds both sides once, 14 days before the end; marks ended authorities expired; runs idempotently', async () => {
+    const father = await resident('陈老');
+    const daughter = await resident();
+    const invited = await inviteProxy(father, grant(daughter.phone, { validTo: '2026-12-20' }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    await acceptInvitation(daughter, invited.id, father.idNumber!.slice(-4), NOW);
+    // 2026-12-05 is 15 days before 2026-12-20: not yet.
+    expect((await sendAuthorityReminders(new Date('2026-12-05T02:00:00Z'))).reminded).toBe(0);
+    // 2026-12-06 is 14 days before: both are told, once.
+    expect((await sendAuthorityReminders(new Date('2026-12-06T02:00:00Z'))).reminded).toBe(1);
+    expect((await sendAuthorityReminders(new Date('2026-12-07T02:00:00Z'))).reminded).toBe(0);
+    const notes = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.title, '委托即将到期')));
+    expect(notes.map((n) => n.userId).sort()).toEqual([father.id, daughter.id].sort());
+    // The day after the end date it is marked expired (with this file's other invitations, past their 14 days).
+    expect((await sendAuthorityReminders(new Date('2026-12-21T02:00:00Z'))).expired).toBeGreaterThanOrEqual(1);
+    expect((await status(invited.id)).status).toBe('expired');
+    expect((await sendAuthorityReminders(new Date('2026-12-21T02:00:00Z'))).expired).toBe(0);
+  });
+});
+
+describe('staff and invitations', () => {
+  it('a clerk cannot approve an invitation in the proxy’s place (only a 委托书 is verified)', async () => {
+    const father = await resident('罗老');
+    const proxy = await resident();
+    const c = await clerk();
+    const invited = await inviteProxy(father, grant(proxy.phone), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    expect(await approveRequest(c, invited.id, '想跳过确认', NOW)).toMatchObject({ ok: false, code: 'conflict' });
+    expect((await status(invited.id)).status).toBe('pending');
+  });
+});
+
+describe('review of busy proxies', () => {
+  it('a proxy acting for more than 20 people is listed for staff review; 20 is not', async () => {
+    const busy = await resident();
+    const c = await clerk();
+    const people: string[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      const [p] = await q((db) => db.insert(schema.persons).values({ ...sealName(`社区${i}号`) }).returning({ id: schema.persons.id }));
+      people.push(p!.id);
+    }
+    const give = (personId: string) => q((db) => db.insert(schema.authorities).values({ grantorPersonId: personId, proxyUserId: busy.id, scope: ['view'], validFrom: '2026-01-01', validTo: '2027-12-31', status: 'active', kind: 'document' }));
+    for (const p of people.slice(0, 20)) await give(p);
+    expect((await authorityQueue(c)).flagged.map((f) => f.id)).not.toContain(busy.id);
+    await give(people[20]!);
+    expect((await authorityQueue(c)).flagged).toContainEqual(expect.objectContaining({ id: busy.id, people: 21 }));
+  });
+});
