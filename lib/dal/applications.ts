@@ -7,6 +7,7 @@ import { estimate, parameterNames, type CategoryCode, type EstimateInput, type E
 import { checkTransition } from '@/lib/workflow/states';
 import { allComplete, type Draft } from '@/lib/applications/draft';
 import { canAccess, loadApplication } from '@/lib/dal/access';
+import { writeAudit } from '@/lib/dal/audit';
 import { staffMaySee } from '@/lib/dal/documents';
 import { parametersForYear } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
@@ -120,7 +121,7 @@ export async function actingFor(actor: SessionUser) {
 export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof applicationDetail>>>;
 
 /** Everything the application page shows; null when this actor may not see it (the page answers 404). */
-export async function applicationDetail(actor: SessionUser, ref: string) {
+export async function applicationDetail(actor: SessionUser, ref: string, ip?: string | null) {
   const app = await loadApplication(actor, { ref }, 'view');
   if (!app || app.status === 'draft') return null;
   const personId = app.personId;
@@ -139,6 +140,11 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
       .where(eq(schema.documents.applicationId, app.id)),
   }));
   const isResident = actor.role === 'resident';
+  // Staff of the region may open this page too (it shows the name, the stays and the documents): a staff read
+  // is audited here as on the case page (staff-case.ts), the decision (decision.ts) and a download (documents.ts).
+  if (!isResident) {
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.view', entity: 'application', entityId: app.id, ip, summary: { ref, view: 'applicant_page' } });
+  }
   return {
     app: { ...app, bankAccountEnc: undefined, draftEnc: undefined },
     personName: person ? openName(person.nameEnc) : null,
