@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser } from '@playwright/test';
-import { actAsStaff, createStaff, DEMO_ADMIN_TOTP_SECRET, freshIdNumber, freshPhone, PNG_1X1, residentApplication, signInResident, signInStaff } from './helpers';
+import { actAsStaff, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, freshIdNumber, freshPhone, PNG_1X1, signInResident, signInStaff } from './helpers';
 
 const run = promisify(execFile);
 test.describe.configure({ mode: 'serial' });
@@ -59,6 +59,8 @@ function cells(e: Expect): Record<Actor, Outcome> {
 
 // ───────────────────────────── fixtures ─────────────────────────────
 type Fx = {
+  /** The owner's 身份证号. */
+  idNumber: string;
   A: { ref: string; id: string; documentId: string };
   B: { ref: string; id: string; documentId: string };
   ownerPersonId: string;
@@ -314,7 +316,14 @@ const ROWS: Row[] = [
     fields: () => ({ assignee: '' }),
     expect: cells({ anon: 'login', residents: 'forbidden', wxClerk: 'ok', wxReviewer: 'ok', wxAdmin: 'ok', wxAuditor: 'state:您没有权限分派申请', shClerk: 'state:没有找到', shReviewer: 'state:没有找到', shAdmin: 'state:没有找到', shAuditor: 'state:您没有权限分派申请' }),
   },
-  { kind: 'action', name: 'app/admin/audit/actions.ts#filterAuditAction', fields: () => ({}), expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'redirect:/admin/audit', wxAuditor: 'redirect:/admin/audit', shAdmin: 'redirect:/admin/audit', shAuditor: 'redirect:/admin/audit' }) },
+  // Auditors and admins; the owner's 身份证号 becomes the person only for readers of Wuxi, where the person applied
+  // (personIdByIdNumber): another region's reader is told nobody has it, as for a number nobody has.
+  {
+    kind: 'action',
+    name: 'app/admin/audit/actions.ts#filterAuditAction',
+    fields: (fx) => ({ idNumber: fx.idNumber }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'redirect:/admin/audit?person=:id', wxAuditor: 'redirect:/admin/audit?person=:id', shAdmin: 'redirect:/admin/audit?person=none', shAuditor: 'redirect:/admin/audit?person=none' }),
+  },
   // PAYERS reach the file check (no file sent); the auditor 403.
   { kind: 'action', name: 'app/admin/payments/actions.ts#importResultAction', fields: () => ({}), expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:请选择银行返回的结果文件', wxAuditor: 'forbidden', shAuditor: 'forbidden' }) },
   // Staff account actions (requireStaffAccount: nobody → /login?as=staff, residents 403), each on the actor's own
@@ -518,13 +527,13 @@ test.describe('授权矩阵', () => {
       await support('tests/e2e/support/authz-fixtures.ts', 'setup', JSON.stringify({ ownerPhone: phones.owner, proxies: { proxy: phones.proxy, proxyView: phones.proxyView, proxyNone: phones.proxyNone, proxyRevoked: phones.proxyRevoked } })),
     ) as { ownerPersonId: string; draft: Fx['draft']; ownerDraft: Fx['draft']; proxyDraft: Fx['draft'] };
     // The proxy's own write target is a draft it files for the owner's person.
-    fx = { A: first, B: second, ownerPersonId: setup.ownerPersonId, draft: setup.draft, ownerDraft: setup.ownerDraft, proxyDraft: setup.proxyDraft };
+    fx = { idNumber, A: first, B: second, ownerPersonId: setup.ownerPersonId, draft: setup.draft, ownerDraft: setup.ownerDraft, proxyDraft: setup.proxyDraft };
     // Shanghai has no demo admin or auditor: made here, the admin with its second factor on.
     const stamp = Date.now() % 1_000_000;
     const SH_ADMIN_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     await Promise.all([
-      support('tests/e2e/support/create-staff.ts', `sh.admin.${stamp}`, 'admin', 'Demo-2026!', 'shanghai', SH_ADMIN_TOTP),
-      support('tests/e2e/support/create-staff.ts', `sh.auditor.${stamp}`, 'auditor', 'Demo-2026!', 'shanghai'),
+      support('tests/e2e/support/create-staff.ts', `sh.admin.${stamp}`, 'admin', DEMO_PASSWORD, 'shanghai', SH_ADMIN_TOTP),
+      support('tests/e2e/support/create-staff.ts', `sh.auditor.${stamp}`, 'auditor', DEMO_PASSWORD, 'shanghai'),
     ]);
     const staff: [Actor, string, string | null][] = [
       ['wxClerk', 'wuxi.clerk', null], ['wxReviewer', 'wuxi.reviewer', null], ['wxAdmin', 'admin', DEMO_ADMIN_TOTP_SECRET], ['wxAuditor', 'auditor', null],
