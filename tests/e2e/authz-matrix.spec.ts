@@ -12,7 +12,6 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import { actAsStaff, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, freshIdNumber, freshPhone, PNG_1X1, signInResident, signInStaff } from './helpers';
 
 const run = promisify(execFile);
-test.describe.configure({ mode: 'serial' });
 
 // ───────────────────────────── actors ─────────────────────────────
 const RESIDENTS = ['owner', 'other', 'proxy', 'proxyView', 'proxyNone', 'proxyRevoked'] as const;
@@ -425,9 +424,11 @@ async function actionOutcome(res: APIResponse): Promise<Outcome> {
   // The action's return value is the flight row "1:{…}" (row 0 is Next's envelope).
   const body = await res.text();
   const line = /^1:(\{.*\})$/m.exec(body)?.[1];
-  const state = line ? (JSON.parse(line) as { ok?: boolean; message?: string; fieldErrors?: Record<string, string> }) : null;
+  const state = line ? (JSON.parse(line) as { ok?: boolean; message?: unknown; fieldErrors?: unknown }) : null;
   if (state?.ok === true) return 'ok';
-  if (state?.ok === false) return `state:${[state.message ?? '', ...Object.values(state.fieldErrors ?? {})].join(' ')}`;
+  // Flight writes an absent value as "$undefined".
+  const fieldErrors = state?.fieldErrors && typeof state.fieldErrors === 'object' ? Object.values(state.fieldErrors as Record<string, string>) : [];
+  if (state?.ok === false) return `state:${[typeof state.message === 'string' ? state.message : '', ...fieldErrors].join(' ').trim()}`;
   return `answered:${(line ?? body).slice(0, 60)}`;
 }
 
@@ -510,6 +511,8 @@ test('每个页面、接口和服务器操作都在授权矩阵里有一行，�
 });
 
 test.describe('授权矩阵', () => {
+  // One set of fixtures and sessions for the cells (the enumeration above runs on its own).
+  test.describe.configure({ mode: 'serial' });
   let fx: Fx;
   const fetchers = {} as Fetcher;
   let actions: Map<string, { id: string; page: string }>;
@@ -526,7 +529,8 @@ test.describe('授权矩阵', () => {
     const setup = JSON.parse(
       await support('tests/e2e/support/authz-fixtures.ts', 'setup', JSON.stringify({ ownerPhone: phones.owner, proxies: { proxy: phones.proxy, proxyView: phones.proxyView, proxyNone: phones.proxyNone, proxyRevoked: phones.proxyRevoked } })),
     ) as { ownerPersonId: string; draft: Fx['draft']; ownerDraft: Fx['draft']; proxyDraft: Fx['draft'] };
-    // The proxy's own write target is a draft it files for the owner's person.
+    // Three drafts of the owner's person: `draft` for the pages, `ownerDraft` and `proxyDraft` as the owner's and the
+    // proxy's write targets (the proxy writes by its 'apply' authority), so their allowed writes never meet.
     fx = { idNumber, A: first, B: second, ownerPersonId: setup.ownerPersonId, draft: setup.draft, ownerDraft: setup.ownerDraft, proxyDraft: setup.proxyDraft };
     // Shanghai has no demo admin or auditor: made here, the admin with its second factor on.
     const stamp = Date.now() % 1_000_000;
