@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const RESIDENTS = ['owner', 'other', 'proxy', 'proxyView', 'proxyNone', 'proxyRevoked'] as const;
 const WUXI = ['wxClerk', 'wxReviewer', 'wxAdmin', 'wxAuditor'] as const;
 const SHANGHAI = ['shClerk', 'shReviewer', 'shAdmin', 'shAuditor'] as const;
-const ACTORS = ['anon', ...RESIDENTS, ...WUXI, ...SHANGHAI] as const;
+const ACTORS = ['anon', ...RESIDENTS, ...WUXI, 'wxDistrict', ...SHANGHAI] as const;
 type Actor = (typeof ACTORS)[number];
 /*
  * anon          nobody signed in
@@ -28,6 +28,8 @@ type Actor = (typeof ACTORS)[number];
  * proxyNone     active authority without view (scope receive_payment only)
  * proxyRevoked  an authority with every scope, revoked
  * wx*           Wuxi (the applications' region) clerk, reviewer, admin (second factor on), auditor
+ * wxDistrict    a Wuxi clerk of one district (梁溪区): staff of a district see that district's cases only
+ *               (canAccess), and these applications have no district, so for every record it is like another region
  * sh*           Shanghai clerk, reviewer, admin (second factor on), auditor: another region
  */
 
@@ -48,7 +50,8 @@ function cells(e: Expect): Record<Actor, Outcome> {
   const out: Partial<Record<Actor, Outcome>> = {};
   for (const a of ACTORS) {
     const group = (RESIDENTS as readonly string[]).includes(a) ? 'residents' : (WUXI as readonly string[]).includes(a) ? 'wuxi' : (SHANGHAI as readonly string[]).includes(a) ? 'shanghai' : null;
-    const staff = group === 'wuxi' || group === 'shanghai' ? e.staff : undefined;
+    // `staff` covers every staff actor (the district clerk too) that neither its own key nor its group names.
+    const staff = a !== 'anon' && !(RESIDENTS as readonly string[]).includes(a) ? e.staff : undefined;
     const v = e[a] ?? (group ? e[group] : undefined) ?? staff;
     if (v === undefined) throw new Error(`no outcome for ${a}`);
     out[a] = v;
@@ -133,7 +136,7 @@ const ROWS: Row[] = [
       kind: 'page',
       name: `/applications/[ref]${sub}`,
       url: (fx) => `/applications/${fx.B.ref}${sub}`,
-      expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found' }),
+      expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
     }),
   ),
   // …plus canWithdraw: a resident with 'apply' while the state allows withdrawing; staff (even of Wuxi) 404.
@@ -148,20 +151,20 @@ const ROWS: Row[] = [
     kind: 'page',
     name: '/applications/[ref]/decision',
     url: (fx) => `/applications/${fx.A.ref}/decision`,
-    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found' }),
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
   },
   {
     kind: 'route',
     name: '/applications/[ref]/decision/pdf',
     url: (fx) => `/applications/${fx.A.ref}/decision/pdf`,
-    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found' }),
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
   },
   // documentForDownload: loadApplication 'view'; staff see a 结算单 (not an unsent 补正) of their region.
   {
     kind: 'route',
     name: '/applications/[ref]/documents/[docId]',
     url: (fx) => `/applications/${fx.A.ref}/documents/${fx.A.documentId}`,
-    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found' }),
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
   },
   // /api/uploads: same-origin, a resident, then addDocument: a draft with 'apply' (owner; proxy on its own draft);
   // the rest 400 (refused: "这份申请现在不能上传材料"); anybody not a resident 401. proxy.ts leaves this path alone.
@@ -181,15 +184,15 @@ const ROWS: Row[] = [
   // ── staff pages: admin/layout.tsx and each page requireUser(STAFF) → residents 403 ──
   { kind: 'page', name: '/admin', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
   // staffCaseDetail: loadApplication 'view' for staff = same region, not a draft.
-  { kind: 'page', name: '/admin/applications/[ref]', url: (fx) => `/admin/applications/${fx.B.ref}`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'not_found' }) },
-  { kind: 'page', name: '/admin/applications/[ref]/decision', url: (fx) => `/admin/applications/${fx.A.ref}/decision`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'not_found' }) },
+  { kind: 'page', name: '/admin/applications/[ref]', url: (fx) => `/admin/applications/${fx.B.ref}`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }) },
+  { kind: 'page', name: '/admin/applications/[ref]/decision', url: (fx) => `/admin/applications/${fx.A.ref}/decision`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }) },
   // Route handlers (no layout): anybody not staff gets the same 404 as a case of another region.
-  { kind: 'route', name: '/admin/applications/[ref]/decision/pdf', url: (fx) => `/admin/applications/${fx.A.ref}/decision/pdf`, expect: cells({ anon: 'login', residents: 'not_found', wuxi: 'ok', shanghai: 'not_found' }) },
+  { kind: 'route', name: '/admin/applications/[ref]/decision/pdf', url: (fx) => `/admin/applications/${fx.A.ref}/decision/pdf`, expect: cells({ anon: 'login', residents: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }) },
   {
     kind: 'route',
     name: '/admin/applications/[ref]/documents/[docId]',
     url: (fx) => `/admin/applications/${fx.B.ref}/documents/${fx.B.documentId}`,
-    expect: cells({ anon: 'login', residents: 'not_found', wuxi: 'ok', shanghai: 'not_found' }),
+    expect: cells({ anon: 'login', residents: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
   },
   // requireUser(AUDIT_READERS = auditor, admin); the rows shown are the reader's region only (whereFor).
   { kind: 'page', name: '/admin/audit', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'ok', wxAuditor: 'ok', shAdmin: 'ok', shAuditor: 'ok' }) },
@@ -198,12 +201,13 @@ const ROWS: Row[] = [
   { kind: 'page', name: '/admin/payments', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
   // Residents 401; exportBankBatch: PAYERS (clerk, reviewer, admin) get their region's batch: Wuxi has the seed's
   // approved, unpaid case (scripts/seed/applications.ts, 特困 for 王芳's principal), Shanghai none (409
-  // "没有待发放的申请"); the auditor 403. The export writes only its audit row.
+  // "没有待发放的申请"), nor the district clerk (that case has no district); the auditor 403. The export writes
+  // only its audit row.
   {
     kind: 'route',
     name: '/admin/payments/export',
     ...sameOrigin(),
-    expect: cells({ anon: 'login', residents: 'unauthorized', wuxi: 'ok', shanghai: 'conflict', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+    expect: cells({ anon: 'login', residents: 'unauthorized', wuxi: 'ok', shanghai: 'conflict', wxDistrict: 'conflict', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
   },
 
   // ── server actions of the resident pages (validatedAction(…, ['resident']): staff 403, nobody → /login) ──
@@ -297,7 +301,7 @@ const ROWS: Row[] = [
     name: 'app/admin/applications/[ref]/actions.ts#caseAction',
     bound: (fx) => [fx.A.ref, 'accept'],
     fields: () => ({ confirm: 'yes' }),
-    expect: cells({ anon: 'login', residents: 'forbidden', wxClerk: 'state:不能受理', wxReviewer: 'state:不能受理', wxAdmin: 'state:您没有权限进行此操作', wxAuditor: 'state:审计员只能查看', shanghai: 'state:没有找到这份申请，或您无权办理' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', wxClerk: 'state:不能受理', wxReviewer: 'state:不能受理', wxAdmin: 'state:您没有权限进行此操作', wxAuditor: 'state:审计员只能查看', shanghai: 'state:没有找到这份申请，或您无权办理', wxDistrict: 'state:没有找到这份申请，或您无权办理' }),
   },
   // revealField: loadForStaff (same region, any staff role, audited); another region not found.
   {
@@ -305,7 +309,7 @@ const ROWS: Row[] = [
     name: 'app/admin/applications/[ref]/actions.ts#revealAction',
     bound: (fx) => [fx.B.ref, 'name'],
     fields: () => ({}),
-    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到', wxDistrict: 'state:没有找到' }),
   },
   // assignApplication(…, nobody): clerk/reviewer/admin of the region; the auditor may not assign.
   {
@@ -313,7 +317,7 @@ const ROWS: Row[] = [
     name: 'app/admin/applications/[ref]/actions.ts#assignAction',
     bound: (fx) => [fx.B.ref],
     fields: () => ({ assignee: '' }),
-    expect: cells({ anon: 'login', residents: 'forbidden', wxClerk: 'ok', wxReviewer: 'ok', wxAdmin: 'ok', wxAuditor: 'state:您没有权限分派申请', shClerk: 'state:没有找到', shReviewer: 'state:没有找到', shAdmin: 'state:没有找到', shAuditor: 'state:您没有权限分派申请' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', wxClerk: 'ok', wxReviewer: 'ok', wxAdmin: 'ok', wxAuditor: 'state:您没有权限分派申请', wxDistrict: 'state:没有找到', shClerk: 'state:没有找到', shReviewer: 'state:没有找到', shAdmin: 'state:没有找到', shAuditor: 'state:您没有权限分派申请' }),
   },
   // Auditors and admins; the owner's 身份证号 becomes the person only for readers of Wuxi, where the person applied
   // (personIdByIdNumber): another region's reader is told nobody has it, as for a number nobody has.
@@ -532,15 +536,16 @@ test.describe('授权矩阵', () => {
     // Three drafts of the owner's person: `draft` for the pages, `ownerDraft` and `proxyDraft` as the owner's and the
     // proxy's write targets (the proxy writes by its 'apply' authority), so their allowed writes never meet.
     fx = { idNumber, A: first, B: second, ownerPersonId: setup.ownerPersonId, draft: setup.draft, ownerDraft: setup.ownerDraft, proxyDraft: setup.proxyDraft };
-    // Shanghai has no demo admin or auditor: made here, the admin with its second factor on.
+    // Shanghai has no demo admin or auditor, Wuxi no district clerk: made here, the admin with its second factor on.
     const stamp = Date.now() % 1_000_000;
     const SH_ADMIN_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     await Promise.all([
-      support('tests/e2e/support/create-staff.ts', `sh.admin.${stamp}`, 'admin', DEMO_PASSWORD, 'shanghai', SH_ADMIN_TOTP),
-      support('tests/e2e/support/create-staff.ts', `sh.auditor.${stamp}`, 'auditor', DEMO_PASSWORD, 'shanghai'),
+      support('tests/e2e/support/create-staff.ts', `sh.admin.${stamp}`, 'admin', DEMO_PASSWORD, '--region=shanghai', `--totp=${SH_ADMIN_TOTP}`),
+      support('tests/e2e/support/create-staff.ts', `sh.auditor.${stamp}`, 'auditor', DEMO_PASSWORD, '--region=shanghai'),
+      support('tests/e2e/support/create-staff.ts', `wx.district.${stamp}`, 'clerk', DEMO_PASSWORD, '--region=wuxi', '--district=梁溪区'),
     ]);
     const staff: [Actor, string, string | null][] = [
-      ['wxClerk', 'wuxi.clerk', null], ['wxReviewer', 'wuxi.reviewer', null], ['wxAdmin', 'admin', DEMO_ADMIN_TOTP_SECRET], ['wxAuditor', 'auditor', null],
+      ['wxClerk', 'wuxi.clerk', null], ['wxReviewer', 'wuxi.reviewer', null], ['wxAdmin', 'admin', DEMO_ADMIN_TOTP_SECRET], ['wxAuditor', 'auditor', null], ['wxDistrict', `wx.district.${stamp}`, null],
       ['shClerk', 'shanghai.clerk', null], ['shReviewer', 'shanghai.reviewer', null], ['shAdmin', `sh.admin.${stamp}`, SH_ADMIN_TOTP], ['shAuditor', `sh.auditor.${stamp}`, null],
     ];
     const signIns: (() => Promise<[Actor, Awaited<ReturnType<Browser['newContext']>>]>)[] = [
