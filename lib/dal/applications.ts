@@ -122,7 +122,7 @@ export async function actingFor(actor: SessionUser) {
 export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof applicationDetail>>>;
 
 /** Everything the application page shows; null when this actor may not see it (the page answers 404). */
-export async function applicationDetail(actor: SessionUser, ref: string) {
+export async function applicationDetail(actor: SessionUser, ref: string, ip?: string | null) {
   const app = await loadApplication(actor, { ref }, 'view');
   if (!app || app.status === 'draft') return null;
   const personId = app.personId;
@@ -146,6 +146,11 @@ export async function applicationDetail(actor: SessionUser, ref: string) {
   if (viewingUnder) await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'proxy.view', entity: 'application', entityId: app.id, authorityId: viewingUnder });
   // Who acted under which authority, for the timeline ("由 王* 代办").
   const actors = await q((db) => db.select({ id: schema.users.id, name: schema.users.displayName }).from(schema.users).where(inArray(schema.users.id, [...new Set(events.filter((e) => e.e.authorityId && e.e.actorUserId).map((e) => e.e.actorUserId!))].concat(['-']))));
+  // Staff of the region may open this page too (it shows the name, the stays and the documents): a staff read
+  // is audited here as on the case page (staff-case.ts), the decision (decision.ts) and a download (documents.ts).
+  if (!isResident) {
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.view', entity: 'application', entityId: app.id, ip, summary: { ref, view: 'applicant_page' } });
+  }
   return {
     app: { ...app, bankAccountEnc: undefined, draftEnc: undefined },
     personName: person ? openName(person.nameEnc) : null,

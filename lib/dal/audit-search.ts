@@ -3,7 +3,7 @@ import 'server-only';
 // applications, documents and accounts), staff user, action and date range, paginated on the server. Scoped to
 // the reader's region: rows by a staff user of the region, or about an application of the region.
 import { stringify } from 'csv-stringify/sync';
-import { and, count, desc, eq, gte, inArray, isNotNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import { lookupHash } from '@/lib/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
@@ -49,10 +49,20 @@ export const actionLabel = (a: string) => ACTION_LABELS[a] ?? a;
 
 export type AuditFilters = { personId?: string; userId?: string; action?: string; from?: string; to?: string; page?: number };
 
-/** 身份证号 → the person's id through its HMAC (never a scan of decrypted rows); null when nobody has it. */
-export async function personIdByIdNumber(idNumber: string): Promise<string | null> {
-  const [row] = await q((db) => db.select({ id: schema.persons.id }).from(schema.persons).where(eq(schema.persons.idNumberHmac, lookupHash(`id:${idNumber.trim().toUpperCase()}`))));
-  return row?.id ?? null;
+/**
+ * 身份证号 → the person's id through its HMAC (never a scan of decrypted rows), for a reader of this region only:
+ * null when nobody has it *in the reader's region* (hukou or insured there, or an application there), so an
+ * auditor of another region cannot learn from the filter that somebody applied for assistance elsewhere.
+ */
+export async function personIdByIdNumber(actor: SessionUser, idNumber: string): Promise<string | null> {
+  if (!(AUDIT_READERS as readonly string[]).includes(actor.role) || !actor.region) return null;
+  const p = schema.persons;
+  const [row] = await q((db) => db.select({ id: p.id, hukouRegion: p.hukouRegion, insuredRegion: p.insuredRegion }).from(p).where(eq(p.idNumberHmac, lookupHash(`id:${idNumber.trim().toUpperCase()}`))));
+  if (!row) return null;
+  if (row.hukouRegion === actor.region || row.insuredRegion === actor.region) return row.id;
+  const t = schema.applications;
+  const [here] = await q((db) => db.select({ id: t.id }).from(t).where(and(eq(t.personId, row.id), eq(t.region, actor.region!), ne(t.status, 'draft'))).limit(1));
+  return here ? row.id : null;
 }
 
 /** Start of a Shanghai calendar day as the ISO instant the log stores. */

@@ -262,7 +262,7 @@ export async function personYearLedger(personId: string, region: string, year: n
 
 export const KIND_TEXT: Record<PaymentKind, string> = { approval: '批准（应发）', payment: '发放成功', failure: '发放失败', adjustment: '更正' };
 
-/** The latest ledger rows of the actor's region, newest first, with the case reference (staff only). */
+/** The latest ledger rows of the actor's region (and district, for staff of one), newest first, with the case reference (staff only). */
 export async function recentLedgerRows(actor: SessionUser, limit = 50) {
   if (actor.role === 'resident' || !actor.region) return [];
   const p = schema.payments;
@@ -271,7 +271,7 @@ export async function recentLedgerRows(actor: SessionUser, limit = 50) {
       .select({ id: p.id, ref: schema.applications.ref, kind: p.kind, pool: p.pool, region: p.region, year: p.year, amountFen: p.amountFen, batchRef: p.batchRef, reason: p.reason, createdAt: p.createdAt })
       .from(p)
       .innerJoin(schema.applications, eq(schema.applications.id, p.applicationId))
-      .where(eq(p.region, actor.region!))
+      .where(and(eq(p.region, actor.region!), actor.district ? eq(schema.applications.district, actor.district) : undefined))
       .orderBy(sql`${p.createdAt} desc`, sql`${p.id} desc`)
       .limit(limit),
   );

@@ -30,7 +30,10 @@ const CHECKSUM = '合计';
 
 export type UnpaidCase = { applicationId: string; ref: string; name: string | null; bankName: string | null; bankAccountLast4: string | null; decidedAt: string | null; derived: Derived };
 
-/** Approved cases of the actor's region with money outstanding (auditors may read it). */
+/**
+ * Approved cases of the actor's region (and district, for staff of one: they see that district's cases only, as
+ * lib/dal/access.ts canAccess says) with money outstanding (auditors may read it).
+ */
 export async function approvedUnpaid(actor: SessionUser): Promise<UnpaidCase[]> {
   if (actor.role === 'resident' || !actor.region) return [];
   const t = schema.applications;
@@ -39,7 +42,7 @@ export async function approvedUnpaid(actor: SessionUser): Promise<UnpaidCase[]> 
       .select({ id: t.id, ref: t.ref, bankName: t.bankName, last4: t.bankAccountLast4, decidedAt: t.decidedAt, nameEnc: schema.persons.nameEnc })
       .from(t)
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
-      .where(and(eq(t.region, actor.region!), eq(t.status, 'approved')))
+      .where(and(eq(t.region, actor.region!), actor.district ? eq(t.district, actor.district) : undefined, eq(t.status, 'approved')))
       .orderBy(asc(t.decidedAt), asc(t.ref)),
   );
   if (apps.length === 0) return [];

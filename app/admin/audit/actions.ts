@@ -17,8 +17,8 @@ export const filterAuditAction = validatedAction(
     to: day.default(''),
   }),
   AUDIT_READERS,
-  async (input): Promise<{ ok: boolean }> => {
-    const personId = input.idNumber ? await personIdByIdNumber(input.idNumber) : null;
+  async (input, reader): Promise<{ ok: boolean }> => {
+    const personId = input.idNumber ? await personIdByIdNumber(reader, input.idNumber) : null;
     redirect(
       `/admin/audit${queryOf({ personId: personId ?? undefined, noPerson: Boolean(input.idNumber) && !personId, userId: input.user || undefined, action: input.action || undefined, from: input.from || undefined, to: input.to || undefined })}`,
     );

@@ -1,12 +1,17 @@
-// Files and submits a complete Wuxi application (低保, one stay) for a resident phone, through the same
-// data layer and workflow the wizard uses, against the e2e server's database; prints the reference.
+// Files and submits a complete Wuxi application (低保, one stay, its 结算单 uploaded) for a resident phone,
+// through the same data layer and workflow the wizard uses, against the e2e server's database; prints the
+// workflow's result plus the application's id and the receipt's document id.
 // Usage: tsx --conditions=react-server resident-app.ts <phone> <身份证号> <name>
 import { eq } from 'drizzle-orm';
 import { lookupHash } from '@/lib/crypto';
+import { addDocument } from '@/lib/dal/documents';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser } from '@/lib/dal/users';
 import { closeDatabase, q, schema } from '@/lib/store/db';
 import { perform } from '@/lib/workflow';
+
+// A 1×1 PNG (the same bytes as PNG_1X1 in tests/e2e/helpers.ts, which this script cannot import).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const [phone, idNumber, name] = process.argv.slice(2) as [string, string, string];
 const hmac = lookupHash(`phone:${phone}`);
@@ -23,7 +28,9 @@ await saveEpisode(user, created.id, -1, {
   complete: true,
   values: { hospitalName: '无锡市人民医院', kind: 'inpatient', date: '2026-03-02', endDate: '2026-03-10', hospitalLevel: '3', location: 'local', referred: 'yes', offsiteFiled: 'no', totalYuan: '50000', policyYuan: '40000', basicPaidYuan: '25000', criticalPaidYuan: '5000' },
 });
+const receipt = await addDocument(user, created.id, { name: '结算单.png', bytes: new Uint8Array(PNG) }, { kind: 'receipt', episodeSeq: 0 });
+if (!receipt.ok) throw new Error(receipt.message);
 const result = await perform(user, created.id, 'submit');
-console.log(JSON.stringify(result));
+console.log(JSON.stringify({ ...result, id: created.id, documentId: receipt.id }));
 await closeDatabase();
 process.exit(result.ok ? 0 : 1);

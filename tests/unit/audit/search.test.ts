@@ -20,7 +20,7 @@ describe('审计日志查询', () => {
     await writeAudit({ actorUserId: clerk.id, actorRole: 'clerk', action: 'staff.login', entity: 'user', entityId: clerk.id });
     await writeAudit({ actorUserId: other.id, actorRole: 'clerk', action: 'application.accept', entity: 'application', entityId: elsewhere.id });
 
-    expect(await personIdByIdNumber('32020219800101002x')).toBe(p!.id);
+    expect(await personIdByIdNumber(auditor, '32020219800101002x')).toBe(p!.id);
     const byPerson = await searchAudit(auditor, { personId: p!.id });
     // Only the Wuxi case's row: the Shanghai one is another region's.
     expect(byPerson.ok && byPerson.rows.map((r) => [r.action, r.ref])).toEqual([['application.accept', mine.ref]]);

@@ -1,0 +1,640 @@
+// The authorization matrix: every page, route handler and server action of the app × every kind of actor, with
+// the outcome each cell must have, worked out from the code (lib/session.ts requireUser / requireStaffAccount,
+// lib/access.ts, lib/dal/access.ts canAccess, proxy.ts, each page's and route's own checks, the data-layer
+// function each action calls). A page, route or action without a row fails the first test, and so does a row
+// naming something that no longer exists: a new route cannot ship without someone deciding who may use it.
+// How to add a row: docs/security.md (section 授权矩阵).
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser } from '@playwright/test';
+import { actAsStaff, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, freshIdNumber, freshPhone, PNG_1X1, signInResident, signInStaff } from './helpers';
+
+const run = promisify(execFile);
+
+// ───────────────────────────── actors ─────────────────────────────
+const RESIDENTS = ['owner', 'other', 'proxy', 'proxyView', 'proxyNone', 'proxyRevoked'] as const;
+const WUXI = ['wxClerk', 'wxReviewer', 'wxAdmin', 'wxAuditor'] as const;
+const SHANGHAI = ['shClerk', 'shReviewer', 'shAdmin', 'shAuditor'] as const;
+const ACTORS = ['anon', ...RESIDENTS, ...WUXI, 'wxDistrict', ...SHANGHAI] as const;
+type Actor = (typeof ACTORS)[number];
+/*
+ * anon          nobody signed in
+ * owner         the resident whose applications A (rejected, so decided) and B (submitted) and drafts these are
+ * other         another resident
+ * proxy         a resident with an active authority from the owner's person: scope apply + view + respond
+ * proxyView     active authority, scope view only (no apply, no respond)
+ * proxyNone     active authority without view (scope receive_payment only)
+ * proxyRevoked  an authority with every scope, revoked
+ * wx*           Wuxi (the applications' region) clerk, reviewer, admin (second factor on), auditor
+ * wxDistrict    a Wuxi clerk of one district (梁溪区): staff of a district see that district's cases only
+ *               (canAccess), and these applications have no district, so for every record it is like another region
+ * sh*           Shanghai clerk, reviewer, admin (second factor on), auditor: another region
+ */
+
+/**
+ * Outcomes. Pages and routes, fetched without following redirects: 'ok' (2xx), 'login' (a redirect to /login),
+ * 'not_found' (404), 'forbidden' (403), 'unauthorized' (401), 'bad_request' (400), 'conflict' (409),
+ * 'redirect:<path>' (any other redirect, ids shown as :id and references as :ref).
+ * Server actions: 'login' / 'redirect:<path>' (the action redirected), 'forbidden' (403 from requireUser),
+ * 'ok' (the action's state says ok: true), 'state:<text>' (the action answered ok: false, its message or a
+ * field error containing <text>: its refusal or validation state), 'answered:…' (a state of another shape).
+ * Public rows: 'public' = anonymous gets no 5xx and no login redirect.
+ */
+type Outcome = string;
+type Expect = Partial<Record<Actor | 'residents' | 'wuxi' | 'shanghai' | 'staff', Outcome>>;
+
+/** The full row of cells from groups, actor keys overriding their group; every actor must end up with a value. */
+function cells(e: Expect): Record<Actor, Outcome> {
+  const out: Partial<Record<Actor, Outcome>> = {};
+  for (const a of ACTORS) {
+    const group = (RESIDENTS as readonly string[]).includes(a) ? 'residents' : (WUXI as readonly string[]).includes(a) ? 'wuxi' : (SHANGHAI as readonly string[]).includes(a) ? 'shanghai' : null;
+    // `staff` covers every staff actor (the district clerk too) that neither its own key nor its group names.
+    const staff = a !== 'anon' && !(RESIDENTS as readonly string[]).includes(a) ? e.staff : undefined;
+    const v = e[a] ?? (group ? e[group] : undefined) ?? staff;
+    if (v === undefined) throw new Error(`no outcome for ${a}`);
+    out[a] = v;
+  }
+  return out as Record<Actor, Outcome>;
+}
+
+// ───────────────────────────── fixtures ─────────────────────────────
+type Fx = {
+  /** The owner's 身份证号. */
+  idNumber: string;
+  A: { ref: string; id: string; documentId: string };
+  B: { ref: string; id: string; documentId: string };
+  ownerPersonId: string;
+  draft: { id: string; documentId: string };
+  ownerDraft: { id: string; documentId: string };
+  proxyDraft: { id: string; documentId: string };
+};
+
+/** The draft a write action targets: the proxy its own, everybody else the owner's (refusals must leave it alone). */
+const draftFor = (fx: Fx, actor: Actor) => (actor === 'proxy' ? fx.proxyDraft : fx.ownerDraft);
+
+type Row = {
+  kind: 'page' | 'route' | 'action';
+  /** page/route: the app path pattern without route groups; action: `<file>#<export>` as the server-reference manifest names it. */
+  name: string;
+  /** Why nobody needs to be signed in (touches no record): checked for anonymous only. */
+  public?: string;
+  method?: 'GET' | 'POST';
+  url?: (fx: Fx) => string;
+  /** action: values bound on the server (`.bind(null, …)`), then the form's fields. */
+  bound?: (fx: Fx, actor: Actor) => unknown[];
+  fields?: (fx: Fx, actor: Actor) => Record<string, Field>;
+  /** Actors whose call does its work and writes (run last, after the refusals were shown to change nothing). */
+  writers?: readonly Actor[];
+  expect: Record<Actor, Outcome> | { anon: Outcome };
+};
+
+const P = (name: string, reason: string, extra: Partial<Row> = {}): Row => ({ kind: 'page', name, public: reason, expect: { anon: 'public' }, ...extra });
+const sameOrigin = (extra: Partial<Row> = {}) => ({ method: 'POST' as const, ...extra });
+const CALC = '计算器和资格自测：答案只在 cookie 里，不读写任何记录';
+
+const ROWS: Row[] = [
+  // ── public pages: no record is read or written ──
+  P('/', '首页：介绍和入口'),
+  P('/help', '帮助：静态说明'),
+  P('/login', '登录页'),
+  P('/check', CALC),
+  P('/check/[question]', CALC, { url: () => '/check/region' }),
+  P('/check/answers', CALC),
+  P('/check/result', CALC),
+  P('/estimate', CALC),
+  P('/estimate/region', CALC),
+  P('/estimate/who', CALC),
+  P('/estimate/visit/[n]', CALC, { url: () => '/estimate/visit/new' }),
+  P('/estimate/result', CALC),
+  // ── public routes ──
+  { kind: 'route', name: '/api/health', public: '运维：数据库是否可用', expect: { anon: 'public' } },
+  { kind: 'route', name: '/api/v1/regions', public: '公开接口（API.md），不登录、不存储', expect: { anon: 'public' } },
+  { kind: 'route', name: '/api/v1/eligibility', public: '公开接口（API.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
+  { kind: 'route', name: '/api/v1/estimate', public: '公开接口（API.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
+  { kind: 'route', name: '/api/auth/[...nextauth]', public: 'Auth.js 的会话端点', url: () => '/api/auth/session', expect: { anon: 'public' } },
+
+  // ── resident pages ──
+  // requireUser(['resident']): staff 403; proxy.ts sends anybody without a session cookie to /login first.
+  { kind: 'page', name: '/me', expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+  { kind: 'page', name: '/apply', expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+  // loadDraftPage: requireUser(['resident']) → getDraft needs 'apply' on the draft (the owner; the proxy whose
+  // authority covers apply); everybody else 404 (submittedRefOfDraft finds no reference for a draft).
+  ...['', '/applicant', '/identity', '/episodes', '/episodes/[n]', '/bank', '/declaration', '/review'].map(
+    (sub): Row => ({
+      kind: 'page',
+      name: `/apply/[id]${sub}`,
+      url: (fx) => `/apply/${fx.draft.id}${sub.replace('[n]', '0')}`,
+      expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'not_found', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', staff: 'forbidden' }),
+    }),
+  ),
+  // loadApplicationPage: requireUser() (any role) → applicationDetail: loadApplication(…, 'view'): owner, proxies
+  // with view, staff of the application's region (not a draft); the rest 404.
+  ...['', '/confirmation'].map(
+    (sub): Row => ({
+      kind: 'page',
+      name: `/applications/[ref]${sub}`,
+      url: (fx) => `/applications/${fx.B.ref}${sub}`,
+      expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
+    }),
+  ),
+  // …plus canWithdraw: a resident with 'apply' while the state allows withdrawing; staff (even of Wuxi) 404.
+  {
+    kind: 'page',
+    name: '/applications/[ref]/withdraw',
+    url: (fx) => `/applications/${fx.B.ref}/withdraw`,
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'not_found', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', staff: 'not_found' }),
+  },
+  // decisionNotice: loadApplication 'view' on a decided application (A was rejected).
+  {
+    kind: 'page',
+    name: '/applications/[ref]/decision',
+    url: (fx) => `/applications/${fx.A.ref}/decision`,
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
+  },
+  {
+    kind: 'route',
+    name: '/applications/[ref]/decision/pdf',
+    url: (fx) => `/applications/${fx.A.ref}/decision/pdf`,
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
+  },
+  // documentForDownload: loadApplication 'view'; staff see a 结算单 (not an unsent 补正) of their region.
+  {
+    kind: 'route',
+    name: '/applications/[ref]/documents/[docId]',
+    url: (fx) => `/applications/${fx.A.ref}/documents/${fx.A.documentId}`,
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'ok', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
+  },
+  // /api/uploads: same-origin, a resident, then addDocument: a draft with 'apply' (owner; proxy on its own draft);
+  // the rest 400 (refused: "这份申请现在不能上传材料"); anybody not a resident 401. proxy.ts leaves this path alone.
+  {
+    kind: 'route',
+    name: '/api/uploads',
+    method: 'POST',
+    fields: (fx, a) => ({ applicationId: draftFor(fx, a).id, kind: 'receipt', episodeSeq: '0', file: { name: '矩阵.png', mimeType: 'image/png', buffer: PNG_1X1 } }),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'unauthorized', owner: 'ok', proxy: 'ok', proxyView: 'bad_request', proxyNone: 'bad_request', proxyRevoked: 'bad_request', other: 'bad_request', staff: 'unauthorized' }),
+  },
+
+  // ── staff account pages: requireStaffAccount (any staff role; residents 403) ──
+  { kind: 'page', name: '/account/password', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+  { kind: 'page', name: '/account/security', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+
+  // ── staff pages: admin/layout.tsx and each page requireUser(STAFF) → residents 403 ──
+  { kind: 'page', name: '/admin', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+  // staffCaseDetail: loadApplication 'view' for staff = same region, not a draft.
+  { kind: 'page', name: '/admin/applications/[ref]', url: (fx) => `/admin/applications/${fx.B.ref}`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }) },
+  { kind: 'page', name: '/admin/applications/[ref]/decision', url: (fx) => `/admin/applications/${fx.A.ref}/decision`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }) },
+  // Route handlers (no layout): anybody not staff gets the same 404 as a case of another region.
+  { kind: 'route', name: '/admin/applications/[ref]/decision/pdf', url: (fx) => `/admin/applications/${fx.A.ref}/decision/pdf`, expect: cells({ anon: 'login', residents: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }) },
+  {
+    kind: 'route',
+    name: '/admin/applications/[ref]/documents/[docId]',
+    url: (fx) => `/admin/applications/${fx.B.ref}/documents/${fx.B.documentId}`,
+    expect: cells({ anon: 'login', residents: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
+  },
+  // requireUser(AUDIT_READERS = auditor, admin); the rows shown are the reader's region only (whereFor).
+  { kind: 'page', name: '/admin/audit', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'ok', wxAuditor: 'ok', shAdmin: 'ok', shAuditor: 'ok' }) },
+  // POST from this site; exportAudit refuses anybody but auditor/admin with 403 (residents too).
+  { kind: 'route', name: '/admin/audit/export', ...sameOrigin(), expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'ok', wxAuditor: 'ok', shAdmin: 'ok', shAuditor: 'ok' }) },
+  { kind: 'page', name: '/admin/payments', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+  // Residents 401; exportBankBatch: PAYERS (clerk, reviewer, admin) get their region's batch: Wuxi has the seed's
+  // approved, unpaid case (scripts/seed/applications.ts, 特困 for 王芳's principal), Shanghai none (409
+  // "没有待发放的申请"), nor the district clerk (that case has no district); the auditor 403. The export writes
+  // only its audit row.
+  {
+    kind: 'route',
+    name: '/admin/payments/export',
+    ...sameOrigin(),
+    expect: cells({ anon: 'login', residents: 'unauthorized', wuxi: 'ok', shanghai: 'conflict', wxDistrict: 'conflict', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
+
+  // ── server actions of the resident pages (validatedAction(…, ['resident']): staff 403, nobody → /login) ──
+  // createDraft for the owner's person: the owner (own person) and a proxy with 'apply' get a draft; the rest
+  // are sent back to /apply?error=forbidden with nothing created.
+  {
+    kind: 'action',
+    name: 'app/(resident)/apply/actions.ts#startApplication',
+    fields: (fx) => ({ region: 'wuxi', for: fx.ownerPersonId }),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'login', owner: 'redirect:/apply/:id', proxy: 'redirect:/apply/:id', proxyView: 'redirect:/apply?error=forbidden', proxyNone: 'redirect:/apply?error=forbidden', proxyRevoked: 'redirect:/apply?error=forbidden', other: 'redirect:/apply?error=forbidden', staff: 'forbidden' }),
+  },
+  // Draft writes: getDraft / writeDraft need 'apply'. An incomplete answer is saved and says so; others are told
+  // the draft is not there.
+  {
+    kind: 'action',
+    name: 'app/(resident)/apply/actions.ts#uploadAction',
+    fields: (fx, a) => ({ applicationId: draftFor(fx, a).id, kind: 'receipt', episodeSeq: '0', file: { name: '矩阵.png', mimeType: 'image/png', buffer: PNG_1X1 } }),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'state:这份申请现在不能上传材料', proxyNone: 'state:这份申请现在不能上传材料', proxyRevoked: 'state:这份申请现在不能上传材料', other: 'state:这份申请现在不能上传材料', staff: 'forbidden' }),
+  },
+  {
+    kind: 'action',
+    name: 'app/(resident)/apply/actions.ts#removeDocumentAction',
+    fields: (fx, a) => ({ documentId: draftFor(fx, a).documentId }),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'state:没有找到', proxyNone: 'state:没有找到', proxyRevoked: 'state:没有找到', other: 'state:没有找到', staff: 'forbidden' }),
+  },
+  {
+    kind: 'action',
+    name: 'app/(resident)/apply/actions.ts#saveStepAction',
+    bound: (fx, a) => [draftFor(fx, a).id, 'bank'],
+    fields: () => ({ bankName: '矩阵银行' }),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'login', owner: 'state:已先为您保存', proxy: 'state:已先为您保存', proxyView: 'state:没有找到这份申请', proxyNone: 'state:没有找到这份申请', proxyRevoked: 'state:没有找到这份申请', other: 'state:没有找到这份申请', staff: 'forbidden' }),
+  },
+  {
+    kind: 'action',
+    name: 'app/(resident)/apply/actions.ts#saveEpisodeAction',
+    bound: (fx, a) => [draftFor(fx, a).id, 0],
+    fields: () => ({ hospitalName: '矩阵医院' }),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'login', owner: 'state:已先为您保存', proxy: 'state:已先为您保存', proxyView: 'state:没有找到', proxyNone: 'state:没有找到', proxyRevoked: 'state:没有找到', other: 'state:没有找到', staff: 'forbidden' }),
+  },
+  // perform(submit) loads with 'apply': the owner and the proxy reach the check of the (incomplete) draft.
+  {
+    kind: 'action',
+    name: 'app/(resident)/apply/actions.ts#submitAction',
+    bound: (fx, a) => [draftFor(fx, a).id],
+    fields: () => ({}),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'login', owner: 'state:还有内容没有填完', proxy: 'state:还有内容没有填完', proxyView: 'state:没有找到这份申请，或您无权办理', proxyNone: 'state:没有找到这份申请，或您无权办理', proxyRevoked: 'state:没有找到这份申请，或您无权办理', other: 'state:没有找到这份申请，或您无权办理', staff: 'forbidden' }),
+  },
+  {
+    kind: 'action',
+    name: 'app/(resident)/apply/actions.ts#removeEpisodeAction',
+    fields: (fx, a) => ({ draftId: draftFor(fx, a).id, index: '0' }),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'login', owner: 'redirect:/apply/:id/episodes', proxy: 'redirect:/apply/:id/episodes', proxyView: 'state:没有找到', proxyNone: 'state:没有找到', proxyRevoked: 'state:没有找到', other: 'state:没有找到', staff: 'forbidden' }),
+  },
+  {
+    kind: 'action',
+    name: 'app/(resident)/apply/actions.ts#deleteDraftAction',
+    fields: (fx, a) => ({ draftId: draftFor(fx, a).id }),
+    writers: ['owner', 'proxy'],
+    expect: cells({ anon: 'login', owner: 'redirect:/apply?deleted=1', proxy: 'redirect:/apply?deleted=1', proxyView: 'state:没有找到', proxyNone: 'state:没有找到', proxyRevoked: 'state:没有找到', other: 'state:没有找到', staff: 'forbidden' }),
+  },
+  // On A (rejected): who may answer / withdraw reaches the state check ("不能…"), the rest are not found.
+  {
+    kind: 'action',
+    name: 'app/(resident)/applications/[ref]/actions.ts#respondAction',
+    bound: (fx) => [fx.A.ref, fx.A.id],
+    fields: () => ({ message: '矩阵测试' }),
+    expect: cells({ anon: 'login', owner: 'state:不能提交补正材料', proxy: 'state:不能提交补正材料', proxyView: 'state:没有找到这份申请，或您无权办理', proxyNone: 'state:没有找到这份申请，或您无权办理', proxyRevoked: 'state:没有找到这份申请，或您无权办理', other: 'state:没有找到这份申请，或您无权办理', staff: 'forbidden' }),
+  },
+  {
+    kind: 'action',
+    name: 'app/(resident)/applications/[ref]/actions.ts#withdrawAction',
+    bound: (fx) => [fx.A.ref],
+    fields: () => ({ confirm: 'yes' }),
+    expect: cells({ anon: 'login', owner: 'state:不能撤回', proxy: 'state:不能撤回', proxyView: 'state:没有找到这份申请，或您无权办理', proxyNone: 'state:没有找到这份申请，或您无权办理', proxyRevoked: 'state:没有找到这份申请，或您无权办理', other: 'state:没有找到这份申请，或您无权办理', staff: 'forbidden' }),
+  },
+  // markAllRead: the actor's own notices only.
+  { kind: 'action', name: 'app/(resident)/me/actions.ts#markAllReadAction', fields: () => ({}), writers: RESIDENTS, expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+
+  // ── staff actions (validatedAction(…, STAFF): residents 403) ──
+  // perform(accept) on A (rejected): Wuxi clerk/reviewer reach the state check; the admin may not accept at all;
+  // the auditor is refused by the runner; Shanghai does not find it.
+  {
+    kind: 'action',
+    name: 'app/admin/applications/[ref]/actions.ts#caseAction',
+    bound: (fx) => [fx.A.ref, 'accept'],
+    fields: () => ({ confirm: 'yes' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', wxClerk: 'state:不能受理', wxReviewer: 'state:不能受理', wxAdmin: 'state:您没有权限进行此操作', wxAuditor: 'state:审计员只能查看', shanghai: 'state:没有找到这份申请，或您无权办理', wxDistrict: 'state:没有找到这份申请，或您无权办理' }),
+  },
+  // revealField: loadForStaff (same region, any staff role, audited); another region not found.
+  {
+    kind: 'action',
+    name: 'app/admin/applications/[ref]/actions.ts#revealAction',
+    bound: (fx) => [fx.B.ref, 'name'],
+    fields: () => ({}),
+    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到', wxDistrict: 'state:没有找到' }),
+  },
+  // assignApplication(…, nobody): clerk/reviewer/admin of the region; the auditor may not assign.
+  {
+    kind: 'action',
+    name: 'app/admin/applications/[ref]/actions.ts#assignAction',
+    bound: (fx) => [fx.B.ref],
+    fields: () => ({ assignee: '' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', wxClerk: 'ok', wxReviewer: 'ok', wxAdmin: 'ok', wxAuditor: 'state:您没有权限分派申请', wxDistrict: 'state:没有找到', shClerk: 'state:没有找到', shReviewer: 'state:没有找到', shAdmin: 'state:没有找到', shAuditor: 'state:您没有权限分派申请' }),
+  },
+  // Auditors and admins; the owner's 身份证号 becomes the person only for readers of Wuxi, where the person applied
+  // (personIdByIdNumber): another region's reader is told nobody has it, as for a number nobody has.
+  {
+    kind: 'action',
+    name: 'app/admin/audit/actions.ts#filterAuditAction',
+    fields: (fx) => ({ idNumber: fx.idNumber }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'redirect:/admin/audit?person=:id', wxAuditor: 'redirect:/admin/audit?person=:id', shAdmin: 'redirect:/admin/audit?person=none', shAuditor: 'redirect:/admin/audit?person=none' }),
+  },
+  // PAYERS reach the file check (no file sent); the auditor 403.
+  { kind: 'action', name: 'app/admin/payments/actions.ts#importResultAction', fields: () => ({}), expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:请选择银行返回的结果文件', wxAuditor: 'forbidden', shAuditor: 'forbidden' }) },
+  // Staff account actions (requireStaffAccount: nobody → /login?as=staff, residents 403), each on the actor's own
+  // account. Confirming: the admins' second factor is on already; the others have a pending secret (the security
+  // page made one) that 000000 does not match. Turning off: never for admins; the others have none on.
+  {
+    kind: 'action',
+    name: 'app/account/actions.ts#confirmSecondFactorAction',
+    fields: () => ({ code: '000000' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:验证码不对', wxAdmin: 'state:请刷新页面后重新扫描二维码', shAdmin: 'state:请刷新页面后重新扫描二维码' }),
+  },
+  {
+    kind: 'action',
+    name: 'app/account/actions.ts#disableSecondFactorAction',
+    fields: () => ({ code: '000000' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:两步验证没有开启', wxAdmin: 'state:管理员必须使用两步验证', shAdmin: 'state:管理员必须使用两步验证' }),
+  },
+  { kind: 'action', name: 'app/account/actions.ts#changePasswordAction', fields: () => ({ current: 'x', next: 'y', confirm: 'z' }), expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:两次输入的新密码不一样' }) },
+
+  // ── public actions (roles: null): cookies only, or signing in ──
+  ...(
+    [
+      ['app/actions.ts#chooseRegion', '选择地区：只写 cookie'],
+      ['app/actions.ts#toggleElderMode', '长辈模式：只写 cookie'],
+      ['app/actions.ts#signOutAction', '退出登录：没有登录时什么也不做'],
+      ['app/login/actions.ts#sendCodeAction', '登录：发验证码'],
+      ['app/login/actions.ts#verifyCodeAction', '登录：核对验证码'],
+      ['app/login/actions.ts#staffLoginAction', '工作人员登录'],
+      ['app/check/actions.ts#answerQuestion', CALC],
+      ['app/check/actions.ts#resetCheck', CALC],
+      ['app/check/actions.ts#estimateFromCheck', CALC],
+      ['app/estimate/actions.ts#setEstimateRegion', CALC],
+      ['app/estimate/actions.ts#setEstimateWho', CALC],
+      ['app/estimate/actions.ts#saveVisit', CALC],
+      ['app/estimate/actions.ts#deleteVisit', CALC],
+      ['app/estimate/actions.ts#resetEstimate', CALC],
+    ] as const
+  ).map(([name, reason]): Row => ({ kind: 'action', name, public: reason, fields: () => ({}), expect: { anon: 'public' } })),
+  // Going on to apply: without answers (this fresh visitor has none) back to the calculator's start; with them
+  // applyPath() would send a visitor to sign in, by design.
+  { kind: 'action', name: 'app/check/actions.ts#applyFromCheck', public: CALC, fields: () => ({}), expect: { anon: 'redirect:/check' } },
+  { kind: 'action', name: 'app/estimate/actions.ts#applyFromEstimate', public: CALC, fields: () => ({}), expect: { anon: 'redirect:/estimate' } },
+];
+
+// ───────────────────────────── enumeration ─────────────────────────────
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+}
+/** app/(resident)/apply/[id]/page.tsx → /apply/[id] (route groups and private folders are not part of the path). */
+function routePath(file: string): string {
+  const parts = relative('app', file).split('/').slice(0, -1).filter((p) => !/^\(.*\)$/.test(p));
+  return `/${parts.join('/')}`;
+}
+function appEntries(): string[] {
+  return walk('app').flatMap((f) => {
+    if (/\/page\.tsx$/.test(f)) return [`page ${routePath(f)}`];
+    if (/\/route\.ts$/.test(f)) return [`route ${routePath(f)}`];
+    return [];
+  });
+}
+type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
+function manifestActions(): Map<string, { id: string; page: string }> {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, ManifestEntry> };
+  const out = new Map<string, { id: string; page: string }>();
+  for (const [id, e] of Object.entries(manifest.node)) {
+    // A page that loads the action, to post it to (Next runs an action only where its worker is).
+    const worker = Object.keys(e.workers).find((w) => w.endsWith('/page')) ?? Object.keys(e.workers)[0]!;
+    out.set(`${e.filename}#${e.exportedName}`, { id, page: routePath(`${worker}.tsx`) });
+  }
+  return out;
+}
+const rowKey = (r: Row) => `${r.kind} ${r.name}`;
+
+// ───────────────────────────── calling ─────────────────────────────
+const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
+const norm = (p: string) => p.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/[A-Z]{2}-\d{4}-\d{6}/g, ':ref');
+
+function pageOutcome(res: APIResponse): Outcome {
+  const s = res.status();
+  if (s >= 200 && s < 300) return 'ok';
+  if (s >= 300 && s < 400) {
+    const to = new URL(res.headers().location ?? '', BASE);
+    return to.pathname === '/login' ? 'login' : `redirect:${norm(to.pathname + to.search)}`;
+  }
+  const named: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
+  return named[s] ?? `status:${s}`;
+}
+
+async function actionOutcome(res: APIResponse): Promise<Outcome> {
+  const redirect = res.headers()['x-action-redirect'];
+  if (redirect) {
+    const to = new URL(redirect.split(';')[0]!, BASE);
+    return to.pathname === '/login' ? 'login' : `redirect:${norm(to.pathname + to.search)}`;
+  }
+  const s = res.status();
+  if (s === 403) return 'forbidden';
+  if (s === 404) return 'not_found';
+  if (s !== 200) return `status:${s}`;
+  // The action's return value is the flight row "1:{…}" (row 0 is Next's envelope).
+  const body = await res.text();
+  const line = /^1:(\{.*\})$/m.exec(body)?.[1];
+  const state = line ? (JSON.parse(line) as { ok?: boolean; message?: unknown; fieldErrors?: unknown }) : null;
+  if (state?.ok === true) return 'ok';
+  // Flight writes an absent value as "$undefined".
+  const fieldErrors = state?.fieldErrors && typeof state.fieldErrors === 'object' ? Object.values(state.fieldErrors as Record<string, string>) : [];
+  if (state?.ok === false) return `state:${[typeof state.message === 'string' ? state.message : '', ...fieldErrors].join(' ').trim()}`;
+  return `answered:${(line ?? body).slice(0, 60)}`;
+}
+
+/**
+ * React's encodeReply for (…bound, formData) as the browser sends it (checked against a real request in the
+ * test below): the FormData's fields as "_1_<name>" first, then part "0", the argument list (bound values first,
+ * the form as "$K1"). The order matters: the server collects a form's fields from where its pointer stands.
+ */
+type Field = string | { name: string; mimeType: string; buffer: Buffer };
+function actionBody(bound: unknown[], fields: Record<string, Field>): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) {
+    if (typeof v === 'string') form.append(`_1_${k}`, v);
+    else form.append(`_1_${k}`, new Blob([new Uint8Array(v.buffer)], { type: v.mimeType }), v.name);
+  }
+  form.append('0', JSON.stringify([...bound, '$K1']));
+  return form;
+}
+
+type Fetcher = Record<Actor, APIRequestContext>;
+
+async function callCell(ctx: APIRequestContext, row: Row, actor: Actor, fx: Fx, actions: Map<string, { id: string; page: string }>): Promise<Outcome> {
+  if (row.kind === 'action') {
+    const a = actions.get(row.name)!;
+    const page = a.page.replace('[ref]', fx.B.ref).replace('[id]', fx.draft.id).replace('[n]', '0').replace('[question]', 'region');
+    const res = await ctx.fetch(page, {
+      method: 'POST',
+      headers: { 'Next-Action': a.id, Origin: BASE, Accept: 'text/x-component' },
+      multipart: actionBody(row.bound?.(fx, actor) ?? [], row.fields?.(fx, actor) ?? {}),
+      maxRedirects: 0,
+    });
+    return actionOutcome(res);
+  }
+  const url = row.url?.(fx) ?? row.name;
+  const method = row.method ?? 'GET';
+  const fields = row.fields?.(fx, actor);
+  const res = await ctx.fetch(url, {
+    method,
+    maxRedirects: 0,
+    headers: method === 'POST' ? { Origin: BASE } : {},
+    ...(method === 'POST' ? (fields ? { multipart: fields } : { form: {} }) : {}),
+  });
+  return pageOutcome(res);
+}
+
+function matches(expected: Outcome, actual: Outcome): boolean {
+  if (expected === 'public') return actual !== 'login' && !/^status:5/.test(actual);
+  if (expected.startsWith('state:')) return actual.startsWith('state:') && actual.includes(expected.slice(6));
+  return expected === actual;
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: size }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+async function support(...args: string[]): Promise<string> {
+  const env = JSON.parse(readFileSync(process.env.E2E_ENV_FILE ?? 'test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
+  const { stdout } = await run('npx', ['tsx', '--conditions=react-server', ...args], { env: { ...process.env, ...env, NODE_ENV: 'production' } });
+  return stdout.trim().split('\n').pop()!;
+}
+const snapshot = async () => JSON.parse(await support('tests/e2e/support/authz-fixtures.ts', 'snapshot')) as Record<string, string>;
+
+// ───────────────────────────── the tests ─────────────────────────────
+test('每个页面、接口和服务器操作都在授权矩阵里有一行，矩阵里没有已删除的', () => {
+  const actions = manifestActions();
+  const existing = new Set([...appEntries(), ...[...actions.keys()].map((k) => `action ${k}`)]);
+  const listed = ROWS.map(rowKey);
+  // No row twice.
+  expect(listed.filter((k, i) => listed.indexOf(k) !== i)).toEqual([]);
+  expect([...existing].filter((k) => !listed.includes(k)).sort(), 'pages, routes and actions without a row').toEqual([]);
+  expect(listed.filter((k) => !existing.has(k)).sort(), 'rows naming something that no longer exists').toEqual([]);
+  // Every row that touches records names all actors (cells() enforces it); public rows give their reason.
+  for (const r of ROWS) {
+    if (r.public) expect(r.public.length, rowKey(r)).toBeGreaterThan(2);
+    else expect(Object.keys(r.expect).sort(), rowKey(r)).toEqual([...ACTORS].sort());
+  }
+});
+
+test.describe('授权矩阵', () => {
+  // One set of fixtures and sessions for the cells (the enumeration above runs on its own).
+  test.describe.configure({ mode: 'serial' });
+  let fx: Fx;
+  const fetchers = {} as Fetcher;
+  let actions: Map<string, { id: string; page: string }>;
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(240_000);
+    actions = manifestActions();
+    const phones = { owner: freshPhone(), other: freshPhone(), proxy: freshPhone(), proxyView: freshPhone(), proxyNone: freshPhone(), proxyRevoked: freshPhone() };
+    const idNumber = freshIdNumber();
+    // The owner's applications: A is rejected by the Wuxi clerk (a decision to show), B stays submitted.
+    const first = JSON.parse(await support('tests/e2e/support/resident-app.ts', phones.owner, idNumber, '严矩阵')) as { ref: string; id: string; documentId: string };
+    const second = JSON.parse(await support('tests/e2e/support/resident-app.ts', phones.owner, idNumber, '严矩阵')) as { ref: string; id: string; documentId: string };
+    actAsStaff('wuxi.clerk', first.ref, 'reject', { reasonCode: 'other', reason: '授权矩阵测试', clause: '001 四(六)' });
+    const setup = JSON.parse(
+      await support('tests/e2e/support/authz-fixtures.ts', 'setup', JSON.stringify({ ownerPhone: phones.owner, proxies: { proxy: phones.proxy, proxyView: phones.proxyView, proxyNone: phones.proxyNone, proxyRevoked: phones.proxyRevoked } })),
+    ) as { ownerPersonId: string; draft: Fx['draft']; ownerDraft: Fx['draft']; proxyDraft: Fx['draft'] };
+    // Three drafts of the owner's person: `draft` for the pages, `ownerDraft` and `proxyDraft` as the owner's and the
+    // proxy's write targets (the proxy writes by its 'apply' authority), so their allowed writes never meet.
+    fx = { idNumber, A: first, B: second, ownerPersonId: setup.ownerPersonId, draft: setup.draft, ownerDraft: setup.ownerDraft, proxyDraft: setup.proxyDraft };
+    // Shanghai has no demo admin or auditor, Wuxi no district clerk: made here, the admin with its second factor on.
+    const stamp = Date.now() % 1_000_000;
+    const SH_ADMIN_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    await Promise.all([
+      support('tests/e2e/support/create-staff.ts', `sh.admin.${stamp}`, 'admin', DEMO_PASSWORD, '--region=shanghai', `--totp=${SH_ADMIN_TOTP}`),
+      support('tests/e2e/support/create-staff.ts', `sh.auditor.${stamp}`, 'auditor', DEMO_PASSWORD, '--region=shanghai'),
+      support('tests/e2e/support/create-staff.ts', `wx.district.${stamp}`, 'clerk', DEMO_PASSWORD, '--region=wuxi', '--district=梁溪区'),
+    ]);
+    const staff: [Actor, string, string | null][] = [
+      ['wxClerk', 'wuxi.clerk', null], ['wxReviewer', 'wuxi.reviewer', null], ['wxAdmin', 'admin', DEMO_ADMIN_TOTP_SECRET], ['wxAuditor', 'auditor', null], ['wxDistrict', `wx.district.${stamp}`, null],
+      ['shClerk', 'shanghai.clerk', null], ['shReviewer', 'shanghai.reviewer', null], ['shAdmin', `sh.admin.${stamp}`, SH_ADMIN_TOTP], ['shAuditor', `sh.auditor.${stamp}`, null],
+    ];
+    const signIns: (() => Promise<[Actor, Awaited<ReturnType<Browser['newContext']>>]>)[] = [
+      ...RESIDENTS.map((a) => async () => {
+        const context = await browser.newContext();
+        await signInResident(await context.newPage(), phones[a]);
+        return [a, context] as [Actor, typeof context];
+      }),
+      ...staff.map(([a, username, secret]) => async () => {
+        const context = await browser.newContext();
+        await signInStaff(await context.newPage(), username, '/admin', secret);
+        return [a, context] as [Actor, typeof context];
+      }),
+    ];
+    await inBatches(signIns, 4, async (signIn) => {
+      const [a, context] = await signIn();
+      fetchers[a] = await playwrightRequest.newContext({ baseURL: BASE, storageState: await context.storageState() });
+      await context.close();
+    });
+    fetchers.anon = await playwrightRequest.newContext({ baseURL: BASE });
+  });
+
+  test.afterAll(async () => {
+    await Promise.all(Object.values(fetchers).map((f) => f.dispose()));
+  });
+
+  test('服务器操作的请求格式与浏览器发出的一致（React encodeReply：绑定值在前，表单是 $K1）', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: await fetchers.owner.storageState() });
+    const page = await context.newPage();
+    let captured: { action: string; type: string; body: Buffer } | null = null;
+    // The browser's own request, stopped before it reaches the server (nothing is saved).
+    await page.route('**/*', async (route) => {
+      const action = route.request().headers()['next-action'];
+      if (!action) return route.continue();
+      captured = { action, type: route.request().headers()['content-type'] ?? '', body: route.request().postDataBuffer()! };
+      return route.abort();
+    });
+    await page.goto(`/apply/${fx.ownerDraft.id}/bank`);
+    await page.getByLabel('开户银行').fill('矩阵银行');
+    await page.getByRole('button', { name: '保存并继续' }).click();
+    await expect.poll(() => captured !== null).toBe(true);
+    const got = captured as unknown as { action: string; type: string; body: Buffer };
+    expect(got.action).toBe(actions.get('app/(resident)/apply/actions.ts#saveStepAction')!.id);
+    expect(got.type).toMatch(/^multipart\/form-data/);
+    const form = await new Response(new Uint8Array(got.body), { headers: { 'content-type': got.type } }).formData();
+    const args = JSON.parse(String(form.get('0'))) as unknown[];
+    // saveStepAction.bind(null, draftId, 'bank') under useActionState: [draftId, 'bank', previous state, the form].
+    expect(args.slice(0, 2)).toEqual([fx.ownerDraft.id, 'bank']);
+    const formRef = String(args.at(-1));
+    expect(formRef).toMatch(/^\$K\d+$/);
+    expect(form.get(`_${formRef.slice(2)}_bankName`)).toBe('矩阵银行');
+    // What this spec sends for the same call has the browser's shape: the same argument order, the same field names.
+    const ours = actionBody([fx.ownerDraft.id, 'bank'], { bankName: '矩阵银行', accountName: '', account: '' });
+    expect(JSON.parse(String(ours.get('0')))).toEqual([fx.ownerDraft.id, 'bank', '$K1']);
+    expect(formRef).toBe('$K1');
+    const browserKeys = [...form.keys()].filter((k) => !k.includes('$ACTION'));
+    expect([...ours.keys()]).toEqual(browserKeys);
+    await context.close();
+  });
+
+  test('每一格：页面、接口和服务器操作对每类用户的结果与矩阵一致；被拒的写操作不改任何记录', async () => {
+    test.setTimeout(240_000);
+    type Cell = { row: Row; actor: Actor; expected: Outcome };
+    const all: Cell[] = ROWS.flatMap((row) => Object.entries(row.expect).map(([actor, expected]) => ({ row, actor: actor as Actor, expected })));
+    const writes = (r: Row) => r.kind === 'action' || r.method === 'POST';
+    const reads = all.filter((c) => !writes(c.row));
+    // Calls that must change no record: every refusal, and the allowed calls that write none (a reveal, unassigning
+    // an unassigned case, a filter, a state check that says no).
+    const nonWriting = all.filter((c) => writes(c.row) && !c.row.writers?.includes(c.actor));
+    const doers = all.filter((c) => writes(c.row) && c.row.writers?.includes(c.actor));
+    const wrong: string[] = [];
+    const check = async (c: Cell) => {
+      const actual = await callCell(fetchers[c.actor], c.row, c.actor, fx, actions);
+      if (!matches(c.expected, actual)) wrong.push(`${rowKey(c.row)} × ${c.actor}: expected ${c.expected}, got ${actual}`);
+    };
+    // Reads first (they write nothing but audit rows), then the calls that must not write, compared with the database.
+    await inBatches(reads, 6, check);
+    const before = await snapshot();
+    await inBatches(nonWriting, 6, check);
+    const after = await snapshot();
+    expect(after, 'a refused action changed a record').toEqual(before);
+    // Last, the writes that are allowed, one at a time in table order (the proxy on its own draft) …
+    for (const c of doers) await check(c);
+    expect(wrong).toEqual([]);
+    // … and the digest sees them (uploads added documents, drafts were created and deleted), so it would have seen
+    // a refused write too.
+    const end = await snapshot();
+    expect(end.documents).not.toBe(after.documents);
+    expect(end.applications).not.toBe(after.applications);
+    console.log(`authz matrix: ${ROWS.length} rows (${ROWS.filter((r) => r.public).length} public), ${ACTORS.length} actors, ${all.length} cells`);
+  });
+});
