@@ -10,6 +10,7 @@ import { STAFF } from '@/lib/access';
 import { requireUser } from '@/lib/session';
 import { ImpactView } from './impact-view';
 import { VersionForm, type ParamChoice } from './version-form';
+import { isWatchParam } from '@/lib/watch-params';
 
 export const metadata: Metadata = { title: '参数设定' };
 
@@ -81,8 +82,11 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
   const today = todayInShanghai();
   const isAdmin = user.role === 'admin';
   const optional = optionalNames(r.region);
-  const required = r.defs.filter((d) => !optional.has(d.def.name));
-  const byCategory = r.defs.filter((d) => optional.has(d.def.name));
+  // The calculator's staff parameters, then the early-warning ones (they never change an estimate).
+  const calc = r.defs.filter((d) => !isWatchParam(d.def.name));
+  const watch = r.defs.filter((d) => isWatchParam(d.def.name));
+  const required = calc.filter((d) => !optional.has(d.def.name));
+  const byCategory = calc.filter((d) => optional.has(d.def.name));
   const missing = required.filter((d) => !versionOn(d.versions, today));
   const choices: ParamChoice[] = r.defs.map((d) => {
     const current = versionOn(d.versions, today);
@@ -109,8 +113,8 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
         </p>
       ) : null}
 
-      {r.defs.length === 0 ? (
-        <p className="card">本地区的文件规定了全部数值，没有需要工作人员设定的参数。</p>
+      {calc.length === 0 ? (
+        <p className="card">本地区的文件规定了全部数值，估算不需要工作人员设定的参数（下面只有预警名单的参数）。</p>
       ) : missing.length > 0 ? (
         <div className="border-l-4 border-warn bg-amber-50 p-4" role="note" data-testid="missing-list">
           <p className="font-semibold">今天（{today}）还有 {missing.length} 项没有有效数值，相关估算会显示“缺少”：</p>
@@ -126,7 +130,7 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
         <p className="card">本地区需要设定的参数今天都有有效数值。</p>
       )}
 
-      {r.defs.length > 0 ? (
+      {calc.length > 0 ? (
         <section aria-labelledby="staff-h" className="space-y-3">
           <h2 id="staff-h" className="text-xl font-bold">
             需要设定的参数
@@ -148,6 +152,20 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
               </ul>
             </details>
           ) : null}
+        </section>
+      ) : null}
+
+      {watch.length > 0 ? (
+        <section aria-labelledby="watch-h" className="space-y-3">
+          <h2 id="watch-h" className="text-xl font-bold">
+            预警名单的参数
+          </h2>
+          <p className="text-sm text-muted">只决定谁进入因病致贫返贫预警名单（000 二(三)；003 四(七)“结合实际合理确定监测标准”），不改变任何救助金额。</p>
+          <ul className="space-y-3">
+            {watch.map((d) => (
+              <ParamCard key={d.def.name} {...d} today={today} isAdmin={isAdmin} />
+            ))}
+          </ul>
         </section>
       ) : null}
 
