@@ -92,4 +92,10 @@ test('上海审核员能看参数但不能设定；无锡受理员只看到无�
   await signInStaff(wuxi, 'wuxi.clerk', '/admin/parameters');
   await expect(wuxi.getByText('本地区的文件规定了全部数值')).toBeVisible();
   await expect(wuxi.getByRole('list', { name: '文件已规定的数值' })).toContainText('001');
+  // Wuxi's only staff-set figures are the early-warning ones, in their own section.
+  await expect(wuxi.getByRole('heading', { name: '预警名单的参数' })).toBeVisible();
+  for (const width of [360, 1280]) {
+    await wuxi.setViewportSize({ width, height: 900 });
+    await wuxi.screenshot({ path: `test-results/screens/parameters-wuxi-${width}.png`, fullPage: true });
+  }
 });
