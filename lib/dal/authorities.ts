@@ -65,7 +65,18 @@ async function accountOfPerson(personId: string): Promise<string | null> {
 }
 
 /** Live (pending or active) authorities of a person still in date: at most MAX_PROXIES_PER_PERSON. */
+/**
+ * Live authorities of a person (at most MAX_PROXIES_PER_PERSON). Called inside the transaction that adds one: it
+ * first takes the person's row in `counters` (a row lock on PostgreSQL until commit; SQLite has one writer), so two
+ * invitations or approvals at the same moment are counted one after the other and cannot pass the limit together.
+ */
 async function liveCount(personId: string, today: string, exceptId?: string, now = new Date()): Promise<number> {
+  await q((db) =>
+    db
+      .insert(schema.counters)
+      .values({ name: `authorities:${personId}`, value: 1 })
+      .onConflictDoUpdate({ target: schema.counters.name, set: { value: sql`${schema.counters.value} + 1` } }),
+  );
   const a = schema.authorities;
   const rows = await q((db) => db.select({ id: a.id, validTo: a.validTo, inviteExpiresAt: a.inviteExpiresAt, status: a.status }).from(a).where(and(eq(a.grantorPersonId, personId), inArray(a.status, [...LIVE]))));
   return rows.filter((r) => r.id !== exceptId && r.validTo >= today && !(r.status === 'pending' && r.inviteExpiresAt && r.inviteExpiresAt < now.toISOString())).length;

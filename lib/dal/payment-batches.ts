@@ -81,10 +81,13 @@ export async function exportBankBatch(actor: SessionUser, ctx: { ip?: string | n
   const accounts = await q((db) =>
     db.select({ id: schema.applications.id, enc: schema.applications.bankAccountEnc }).from(schema.applications).where(inArray(schema.applications.id, cases.map((c) => c.applicationId))),
   );
-  const lines: BatchLine[] = cases.map((c) => {
+  // A case without a bank account (免申即享: nobody applied, so nobody gave one) cannot go to the bank; it is paid
+  // through the channel that pays the person's 低保/特困 benefit and recorded on its case page.
+  const lines: BatchLine[] = cases.flatMap((c) => {
     const enc = accounts.find((a) => a.id === c.applicationId)?.enc;
-    return { ref: c.ref, name: c.name ?? '', bankName: c.bankName ?? '', account: enc ? decrypt(enc) : '', amountFen: c.derived.outstandingFen };
+    return enc ? [{ ref: c.ref, name: c.name ?? '', bankName: c.bankName ?? '', account: decrypt(enc), amountFen: c.derived.outstandingFen }] : [];
   });
+  if (lines.length === 0) return refuse('conflict', '待发放的申请都没有银行账户（免申即享的救助不经申请，没有填写账户），不能导出银行批次：请按救助对象原有的发放渠道发放后，在案件页面登记发放。');
   const batchRef = newBatchRef(now);
   const file = bankBatchCsv(batchRef, lines);
   await writeAudit({

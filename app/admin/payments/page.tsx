@@ -49,7 +49,7 @@ export default async function PaymentsPage() {
                   · {c.name ? maskName(c.name) : '—'} · 待发放 {formatMoney(c.derived.outstandingFen)}
                 </p>
                 <p className="text-sm text-muted">
-                  {c.bankName ?? '银行未填'} 尾号 {c.bankAccountLast4 ?? '—'} · {PAYMENT_STATE_TEXT[c.derived.state]}
+                  {c.bankAccountLast4 ? `${c.bankName ?? '银行未填'} 尾号 ${c.bankAccountLast4}` : '没有银行账户（免申即享）：不进入银行批次，按原有发放渠道发放后在案件页面登记'} · {PAYMENT_STATE_TEXT[c.derived.state]}
                   {c.derived.lastFailure ? `：${c.derived.lastFailure.reason ?? ''}${c.derived.lastFailure.batchRef ? `（批次 ${c.derived.lastFailure.batchRef}）` : ''}` : ''}
                 </p>
               </li>

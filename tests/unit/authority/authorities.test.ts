@@ -92,6 +92,14 @@ describe('invite and accept with the known fact', () => {
     expect((await status(invited.id)).status).toBe('expired');
   });
 
+  it('five invitations sent at the same moment: exactly 3 pass the limit of 3', async () => {
+    const father = await resident('李老汉');
+    const phones = await Promise.all(Array.from({ length: 5 }, async () => (await resident()).phone));
+    const results = await Promise.all(phones.map((p) => inviteProxy(father, grant(p), NOW)));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(['conflict', 'conflict']);
+  });
+
   it('at most 3 live proxies per person; own phone, empty scope and reversed dates are refused', async () => {
     const father = await resident('赵老');
     for (let i = 0; i < 3; i += 1) expect((await inviteProxy(father, grant((await resident()).phone), NOW)).ok).toBe(true);

@@ -46,6 +46,28 @@ describe(`银行发放批次（${testDialect}）`, () => {
     expect(JSON.stringify(audit)).not.toMatch(/钱|孙|6222/);
   });
 
+  it('没有银行账户的待发放案件（免申即享）不进入银行批次；都没有账户时说明怎么办', async () => {
+    const reviewer = await staffUser('reviewer', 'chongqing-shapingba');
+    const clerk = await staffUser('clerk', 'chongqing-shapingba');
+    const withAccount = await caseFor((await person('周有卡')).id, { region: 'chongqing-shapingba' });
+    const without = await caseFor((await person('吴无卡')).id, { region: 'chongqing-shapingba' });
+    await q((db) => db.update(schema.applications).set({ bankAccountEnc: null, bankAccountLast4: null, bankName: null }).where(eq(schema.applications.id, without.id)));
+    await perform(reviewer, withAccount.ref, 'approve', { amountFen: 120000 });
+    await perform(reviewer, without.ref, 'approve', { amountFen: 80000 });
+    const r = await exportBankBatch(clerk);
+    if (!r.ok) throw new Error(r.message);
+    // Only the case with an account: 1 line, 120000 fen; the other stays approved-unpaid for the counter to record.
+    expect([r.count, r.totalFen]).toEqual([1, 120000]);
+    expect(r.csv).toContain(withAccount.ref);
+    expect(r.csv).not.toContain(without.ref);
+    expect((await approvedUnpaid(clerk)).map((c) => c.ref).sort()).toEqual([withAccount.ref, without.ref].sort());
+    // Once the one with an account is paid, nothing can go to the bank: refused with the way forward.
+    expect(await perform(clerk, withAccount.ref, 'record_payment', {})).toMatchObject({ ok: true });
+    const none = await exportBankBatch(clerk);
+    expect(none).toMatchObject({ ok: false, code: 'conflict' });
+    expect(!none.ok && none.message).toContain('在案件页面登记发放');
+  });
+
   it('结果文件有一行错：什么都不登记，错误写明行号；改正后整份登记', async () => {
     const reviewer = await staffUser('reviewer');
     const clerk = await staffUser('clerk');
