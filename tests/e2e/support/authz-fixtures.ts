@@ -72,10 +72,11 @@ async function setup(input: Setup) {
   const other = await userByPhone(input.otherPhone, '其他居民');
   const asked = await requestByDocument(
     toSessionUser(other),
-    { name: input.ownerName, idNumber: input.ownerIdNumber, region: 'wuxi', scope: ['apply', 'view'], validFrom: today, validTo: '2099-12-31' },
+    // At most 5 years (requestByDocument): to 1 January four years on.
+    { name: input.ownerName, idNumber: input.ownerIdNumber, region: 'wuxi', scope: ['apply', 'view'], validFrom: today, validTo: `${Number(today.slice(0, 4)) + 4}-01-01` },
     { letter: { name: '委托书.png', bytes: new Uint8Array(PNG) }, proxyId: { name: '受托人身份证.png', bytes: new Uint8Array(PNG) }, grantorId: { name: '委托人身份证.png', bytes: new Uint8Array(PNG) } },
   );
-  if (!asked.ok) throw new Error(asked.message);
+  if (!asked.ok) throw new Error(`${asked.message} ${JSON.stringify(asked.fieldErrors ?? {})}`);
   const [letter] = await q((db) => db.select({ id: schema.documents.id }).from(schema.documents).where(eq(schema.documents.authorityId, asked.id)));
   // Accepted invitations (kind invitation, for all applications) in today's scope words; proxyNone has only
   // 接收通知 (notify): no view, no apply, no respond.
