@@ -313,7 +313,8 @@ const ROWS: Row[] = [
 
   // ── staff actions (validatedAction(…, STAFF): residents 403) ──
   // perform(accept) on A (rejected): Wuxi clerk/reviewer reach the state check; the admin may not accept at all;
-  // the auditor is refused by the runner; Shanghai does not find it.
+  // the auditor is refused by the runner; Shanghai does not find it. Every verb (correct_amount too: reviewer, on an
+  // approved case) is this one action through the same runner: loadApplication, then the transition table's `by`.
   {
     kind: 'action',
     name: 'app/admin/applications/[ref]/actions.ts#caseAction',
