@@ -3,7 +3,7 @@ import 'server-only';
 // accepts with a fact about the applicant; or the proxy uploads a signed 委托书 that a clerk verifies; either
 // side revokes. Every step is a compare-and-set on the status (lib/authority/states.ts says which) in one
 // transaction with its audit row; notices go to the inbox in that transaction and by SMS after commit.
-import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { AuthorityScope } from '@/db/schema-shared';
 import {
   addDays,
@@ -412,15 +412,33 @@ export async function requestByDocument(actor: SessionUser, input: RequestInput,
   });
 }
 
+/**
+ * Whether a person is of this staff member's area: they applied there (a case the staff member may see: region,
+ * and district for district staff, as canAccess), or, for staff of the whole region, they are insured there (or
+ * no region is on record). District staff see only people with a case in their district: a person has no district.
+ */
+export async function personOfStaffArea(actor: SessionUser, person: { id: string; insuredRegion: string | null }): Promise<boolean> {
+  if (actor.role === 'resident' || !actor.region) return false;
+  const t = schema.applications;
+  const applied = await q((db) =>
+    db.select({ id: t.id }).from(t).where(and(eq(t.personId, person.id), eq(t.region, actor.region!), ne(t.status, 'draft'), actor.district ? eq(t.district, actor.district) : undefined)).limit(1),
+  );
+  if (applied.length > 0) return true;
+  return !actor.district && (person.insuredRegion === null || person.insuredRegion === actor.region);
+}
+
 /** Staff: the requests waiting for verification in the clerk's region, and proxies acting for many people. */
 export async function authorityQueue(actor: SessionUser) {
   if (actor.role === 'resident') return { pending: [], flagged: [] };
   const a = schema.authorities;
   const p = schema.persons;
-  const pending = await q((db) =>
-    db.select({ id: a.id, createdAt: a.createdAt, nameMasked: p.nameMasked, scope: a.scope, validTo: a.validTo, proxyName: schema.users.displayName }).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId))
-      .where(and(eq(a.kind, 'document'), eq(a.status, 'pending'), or(eq(p.insuredRegion, actor.region ?? ''), isNull(p.insuredRegion)))).orderBy(a.createdAt),
+  const requests = await q((db) =>
+    db.select({ id: a.id, createdAt: a.createdAt, nameMasked: p.nameMasked, scope: a.scope, validTo: a.validTo, proxyName: schema.users.displayName, personId: p.id, insuredRegion: p.insuredRegion }).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId))
+      .where(and(eq(a.kind, 'document'), eq(a.status, 'pending'))).orderBy(a.createdAt),
   );
+  // The same area as the review page (authorityForReview): listed here exactly when it opens there.
+  const pending: Omit<(typeof requests)[number], 'personId' | 'insuredRegion'>[] = [];
+  for (const { personId, insuredRegion, ...r } of requests) if (await personOfStaffArea(actor, { id: personId, insuredRegion })) pending.push(r);
   const counts = await q((db) => db.select({ proxyUserId: a.proxyUserId, n: count() }).from(a).where(eq(a.status, 'active')).groupBy(a.proxyUserId));
   const flaggedIds = counts.filter((c) => c.proxyUserId && c.n > PROXY_REVIEW_THRESHOLD).map((c) => c.proxyUserId!);
   const flaggedUsers = flaggedIds.length ? await q((db) => db.select({ id: schema.users.id, name: schema.users.displayName }).from(schema.users).where(inArray(schema.users.id, flaggedIds))) : [];
@@ -437,9 +455,7 @@ export async function authorityForReview(actor: SessionUser, id: string) {
   const a = schema.authorities;
   const [row] = await q((db) => db.select({ a, person: schema.persons, proxy: schema.users }).from(a).innerJoin(schema.persons, eq(schema.persons.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId)).where(eq(a.id, id)));
   if (!row) return null;
-  // Staff of the person's region: where they are insured, or where they have applied.
-  const applied = await q((db) => db.select({ id: schema.applications.id }).from(schema.applications).where(and(eq(schema.applications.personId, row.person.id), eq(schema.applications.region, actor.region ?? ''))));
-  if (row.person.insuredRegion && row.person.insuredRegion !== actor.region && applied.length === 0) return null;
+  if (!(await personOfStaffArea(actor, row.person))) return null;
   const docs = await q((db) => db.select({ id: schema.documents.id, kind: schema.documents.kind, name: schema.documents.originalName, mime: schema.documents.mime }).from(schema.documents).where(eq(schema.documents.authorityId, id)));
   await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.view', entity: 'authority', entityId: id, authorityId: id });
   return {
@@ -509,7 +525,9 @@ export async function linkAccountToPerson(actor: SessionUser, input: { phone: st
   if (!user || user.role !== 'resident') return invalid({ phone: '没有用这个手机号登录过的居民账号。请让对方先用手机号登录一次。' });
   if (user.personId) return invalid({ phone: '这个账号已经关联了本人信息，不需要再关联。' });
   const [person] = await q((db) => db.select().from(schema.persons).where(eq(schema.persons.idNumberHmac, lookupHash(`id:${input.idNumber}`))));
-  if (!person) return invalid({ idNumber: '没有这个身份证号的登记记录。对方可以直接在网上为自己申请。' });
+  // A person of another region (or, for district staff, without a case in the district) is answered as nobody:
+  // the clerk could otherwise hand another region's records to an account, or learn who is registered where.
+  if (!person || !(await personOfStaffArea(actor, person))) return invalid({ idNumber: '没有这个身份证号的登记记录。对方可以直接在网上为自己申请。' });
   const taken = await accountOfPerson(person.id);
   if (taken) return invalid({ idNumber: '这条登记记录已经关联了另一个账号。请核实后到系统管理员处处理。' });
   return transaction(async (db) => {

@@ -69,6 +69,24 @@ type Fx = {
   draft: { id: string; documentId: string };
   ownerDraft: { id: string; documentId: string };
   proxyDraft: { id: string; documentId: string };
+  /** The other resident's phone (the owner invited it); a phone nobody signs in with (invited too). */
+  otherPhone: string;
+  nobodyPhone: string;
+  /** The owner's authorities to proxyView and proxyNone (revoked by a clerk and by the owner, last). */
+  authorities: { proxyView: string; proxyNone: string };
+  /** The other resident's pending 委托书 request for the owner, and its letter. */
+  request: { id: string; documentId: string };
+  /** The owner's pending invitations: to the other resident's phone, to the phone nobody uses. */
+  invitation: string;
+  nobodyInvitation: string;
+  /** The Wuxi clerk's 窗口代录 draft, the person's 身份证号, and the reference of a submitted counter filing. */
+  counterDraft: string;
+  counterIdNumber: string;
+  counterRef: string;
+  /** A finished Wuxi job, a Wuxi watch-list entry, a finished Shanghai impact preview. */
+  jobId: string;
+  watchId: string;
+  impactId: string;
 };
 
 /** The draft a write action targets: the proxy its own, everybody else the owner's (refusals must leave it alone). */
@@ -295,7 +313,8 @@ const ROWS: Row[] = [
 
   // ── staff actions (validatedAction(…, STAFF): residents 403) ──
   // perform(accept) on A (rejected): Wuxi clerk/reviewer reach the state check; the admin may not accept at all;
-  // the auditor is refused by the runner; Shanghai does not find it.
+  // the auditor is refused by the runner; Shanghai does not find it. Every verb (correct_amount too: reviewer, on an
+  // approved case) is this one action through the same runner: loadApplication, then the transition table's `by`.
   {
     kind: 'action',
     name: 'app/admin/applications/[ref]/actions.ts#caseAction',
@@ -345,6 +364,234 @@ const ROWS: Row[] = [
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:两步验证没有开启', wxAdmin: 'state:管理员必须使用两步验证', shAdmin: 'state:管理员必须使用两步验证' }),
   },
   { kind: 'action', name: 'app/account/actions.ts#changePasswordAction', fields: () => ({ current: 'x', next: 'y', confirm: 'z' }), expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:两次输入的新密码不一样' }) },
+
+  // ── 委托代办: the resident's side (requireUser(['resident']) / validatedAction(…, ['resident'])) ──
+  { kind: 'page', name: '/proxy', expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+  { kind: 'page', name: '/proxy/request', expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+  // actingFor: an active, in-date authority held by the actor for that person, whatever its scope (proxyNone's
+  // notify-only page says it does not include viewing); the owner is not their own proxy; revoked is gone.
+  {
+    kind: 'page',
+    name: '/proxy/for/[personId]',
+    url: (fx) => `/proxy/for/${fx.ownerPersonId}`,
+    expect: cells({ anon: 'login', owner: 'not_found', other: 'not_found', proxy: 'ok', proxyView: 'ok', proxyNone: 'ok', proxyRevoked: 'not_found', staff: 'forbidden' }),
+  },
+  // POST from this site, a resident (anybody else 401): the blank 委托书 with the two typed names; reads no record.
+  {
+    kind: 'route',
+    name: '/proxy/template',
+    method: 'POST',
+    fields: () => ({ name: '严矩阵', proxyName: '柏代办', scope: 'apply', validFrom: '2099-01-01', validTo: '2099-06-30' }),
+    expect: cells({ anon: 'login', residents: 'ok', staff: 'unauthorized' }),
+  },
+  // inviteProxy: the owner has a 身份证号 on record but already 3 live proxies (proxy, proxyView, proxyNone:
+  // MAX_PROXIES_PER_PERSON); the others have no person with a 身份证号, so cannot invite online. Nothing is written.
+  {
+    kind: 'action',
+    name: 'app/(resident)/proxy/actions.ts#inviteAction',
+    fields: (fx) => ({ phone: fx.nobodyPhone, scope: 'view', validFrom: '2099-01-01', validTo: '2099-06-30', which: 'all' }),
+    expect: cells({ anon: 'login', owner: 'state:每个人最多可以同时委托 3 位代办人', other: 'state:您的账号还没有登记身份证号', proxy: 'state:您的账号还没有登记身份证号', proxyView: 'state:您的账号还没有登记身份证号', proxyNone: 'state:您的账号还没有登记身份证号', proxyRevoked: 'state:您的账号还没有登记身份证号', staff: 'forbidden' }),
+  },
+  // acceptInvitation on the owner's invitation to the other resident's phone: invitationFor finds it only for the
+  // account signed in with that phone (the rest: not found). The other resident answers the right last 4 of the
+  // owner's 身份证号 and reaches the last check: the owner has 3 live proxies already. Nothing is written.
+  {
+    kind: 'action',
+    name: 'app/(resident)/proxy/actions.ts#acceptAction',
+    bound: (fx) => [fx.invitation],
+    fields: (fx) => ({ answer: fx.idNumber.slice(-4) }),
+    expect: cells({ anon: 'login', residents: 'state:没有找到这条记录', other: 'state:委托人已经有 3 位代办人', staff: 'forbidden' }),
+  },
+  // declineInvitation: the same invitation; only the invited phone may decline (it does, last).
+  {
+    kind: 'action',
+    name: 'app/(resident)/proxy/actions.ts#declineAction',
+    fields: (fx) => ({ id: fx.invitation }),
+    writers: ['other'],
+    expect: cells({ anon: 'login', residents: 'redirect:/proxy?error=changed', other: 'redirect:/proxy?done=declined', staff: 'forbidden' }),
+  },
+  // cancelInvitation: the grantor (the owner's person) or the authority's own proxy; this invitation went to a phone
+  // nobody uses, so only the owner cancels it.
+  {
+    kind: 'action',
+    name: 'app/(resident)/proxy/actions.ts#cancelAction',
+    fields: (fx) => ({ id: fx.nobodyInvitation }),
+    writers: ['owner'],
+    expect: cells({ anon: 'login', residents: 'redirect:/proxy?error=changed', owner: 'redirect:/proxy?done=cancelled', staff: 'forbidden' }),
+  },
+  // revokeAuthority on proxyNone's authority: the grantor or that proxy (side); the owner revokes it, then
+  // proxyNone finds it revoked already (the compare-and-set moves it once). Other residents: not found.
+  {
+    kind: 'action',
+    name: 'app/(resident)/proxy/actions.ts#revokeAction',
+    fields: (fx) => ({ id: fx.authorities.proxyNone }),
+    writers: ['owner', 'proxyNone'],
+    expect: cells({ anon: 'login', residents: 'redirect:/proxy?error=changed', owner: 'redirect:/proxy?done=revoked', staff: 'forbidden' }),
+  },
+  // requestByDocument for the owner's 身份证号 with the three photos: the owner is told it is their own number; the
+  // rest reach the last check (3 live proxies). The files go to the file store only; no record is written.
+  {
+    kind: 'action',
+    name: 'app/(resident)/proxy/actions.ts#requestAction',
+    fields: (fx) => ({
+      name: '严矩阵', idNumber: fx.idNumber, region: 'wuxi', scope: 'apply', validFrom: '2099-01-01', validTo: '2099-06-30',
+      letter: { name: '委托书.png', mimeType: 'image/png', buffer: PNG_1X1 }, proxyId: { name: '我的身份证.png', mimeType: 'image/png', buffer: PNG_1X1 }, grantorId: { name: '他的身份证.png', mimeType: 'image/png', buffer: PNG_1X1 },
+    }),
+    expect: cells({ anon: 'login', residents: 'state:这个人已经有 3 位代办人', owner: 'state:这是您自己的身份证号', staff: 'forbidden' }),
+  },
+
+  // ── 委托核验 (admin/authorities): any staff reads (requireUser(STAFF)); clerks act (validatedAction(…, ['clerk'])) ──
+  { kind: 'page', name: '/admin/authorities', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+  // authorityForReview → personOfStaffArea: the owner applied in Wuxi (A, B, no district): staff of all Wuxi; not a
+  // district clerk (no case of the owner in 梁溪区), not Shanghai.
+  { kind: 'page', name: '/admin/authorities/[id]', url: (fx) => `/admin/authorities/${fx.request.id}`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }) },
+  // The route: residents get the same 404 as another region's staff (authorityDocument → authorityForReview).
+  {
+    kind: 'route',
+    name: '/admin/authorities/[id]/documents/[docId]',
+    url: (fx) => `/admin/authorities/${fx.request.id}/documents/${fx.request.documentId}`,
+    expect: cells({ anon: 'login', residents: 'not_found', wuxi: 'ok', shanghai: 'not_found', wxDistrict: 'not_found' }),
+  },
+  // approveRequest: the Wuxi clerk reaches the last check (the owner has 3 live proxies); the others: not found.
+  {
+    kind: 'action',
+    name: 'app/admin/authorities/actions.ts#verifyAction',
+    bound: (fx) => [fx.request.id],
+    fields: () => ({ decision: 'approve', note: '委托书签字与两张身份证一致' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:这个人已经有 3 位生效的代办人', shClerk: 'state:没有找到这条记录', wxDistrict: 'state:没有找到这条记录' }),
+  },
+  // revokeAuthority as 'clerk' (authorityForReview decides): the Wuxi clerk revokes proxyView's authority.
+  {
+    kind: 'action',
+    name: 'app/admin/authorities/actions.ts#staffRevokeAction',
+    fields: (fx) => ({ id: fx.authorities.proxyView, confirm: 'yes' }),
+    writers: ['wxClerk'],
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'redirect:/admin/authorities?done=revoked', shClerk: 'redirect:/admin/authorities/:id?error=changed', wxDistrict: 'redirect:/admin/authorities/:id?error=changed' }),
+  },
+  // linkAccountToPerson(other's phone, the owner's 身份证号): the Wuxi clerk finds the person already linked to the
+  // owner's account; for another region's or a district's clerk the person is not theirs (personOfStaffArea), so
+  // they are told, as for a number nobody has, that there is no record. Nothing is written.
+  {
+    kind: 'action',
+    name: 'app/admin/authorities/actions.ts#linkAction',
+    fields: (fx) => ({ phone: fx.otherPhone, idNumber: fx.idNumber, checked: 'yes' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:这条登记记录已经关联了另一个账号', shClerk: 'state:没有这个身份证号的登记记录', wxDistrict: 'state:没有这个身份证号的登记记录' }),
+  },
+
+  // ── 窗口代录 (admin/counter): requireUser(['clerk']); a counter draft only for the clerk who filed it (canAccess) ──
+  { kind: 'page', name: '/admin/counter', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxDistrict: 'ok', shClerk: 'ok' }) },
+  ...['', '/applicant', '/episodes/new'].map(
+    (sub): Row => ({
+      kind: 'page',
+      name: `/admin/counter/[id]${sub === '' ? '' : sub === '/applicant' ? '/[step]' : '/episodes/[n]'}`,
+      url: (fx) => `/admin/counter/${fx.counterDraft}${sub}`,
+      expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxDistrict: 'not_found', shClerk: 'not_found' }),
+    }),
+  ),
+  // counterReceipt: the clerk who filed it, the case in their view (loadApplication 'view').
+  { kind: 'page', name: '/admin/counter/receipt/[ref]', url: (fx) => `/admin/counter/receipt/${fx.counterRef}`, expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxDistrict: 'not_found', shClerk: 'not_found' }) },
+  // startCounterFiling: any clerk with a region, for the person they have the 身份证 of: each starts a draft.
+  {
+    kind: 'action',
+    name: 'app/admin/counter/actions.ts#startAction',
+    fields: (fx) => ({ name: '柏窗口', idNumber: fx.counterIdNumber, checked: 'yes' }),
+    writers: ['wxClerk', 'wxDistrict', 'shClerk'],
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'redirect:/admin/counter/:id', wxDistrict: 'redirect:/admin/counter/:id', shClerk: 'redirect:/admin/counter/:id' }),
+  },
+  // Writes on the Wuxi clerk's draft: saved incomplete for them; other clerks do not find it.
+  {
+    kind: 'action',
+    name: 'app/admin/counter/actions.ts#counterStepAction',
+    bound: (fx) => [fx.counterDraft, 'bank'],
+    fields: () => ({ bankName: '矩阵银行' }),
+    writers: ['wxClerk'],
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:有几处需要修改，已先保存', wxDistrict: 'state:没有找到这份代录', shClerk: 'state:没有找到这份代录' }),
+  },
+  {
+    kind: 'action',
+    name: 'app/admin/counter/actions.ts#counterEpisodeAction',
+    bound: (fx) => [fx.counterDraft, -1],
+    fields: () => ({ hospitalName: '矩阵医院' }),
+    writers: ['wxClerk'],
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:有几处需要修改，已先保存', wxDistrict: 'state:没有找到这条记录', shClerk: 'state:没有找到这条记录' }),
+  },
+  // (Before the submit below in table order: the submit then finds the pledge and stops at the unfinished steps.)
+  {
+    kind: 'action',
+    name: 'app/admin/counter/actions.ts#counterUploadAction',
+    bound: (fx) => [fx.counterDraft],
+    fields: () => ({ kind: 'pledge', file: { name: '承诺书.png', mimeType: 'image/png', buffer: PNG_1X1 } }),
+    writers: ['wxClerk'],
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxDistrict: 'state:这份申请现在不能上传材料', shClerk: 'state:这份申请现在不能上传材料' }),
+  },
+  // submitCounterFiling: loadApplication 'apply' (the filing clerk); it saves the declaration, then refuses the
+  // unfinished draft.
+  {
+    kind: 'action',
+    name: 'app/admin/counter/actions.ts#counterSubmitAction',
+    bound: (fx) => [fx.counterDraft],
+    fields: () => ({}),
+    writers: ['wxClerk'],
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:还有内容没有填完', wxDistrict: 'state:没有找到这条记录', shClerk: 'state:没有找到这条记录' }),
+  },
+
+  // ── jobs, imports, watch list: records of a region (no district: district staff see the region's) ──
+  // jobFor: JOB_STAFF of the job's region.
+  { kind: 'page', name: '/admin/jobs/[id]', url: (fx) => `/admin/jobs/${fx.jobId}`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', wxDistrict: 'ok', shanghai: 'not_found' }) },
+  // retryJob (clerk, reviewer, admin): of the region, only a failed job; this one is done. Nothing is written.
+  {
+    kind: 'action',
+    name: 'app/admin/jobs/[id]/actions.ts#retryJobAction',
+    bound: (fx) => [fx.jobId],
+    fields: () => ({}),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:只有失败的任务可以重试', shanghai: 'state:没有找到这条记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
+  { kind: 'page', name: '/admin/imports', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+  // IMPORTERS (clerk, reviewer, admin) reach the file check (no file sent); the auditor 403.
+  {
+    kind: 'action',
+    name: 'app/admin/imports/actions.ts#importSettlementsAction',
+    fields: () => ({ from: '2026-01-01', to: '2026-06-30' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:请选择结算记录文件', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
+  { kind: 'page', name: '/admin/watchlist', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+  // WATCH_ACTORS queue a refresh of their own region (a job; its page follows).
+  {
+    kind: 'action',
+    name: 'app/admin/watchlist/actions.ts#refreshWatchlistAction',
+    fields: () => ({}),
+    writers: ['wxClerk', 'wxReviewer', 'wxAdmin', 'wxDistrict', 'shClerk', 'shReviewer', 'shAdmin'],
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'redirect:/admin/jobs/:id', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
+  // followUp on the Wuxi entry: WATCH_ACTORS of its region record a contact; Shanghai does not find it.
+  {
+    kind: 'action',
+    name: 'app/admin/watchlist/actions.ts#followUpAction',
+    bound: (fx) => [fx.watchId],
+    fields: () => ({ status: 'contacted', note: '矩阵：已电话联系' }),
+    writers: ['wxClerk', 'wxReviewer', 'wxAdmin', 'wxDistrict'],
+    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', wxDistrict: 'ok', shanghai: 'state:没有找到这条记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
+
+  // ── parameters and statistics: staff read their own region; admins set parameters ──
+  { kind: 'page', name: '/admin/parameters', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+  // validatedAction(…, ['admin']); publishParameter needs the 依据 first (none sent). Nothing is written.
+  {
+    kind: 'action',
+    name: 'app/admin/parameters/actions.ts#versionAction',
+    fields: () => ({ intent: 'publish', name: 'watch.burdenSharePercent', value: '40', effectiveFrom: '2099-01-01', effectiveTo: '', source: '' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'state:请填写依据', shAdmin: 'state:请填写依据' }),
+  },
+  // impactRun → mayRead: STAFF of the run's region (a Shanghai run); residents 401.
+  {
+    kind: 'route',
+    name: '/admin/parameters/impact/[id]/export',
+    url: (fx) => `/admin/parameters/impact/${fx.impactId}/export`,
+    expect: cells({ anon: 'login', residents: 'unauthorized', shanghai: 'ok', wuxi: 'not_found', wxDistrict: 'not_found' }),
+  },
+  // regionStats(user, user.region): each reader their own region's (a district's own cases); residents 401.
+  { kind: 'page', name: '/admin/stats', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
+  { kind: 'route', name: '/admin/stats/export', url: () => '/admin/stats/export?table=status', expect: cells({ anon: 'login', residents: 'unauthorized', staff: 'ok' }) },
 
   // ── public actions (roles: null): cookies only, or signing in ──
   ...(
@@ -457,7 +704,7 @@ type Fetcher = Record<Actor, APIRequestContext>;
 async function callCell(ctx: APIRequestContext, row: Row, actor: Actor, fx: Fx, actions: Map<string, { id: string; page: string }>): Promise<Outcome> {
   if (row.kind === 'action') {
     const a = actions.get(row.name)!;
-    const page = a.page.replace('[ref]', fx.B.ref).replace('[id]', fx.draft.id).replace('[n]', '0').replace('[question]', 'region');
+    const page = a.page.replace('[ref]', fx.B.ref).replace('[id]', fx.draft.id).replace('[n]', '0').replace('[question]', 'region').replace('[step]', 'applicant').replace('[personId]', fx.ownerPersonId);
     const res = await ctx.fetch(page, {
       method: 'POST',
       headers: { 'Next-Action': a.id, Origin: BASE, Accept: 'text/x-component' },
@@ -522,7 +769,7 @@ test.describe('授权矩阵', () => {
   let actions: Map<string, { id: string; page: string }>;
 
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     actions = manifestActions();
     const phones = { owner: freshPhone(), other: freshPhone(), proxy: freshPhone(), proxyView: freshPhone(), proxyNone: freshPhone(), proxyRevoked: freshPhone() };
     const idNumber = freshIdNumber();
@@ -530,13 +777,8 @@ test.describe('授权矩阵', () => {
     const first = JSON.parse(await support('tests/e2e/support/resident-app.ts', phones.owner, idNumber, '严矩阵')) as { ref: string; id: string; documentId: string };
     const second = JSON.parse(await support('tests/e2e/support/resident-app.ts', phones.owner, idNumber, '严矩阵')) as { ref: string; id: string; documentId: string };
     actAsStaff('wuxi.clerk', first.ref, 'reject', { reasonCode: 'other', reason: '授权矩阵测试', clause: '001 四(六)' });
-    const setup = JSON.parse(
-      await support('tests/e2e/support/authz-fixtures.ts', 'setup', JSON.stringify({ ownerPhone: phones.owner, proxies: { proxy: phones.proxy, proxyView: phones.proxyView, proxyNone: phones.proxyNone, proxyRevoked: phones.proxyRevoked } })),
-    ) as { ownerPersonId: string; draft: Fx['draft']; ownerDraft: Fx['draft']; proxyDraft: Fx['draft'] };
-    // Three drafts of the owner's person: `draft` for the pages, `ownerDraft` and `proxyDraft` as the owner's and the
-    // proxy's write targets (the proxy writes by its 'apply' authority), so their allowed writes never meet.
-    fx = { idNumber, A: first, B: second, ownerPersonId: setup.ownerPersonId, draft: setup.draft, ownerDraft: setup.ownerDraft, proxyDraft: setup.proxyDraft };
-    // Shanghai has no demo admin or auditor, Wuxi no district clerk: made here, the admin with its second factor on.
+    // Shanghai has no demo admin or auditor, Wuxi no district clerk: made here, the admin with its second factor on
+    // (before the fixtures: the Shanghai admin runs the impact preview).
     const stamp = Date.now() % 1_000_000;
     const SH_ADMIN_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     await Promise.all([
@@ -544,6 +786,24 @@ test.describe('授权矩阵', () => {
       support('tests/e2e/support/create-staff.ts', `sh.auditor.${stamp}`, 'auditor', DEMO_PASSWORD, '--region=shanghai'),
       support('tests/e2e/support/create-staff.ts', `wx.district.${stamp}`, 'clerk', DEMO_PASSWORD, '--region=wuxi', '--district=梁溪区'),
     ]);
+    const nobodyPhone = freshPhone();
+    const counterIdNumbers = [freshIdNumber(), freshIdNumber()];
+    const setup = JSON.parse(
+      await support(
+        'tests/e2e/support/authz-fixtures.ts',
+        'setup',
+        JSON.stringify({
+          ownerPhone: phones.owner, ownerName: '严矩阵', ownerIdNumber: idNumber, otherPhone: phones.other, nobodyPhone, counterIdNumbers, shAdmin: `sh.admin.${stamp}`,
+          proxies: { proxy: phones.proxy, proxyView: phones.proxyView, proxyNone: phones.proxyNone, proxyRevoked: phones.proxyRevoked },
+        }),
+      ),
+    ) as Omit<Fx, 'idNumber' | 'A' | 'B' | 'otherPhone' | 'nobodyPhone' | 'counterIdNumber' | 'authorities'> & { authorityIds: Fx['authorities'] };
+    // Three drafts of the owner's person: `draft` for the pages, `ownerDraft` and `proxyDraft` as the owner's and the
+    // proxy's write targets (the proxy writes by its 'apply' authority), so their allowed writes never meet.
+    fx = {
+      ...setup, idNumber, A: first, B: second, otherPhone: phones.other, nobodyPhone, counterIdNumber: counterIdNumbers[0]!,
+      authorities: { proxyView: setup.authorityIds.proxyView, proxyNone: setup.authorityIds.proxyNone },
+    };
     const staff: [Actor, string, string | null][] = [
       ['wxClerk', 'wuxi.clerk', null], ['wxReviewer', 'wuxi.reviewer', null], ['wxAdmin', 'admin', DEMO_ADMIN_TOTP_SECRET], ['wxAuditor', 'auditor', null], ['wxDistrict', `wx.district.${stamp}`, null],
       ['shClerk', 'shanghai.clerk', null], ['shReviewer', 'shanghai.reviewer', null], ['shAdmin', `sh.admin.${stamp}`, SH_ADMIN_TOTP], ['shAuditor', `sh.auditor.${stamp}`, null],
@@ -607,7 +867,7 @@ test.describe('授权矩阵', () => {
   });
 
   test('每一格：页面、接口和服务器操作对每类用户的结果与矩阵一致；被拒的写操作不改任何记录', async () => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     type Cell = { row: Row; actor: Actor; expected: Outcome };
     const all: Cell[] = ROWS.flatMap((row) => Object.entries(row.expect).map(([actor, expected]) => ({ row, actor: actor as Actor, expected })));
     const writes = (r: Row) => r.kind === 'action' || r.method === 'POST';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { encrypt, lookupHash } from '@/lib/crypto';
 import { applicationDetail } from '@/lib/dal/applications';
-import { acceptInvitation, approveRequest, authorityQueue, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
+import { acceptInvitation, approveRequest, authorityForReview, authorityQueue, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
 import { sendAuthorityReminders } from '@/lib/dal/authority-reminders';
 import { createDraft, getDraft, listDrafts, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { perform } from '@/lib/workflow';
@@ -289,5 +289,50 @@ describe('review of busy proxies', () => {
     expect((await authorityQueue(c)).flagged.map((f) => f.id)).not.toContain(busy.id);
     await give(people[20]!);
     expect((await authorityQueue(c)).flagged).toContainEqual(expect.objectContaining({ id: busy.id, people: 21 }));
+  });
+});
+
+describe('staff see and link only people of their area (a district: people with a case there)', () => {
+  async function staff(region: string, district: string | null = null): Promise<SessionUser> {
+    seq += 1;
+    const [row] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `area${seq}`, displayName: '受理员', region, district }).returning());
+    return toSessionUser(row!);
+  }
+
+  it('a 委托书 of a Wuxi person: the Wuxi clerk reviews it; a 梁溪区 clerk (no case of the person there) and a Shanghai clerk do not', async () => {
+    const daughter = await resident();
+    const input = { name: '钱大爷', idNumber: idNumber(950), region: 'wuxi', scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
+    const asked = await requestByDocument(daughter, input, { letter: file('委托书.png'), proxyId: file('my-id.png'), grantorId: file('his-id.png') }, NOW);
+    if (!asked.ok) throw new Error(asked.message);
+    const wuxi = await staff('wuxi');
+    const district = await staff('wuxi', '梁溪区');
+    const shanghai = await staff('shanghai');
+    expect((await authorityForReview(wuxi, asked.id))?.id).toBe(asked.id);
+    expect((await authorityQueue(wuxi)).pending.map((p) => p.id)).toContain(asked.id);
+    // Before the fix the district clerk saw the full name, the 身份证号 and the photos of anybody of the region.
+    expect(await authorityForReview(district, asked.id)).toBeNull();
+    expect((await authorityQueue(district)).pending.map((p) => p.id)).not.toContain(asked.id);
+    expect((await approveRequest(district, asked.id, '已核对', NOW)).ok).toBe(false);
+    expect(await authorityForReview(shanghai, asked.id)).toBeNull();
+    expect((await authorityQueue(shanghai)).pending.map((p) => p.id)).not.toContain(asked.id);
+    expect((await status(asked.id)).status).toBe('pending');
+    // A case of the person in 梁溪区 makes them the district's too.
+    const personId = (await status(asked.id)).grantorPersonId;
+    const [owner] = await q((db) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, daughter.id)));
+    await q((db) => db.insert(schema.applications).values({ ref: 'WX-2026-950950', personId, filedByUserId: owner!.id, region: 'wuxi', district: '梁溪区', year: 2026, status: 'submitted' }));
+    expect((await authorityForReview(district, asked.id))?.id).toBe(asked.id);
+  });
+
+  it('a Shanghai clerk linking an account to a Wuxi person is told there is no such record, and nothing is linked', async () => {
+    const id = idNumber(951);
+    await q((db) => db.insert(schema.persons).values({ ...sealName('孙老'), idNumberEnc: encrypt(id), idNumberHmac: lookupHash(`id:${id}`), insuredRegion: 'wuxi' }));
+    const u = await resident();
+    const shanghai = await staff('shanghai');
+    const refused = await linkAccountToPerson(shanghai, { phone: u.phone, idNumber: id, note: '' });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { idNumber: expect.stringContaining('没有这个身份证号的登记记录') } });
+    expect((await linkAccountToPerson(await staff('wuxi', '梁溪区'), { phone: u.phone, idNumber: id, note: '' })).ok).toBe(false);
+    const [row] = await q((db) => db.select().from(schema.users).where(eq(schema.users.id, u.id)));
+    expect(row!.personId).toBeNull();
+    expect(await linkAccountToPerson(await staff('wuxi'), { phone: u.phone, idNumber: id, note: '核对了身份证原件' })).toEqual({ ok: true, name: '孙*' });
   });
 });
