@@ -1,7 +1,7 @@
 // Proxy filing (委托代办) and counter filing (窗口代录), end to end.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, freshIdNumber, freshPhone, PNG_1X1, residentApplication, signInResident, signInStaff } from './helpers';
-import { fillApplicant, fillRest } from './support/apply-steps';
+import { fillApplicant, fillRest, fillWuxiStay } from './support/apply-steps';
 
 async function signedIn(browser: Browser, phone: string, next: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true });
@@ -171,19 +171,7 @@ test('受理员为没有手机的人窗口代录，打印回执', async ({ page 
   await page.getByLabel(/^低保对象/).check();
   await page.getByRole('button', { name: '保存并继续' }).click();
   await page.getByRole('link', { name: /就医记录/ }).click();
-  await page.getByLabel('医院名称').fill('无锡市人民医院');
-  await page.getByRole('radio', { name: '住院' }).check();
-  await page.getByLabel('入院日期或就诊日期').fill('2026-03-02');
-  await page.getByLabel('出院日期（住院才填）').fill('2026-03-10');
-  await page.getByLabel('三级医院').check();
-  await page.getByLabel('本市（本地）').check();
-  await page.getByRole('group', { name: /转诊/ }).getByLabel('是').check();
-  await page.getByRole('group', { name: /异地就医备案/ }).getByLabel('否').check();
-  await page.getByLabel('总费用').fill('50000');
-  await page.getByLabel('政策范围内费用').fill('40000');
-  await page.getByLabel('基本医保支付').fill('25000');
-  await page.getByLabel('大病保险支付').fill('5000');
-  await page.getByRole('button', { name: '保存这次就医' }).click();
+  await fillWuxiStay(page);
   await page.getByRole('link', { name: /收款账户/ }).click();
   await expect(page.getByLabel('户名')).toHaveValue('孙有田');
   await page.getByLabel('开户银行').fill('中国农业银行无锡分行');

@@ -28,19 +28,7 @@ export async function fillRest(page: Page, name: string) {
 
   await page.getByRole('link', { name: /就医记录/ }).click();
   await page.getByRole('link', { name: '添加一次就医' }).click();
-  await page.getByLabel('医院名称').fill('无锡市人民医院');
-  await page.getByRole('radio', { name: '住院' }).check();
-  await page.getByLabel('入院日期或就诊日期').fill('2026-03-02');
-  await page.getByLabel('出院日期（住院才填）').fill('2026-03-10');
-  await page.getByLabel('三级医院').check();
-  await page.getByLabel('本市（本地）').check();
-  await page.getByRole('group', { name: /转诊/ }).getByLabel('是').check();
-  await page.getByRole('group', { name: /异地就医备案/ }).getByLabel('否').check();
-  await page.getByLabel('总费用').fill('50000');
-  await page.getByLabel('政策范围内费用').fill('40000');
-  await page.getByLabel('基本医保支付').fill('25000');
-  await page.getByLabel('大病保险支付').fill('5000');
-  await page.getByRole('button', { name: '保存这次就医' }).click();
+  await fillWuxiStay(page);
   await expect(page.getByText('已保存。请在下面上传这次就医的结算单和发票照片。')).toBeVisible();
 
   await page.getByLabel('从相册或文件中选择').setInputFiles({ name: '结算单.png', mimeType: 'image/png', buffer: PNG_1X1 });
@@ -62,3 +50,20 @@ export async function fillRest(page: Page, name: string) {
   await page.getByRole('button', { name: '确认并继续' }).click();
 }
 
+
+/** The visit form with the Wuxi 低保 example stay (50,000 元 total, 40,000 in the policy range), saved. */
+export async function fillWuxiStay(page: Page) {
+  await page.getByLabel('医院名称').fill('无锡市人民医院');
+  await page.getByRole('radio', { name: '住院' }).check();
+  await page.getByLabel('入院日期或就诊日期').fill('2026-03-02');
+  await page.getByLabel('出院日期（住院才填）').fill('2026-03-10');
+  await page.getByLabel('三级医院').check();
+  await page.getByLabel('本市（本地）').check();
+  await page.getByRole('group', { name: /转诊/ }).getByLabel('是').check();
+  await page.getByRole('group', { name: /异地就医备案/ }).getByLabel('否').check();
+  await page.getByLabel('总费用').fill('50000');
+  await page.getByLabel('政策范围内费用').fill('40000');
+  await page.getByLabel('基本医保支付').fill('25000');
+  await page.getByLabel('大病保险支付').fill('5000');
+  await page.getByRole('button', { name: '保存这次就医' }).click();
+}
