@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { filterAuditAction } from './actions';
 import { filtersFrom, queryOf } from './filters';
+import { BackToDesk } from '@/app/admin/_components/back-to-desk';
 
 export const metadata: Metadata = { title: '审计日志' };
 
@@ -27,11 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const hidden = { person: f.personId ?? '', user: f.userId ?? '', action: f.action ?? '', from: f.from ?? '', to: f.to ?? '' };
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin" className="link">
-          ← 返回工作台
-        </Link>
-      </p>
+      <BackToDesk />
       <h1 className="text-2xl font-bold">审计日志</h1>
       <p className="text-muted">每一次工作人员操作、查看申请或材料、查看完整个人信息和登录都记录在这里。记录只能追加，任何人（包括系统本身）都不能修改或删除。</p>
 

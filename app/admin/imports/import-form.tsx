@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { LineErrors } from '@/app/admin/_components/line-errors';
 import { importSettlementsAction, type ImportState } from './actions';
 
 export function SettlementImportForm({ header, defaults }: { header: string; defaults: { from: string; to: string } }) {
@@ -11,17 +12,7 @@ export function SettlementImportForm({ header, defaults }: { header: string; def
   return (
     <form action={action} className="space-y-3" noValidate>
       {!state.ok ? (
-        <div role="alert" className="border-l-4 border-bad bg-red-50 p-4">
-          <p className="font-bold text-bad">{state.message}</p>
-          {state.lines?.length ? (
-            <ul className="list-disc pl-5 mt-2" aria-label="文件中的问题">
-              {state.lines.map((l) => (
-                <li key={l.line}>{l.message}</li>
-              ))}
-              {state.errorCount && state.errorCount > state.lines.length ? <li>另有 {state.errorCount - state.lines.length} 行有问题，改正上面这些后再导入即可看到。</li> : null}
-            </ul>
-          ) : null}
-        </div>
+        <LineErrors message={state.message} lines={state.lines} label="文件中的问题" more={state.errorCount && state.lines ? state.errorCount - state.lines.length : 0} />
       ) : null}
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field name="from" label="起始日期" type="date" defaultValue={v.from ?? defaults.from} error={state.fieldErrors?.from} hint="本次导入的结算记录就医日期从哪天起" />

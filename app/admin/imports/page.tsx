@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { JobProgress } from '@/app/admin/_components/job-progress';
 import { IMPORTERS } from '@/lib/dal/settlements';
 import { todayInShanghai } from '@/lib/format';
@@ -7,6 +6,7 @@ import { recentJobs } from '@/lib/jobs/queue';
 import { SETTLEMENT_HEADER } from '@/lib/settlements/csv';
 import { requireUser } from '@/lib/session';
 import { SettlementImportForm } from './import-form';
+import { BackToDesk } from '@/app/admin/_components/back-to-desk';
 
 export const metadata: Metadata = { title: '结算记录导入（免申即享）' };
 
@@ -18,11 +18,7 @@ export default async function ImportsPage() {
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <p>
-          <Link href="/admin" className="link">
-            ← 返回工作台
-          </Link>
-        </p>
+        <BackToDesk />
         <h1 className="text-2xl font-bold">结算记录导入（免申即享）</h1>
         <p>
           已认定的低保对象、特困人员不用申请，直接获得医疗救助（003 五(八)；000 二(五)1）。导入医保结算记录后，系统按身份证号找到本人，逐人逐年按本地区的救助规则计算，直接生成“已批准，等待发放”的案件；有账号的本人会在“我的”页面看到。

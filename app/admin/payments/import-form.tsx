@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { LineErrors } from '@/app/admin/_components/line-errors';
 import { importResultAction, type ImportState } from './actions';
 
 export function ImportForm() {
@@ -9,16 +10,7 @@ export function ImportForm() {
   return (
     <form action={action} className="space-y-3" noValidate>
       {!state.ok ? (
-        <div role="alert" className="border-l-4 border-bad bg-red-50 p-4">
-          <p className="font-bold text-bad">{state.message}</p>
-          {state.lines?.length ? (
-            <ul className="list-disc pl-5 mt-2" aria-label="结果文件中的问题">
-              {state.lines.map((l, i) => (
-                <li key={i}>{l.message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <LineErrors message={state.message} lines={state.lines} label="结果文件中的问题" />
       ) : state.message ? (
         <p role="status" className="border-l-4 border-ok bg-green-50 p-4 font-semibold text-ok">
           {state.message}

@@ -7,6 +7,7 @@ import { approvedUnpaid, PAYERS } from '@/lib/dal/payment-batches';
 import { formatDateTime, formatMoney, maskName, todayInShanghai } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { ImportForm } from './import-form';
+import { BackToDesk } from '@/app/admin/_components/back-to-desk';
 
 export const metadata: Metadata = { title: '发放台账' };
 
@@ -20,11 +21,7 @@ export default async function PaymentsPage() {
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <p>
-          <Link href="/admin" className="link">
-            ← 返回工作台
-          </Link>
-        </p>
+        <BackToDesk />
         <h1 className="text-2xl font-bold">发放台账</h1>
         <p className="text-muted">
           {regionName}。每一笔批准、发放、失败和更正都是一条新记录，已有记录不会被修改；每个申请“还欠多少、是否已发放”由这些记录算出。

@@ -8,6 +8,7 @@ import { recentJobs } from '@/lib/jobs/queue';
 import { requireUser } from '@/lib/session';
 import { followUpAction, refreshWatchlistAction } from './actions';
 import { FollowUpForm } from './follow-up-form';
+import { BackToDesk } from '@/app/admin/_components/back-to-desk';
 
 export const metadata: Metadata = { title: '因病致贫预警名单' };
 
@@ -18,11 +19,7 @@ export default async function WatchlistPage() {
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <p>
-          <Link href="/admin" className="link">
-            ← 返回工作台
-          </Link>
-        </p>
+        <BackToDesk />
         <h1 className="text-2xl font-bold">因病致贫预警名单</h1>
         <p>
           近12个月经基本医保、大病保险和医疗救助后，个人负担的医疗费用仍然较重的人（000 二(三)；003 四(七)）。预警线由管理员在<Link href="/admin/parameters" className="link">参数设定</Link>中设定：负担占家庭年可支配收入的比例（参照 000 四 第二类支出型贫困家庭：40%），以及家庭年可支配收入的参照值。每晚自动刷新一次，也可以马上刷新；同一个人同一个月只列一次。
