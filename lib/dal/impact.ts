@@ -26,15 +26,15 @@ const LIVE = ['submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'p
 /** The region's applications of `year` as person-year inputs (episodes decrypted, categories as at submission). */
 export async function applicationPersonYears(region: RegionCode, year: number): Promise<PersonYear[]> {
   const a = schema.applications;
-  const apps = await q((db) =>
-    db.select({ id: a.id, ref: a.ref, personId: a.personId }).from(a).where(and(eq(a.region, region), eq(a.year, year), inArray(a.status, [...LIVE]))).orderBy(asc(a.ref)),
-  );
+  const live = and(eq(a.region, region), eq(a.year, year), inArray(a.status, [...LIVE]));
+  const apps = await q((db) => db.select({ id: a.id, ref: a.ref, personId: a.personId }).from(a).where(live).orderBy(asc(a.ref)));
   if (apps.length === 0) return [];
-  const ids = apps.map((x) => x.id);
-  const episodes = await q((db) => db.select().from(schema.episodes).where(inArray(schema.episodes.applicationId, ids)).orderBy(asc(schema.episodes.seq)));
-  const personIds = [...new Set(apps.flatMap((x) => (x.personId ? [x.personId] : [])))];
+  // The episodes and categories of those applications by subquery, not by a list of ids: one bound parameter per
+  // application failed past about 32,000 applications on SQLite (65,000 on PostgreSQL).
+  const e = schema.episodes;
+  const episodes = await q((db) => db.select().from(e).where(inArray(e.applicationId, db.select({ id: a.id }).from(a).where(live))).orderBy(asc(e.seq)));
   const c = schema.personCategories;
-  const cats = personIds.length ? await q((db) => db.select().from(c).where(and(inArray(c.personId, personIds), eq(c.region, region)))) : [];
+  const cats = await q((db) => db.select().from(c).where(and(eq(c.region, region), inArray(c.personId, db.select({ id: a.personId }).from(a).where(live)))));
   const byApp = new Map<string, EpisodeInput[]>();
   for (const row of episodes) {
     const v = openEpisode(row);

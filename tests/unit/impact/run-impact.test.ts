@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationStatus } from '@/db/schema';
 import { encrypt } from '@/lib/crypto';
-import { impactCsv, impactRun, recentImpacts, runImpact } from '@/lib/dal/impact';
+import { applicationPersonYears, impactCsv, impactRun, recentImpacts, runImpact } from '@/lib/dal/impact';
 import { publishParameter } from '@/lib/dal/parameters';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { runNext } from '@/lib/jobs/runner';
@@ -80,4 +80,30 @@ describe(`预览参数变化：按本年的申请重新计算（${testDialect}�
     expect(await impactRun(reviewer, r.id)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await runImpact(admin, { name: 'annualLimitFen.inpatient', value: 1, year: 2026 })).toMatchObject({ ok: false, code: 'invalid' });
   });
+
+  it('一个地区一年七万份申请也能预览（旧的读取方式每份申请占一个查询参数，SQLite 三万多份、PostgreSQL 六万多份就失败）', async () => {
+    // 70,000 > 65,535 (PostgreSQL's bound-parameter limit) > 32,766 (SQLite's).
+    const COUNT = 70_000;
+    const filer = await staffUser('clerk', 'national');
+    const p = await person();
+    await q((db) => db.insert(schema.personCategories).values({ personId: p.id, code: 'tekun', region: 'national', validFrom: '2025-01-01', basis: 'declared' }));
+    for (let start = 0; start < COUNT; start += 2_000) {
+      const rows = Array.from({ length: Math.min(2_000, COUNT - start) }, (_, i) => ({
+        ref: `NB-2025-${String(start + i).padStart(6, '0')}`, personId: p.id, filedByUserId: filer.id, region: 'national', year: 2025, status: 'submitted' as const, submittedAt: '2025-05-01T00:00:00.000Z',
+      }));
+      await q((db) => db.insert(schema.applications).values(rows));
+    }
+    const [first] = await q((db) => db.select({ id: schema.applications.id }).from(schema.applications).where(eq(schema.applications.ref, 'NB-2025-000000')));
+    const dataEnc = sealVisit({
+      hospitalName: '测试医院', date: '2025-04-01', endDate: '2025-04-12', kind: 'inpatient', hospitalLevel: 3, specialDisease: false, referred: true, location: 'local', offsiteFiled: false,
+      totalFen: yuan(10_000), policyFen: yuan(10_000), basicPaidFen: yuan(5_000), criticalPaidFen: 0, supplementaryPaidFen: 0,
+    });
+    await q((db) => db.insert(schema.episodes).values({ applicationId: first!.id, seq: 0, dataEnc }));
+
+    const years = await applicationPersonYears('national', 2025);
+    expect(years).toHaveLength(COUNT);
+    // Sorted by reference: the first carries its one stay and the person's 特困 status; the others have no visit.
+    expect(years[0]).toMatchObject({ key: 'NB-2025-000000', person: { categories: [{ code: 'tekun' }] }, episodes: [{ id: 'e1', totalFen: yuan(10_000), basicPaidFen: yuan(5_000) }] });
+    expect(years[COUNT - 1]).toMatchObject({ key: 'NB-2025-069999', episodes: [] });
+  }, 120_000);
 });
