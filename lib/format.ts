@@ -10,6 +10,17 @@ export function formatMoney(fen: number): string {
 }
 
 /**
+ * A calculator text as residents read it: amounts ("12,000.00 元", as the trace and the API keep them) in the one
+ * money format of the pages (¥12,000.00), and a visit no id was given for named by its date alone (snapshots kept
+ * before the calculator stopped prefixing the visit's index, "0（2026-02-03 住院）：", which read as an amount).
+ */
+export function residentText(text: string): string {
+  return text
+    .replace(/^\d+（(\d{4}-\d{2}-\d{2} [^）]+)）：/u, '$1：')
+    .replace(/(?<![\d,.])(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?) ?元/gu, (_m, sign: string, n: string) => `${sign}¥${n}`);
+}
+
+/**
  * The one parser for an amount a person types, in yuan, to integer fen; null when it is not an amount.
  * Accepts full-width digits ("８０００"), ¥/￥ in front, thousands commas, 元 at the end, and 万 ("8万", "8.5万元").
  * Yuan take at most two decimals (角、分); 万 at most six (down to the fen). String arithmetic, no floats.
