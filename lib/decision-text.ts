@@ -99,7 +99,8 @@ export function plainSummary(n: DecisionNotice): string | null {
   const insurers = c.supplementaryFen > 0 ? '医保、大病保险和其他补充保障' : c.criticalFen > 0 ? '医保和大病保险' : '医保';
   const left = Math.max(0, c.totalFen - insurance - paid);
   const outside = c.totalFen - c.policyFen > 0 ? `（其中医保目录外的 ${formatMoney(c.totalFen - c.policyFen)} ${n.mutualAid ? '按计划的规定计算' : '不属于救助范围'}）` : '';
-  return `${what} ${formatMoney(c.totalFen)}，${insurers}报了 ${formatMoney(insurance)}，${programmeName(n)}再付 ${formatMoney(paid)}，您自己还需负担 ${formatMoney(left)}${outside}。`;
+  const insured = insurance > 0 ? `${insurers}报了 ${formatMoney(insurance)}` : '医保没有支付';
+  return `${what} ${formatMoney(c.totalFen)}，${insured}，${programmeName(n)}再付 ${formatMoney(paid)}，您自己还需负担 ${formatMoney(left)}${outside}。`;
 }
 
 /** What the detail below the sentence is computed from. */

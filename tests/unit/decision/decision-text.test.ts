@@ -87,7 +87,9 @@ describe('决定书：文件写全名，条款写成文字，三种异议途径�
     expect(noticeTitle(n)).toBe('互助帮困补助决定书');
     expect(noticeTitle({ ...n, kind: 'reject' })).toBe('不予互助帮困补助决定书');
     expect(decisionOpening(n)).toBe('申请人 赵大年：您 2026 年度的互助帮困申请（编号 WX-2026-000009），经户籍或居住地街道（乡镇）社区事务受理服务中心审核，于 2026/04/01 作出如下决定：');
-    expect(plainSummary(n)).toContain('互助帮困再付 ¥9,690.00');
+    // One outpatient visit of 2,000 元 that no insurance paid: 2,000 − 0 − 1,162.50 = 837.50 元 left.
+    const costs = { visits: 1, kind: 'outpatient' as const, totalFen: 200_000, policyFen: 200_000, basicFen: 0, criticalFen: 0, supplementaryFen: 0 };
+    expect(plainSummary({ ...n, costs, amountFen: 116_250 })).toBe('这次门诊花了 ¥2,000.00，医保没有支付，互助帮困再付 ¥1,162.50，您自己还需负担 ¥837.50。');
     expect(decisionBasis(n)).toContain('《上海市人民政府办公厅转发市医保局等五部门〈关于进一步完善本市市民社区医疗互助帮困计划的意见〉的通知》');
   });
 
