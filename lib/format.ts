@@ -100,6 +100,15 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
+/**
+ * The one masking rule for the person a proxy acts for: a proxy whose authority lets them read or file the
+ * applicant's case (scope 查看进度 or 提交申请, where the form shows the name anyway) sees the name in full;
+ * any narrower authority, and every staff list, keeps it masked.
+ */
+export function nameForProxy(name: string, scope: readonly string[]): string {
+  return scope.includes('view') || scope.includes('apply') ? name.trim() : maskName(name);
+}
+
 /** The date `days` working days (Monday to Friday) after `from`, in Asia/Shanghai; public holidays not counted. */
 export function addWorkingDays(from: Date, days: number): Date {
   const d = new Date(`${todayInShanghai(from)}T12:00:00+08:00`);

@@ -23,7 +23,7 @@ export async function signInResident(page: Page, phone: string, next?: string): 
   await page.getByRole('button', { name: '获取验证码' }).click();
   // A demo phone another test signed in with moments ago is in its resend cooldown (a real, shared limit):
   // wait it out and ask again, instead of failing on a missing code.
-  const cooldown = page.getByText(/验证码已发送，请 (\d+) 秒后再重新获取/);
+  const cooldown = page.getByText(/请 (\d+) 秒后再重新获取/);
   await expect(page.getByTestId('demo-code').or(cooldown)).toBeVisible();
   if (await cooldown.isVisible()) {
     const seconds = Number(/(\d+) 秒/.exec((await cooldown.textContent()) ?? '')?.[1] ?? 60);
