@@ -4,10 +4,24 @@ import 'server-only';
 // TrueType collection (.ttc) and pdfkit opens a font inside a collection by its PostScript name and
 // embeds only the glyphs used (a subset of a few kB), where pdf-lib would need the font extracted first.
 // Why not print the page with a headless browser: that needs a browser on every server. The printable
-// HTML page (print CSS) stays the primary form; the PDF says the same.
+// HTML page (print CSS) stays the primary form; the PDF says the same, from the same sentences (lib/decision-text.ts).
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { decisionOpening, decisionPayment, decisionTraceIntro, OBJECTION_TEXT, type DecisionNotice } from '@/lib/dal/decision';
+import {
+  decidingOffice,
+  decisionBasis,
+  decisionOpening,
+  decisionPayment,
+  decisionTraceIntro,
+  noticeTitle,
+  objectionNotes,
+  objectionRoutes,
+  plainSummary,
+  programmeName,
+  refusalText,
+  traceLine,
+  type DecisionNotice,
+} from '@/lib/decision-text';
 import { formatDate, formatMoney } from '@/lib/format';
 
 export const FONT_FILE = process.env.DECISION_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
@@ -19,31 +33,39 @@ export function decisionPdfAvailable(): boolean {
 
 export function decisionPdf(n: DecisionNotice): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `医疗救助决定书 ${n.ref}`, Author: `${n.regionName} 医疗救助经办机构` } });
+    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${noticeTitle(n)} ${n.ref}`, Author: decidingOffice(n) } });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.registerFont('cjk', FONT_FILE, FONT_NAME);
     doc.font('cjk');
-    doc.fontSize(18).text(`医疗救助${n.kind === 'approve' ? '批准' : '不予救助'}决定书`, { align: 'center' });
+    doc.fontSize(18).text(noticeTitle(n), { align: 'center' });
     doc.fontSize(10).text(`编号 ${n.ref}`, { align: 'center' }).moveDown();
     doc.fontSize(11).text(decisionOpening(n)).moveDown();
     if (n.kind === 'approve') {
-      doc.fontSize(13).text('一、批准救助');
-      doc.fontSize(11).text(`核定救助金额 ${formatMoney(n.amountFen ?? 0)}，${decisionPayment(n)}`).moveDown(0.5);
-      doc.text(`金额是怎样算出来的。${decisionTraceIntro(n)}`);
-      n.trace.forEach((t, i) => doc.fontSize(10).text(`${i + 1}. ${t.text}${t.source ? `（${t.source}）` : ''}`, { indent: 12 }));
+      doc.fontSize(13).text(`一、决定给予${programmeName(n)}`);
+      doc.fontSize(11).text(`核定${programmeName(n)}金额 ${formatMoney(n.amountFen ?? 0)}，${decisionPayment(n)}`);
+      const summary = plainSummary(n);
+      if (summary) doc.moveDown(0.5).text(summary);
       if (n.adjustmentReason) doc.moveDown(0.5).fontSize(11).text(`核定金额与计算结果不同，原因：${n.adjustmentReason}`);
       if (n.correction) doc.moveDown(0.5).fontSize(11).text(`${formatDate(n.correction.at)} 更正了核定金额${n.correction.previousFen !== null ? `（原为 ${formatMoney(n.correction.previousFen)}）` : ''}，更正后为 ${formatMoney(n.amountFen ?? 0)}。原因：${n.correction.reason}`);
+      if (n.trace.length) {
+        doc.moveDown(0.5).fontSize(11).text(`金额是怎样算出来的：${decisionTraceIntro(n)}`);
+        n.trace.forEach((t, i) => doc.fontSize(10).text(`${i + 1}. ${traceLine(t)}`, { indent: 12 }));
+      }
       if (n.message) doc.moveDown(0.5).fontSize(11).text(`说明：${n.message}`);
     } else {
-      doc.fontSize(13).text('一、不予救助');
-      doc.fontSize(11).text(`原因：${n.reason ?? ''}`).text(`依据：${n.clause ?? ''}`);
+      const r = refusalText(n);
+      doc.fontSize(13).text(`一、决定不予${programmeName(n)}`);
+      doc.fontSize(11).text(`原因：${r.reason}`).text(`依据：${r.basis}`);
     }
-    doc.moveDown().fontSize(13).text('二、如有异议（复核）');
-    for (const t of OBJECTION_TEXT) doc.fontSize(11).text(t);
-    doc.moveDown(2).text(`${n.regionName} 医疗救助经办机构`, { align: 'right' }).text(formatDate(n.decidedAt), { align: 'right' });
+    doc.moveDown().fontSize(13).text('二、依据的文件');
+    doc.fontSize(11).text(decisionBasis(n));
+    doc.moveDown().fontSize(13).text('三、如果不同意这个决定');
+    objectionRoutes(n).forEach((r, i) => doc.fontSize(11).text(`${i + 1}. ${r.name}：${r.text}`));
+    for (const t of objectionNotes(n)) doc.fontSize(10).text(t);
+    doc.moveDown(2).fontSize(11).text(decidingOffice(n), { align: 'right' }).text(formatDate(n.decidedAt), { align: 'right' });
     doc.end();
   });
 }

@@ -10,6 +10,17 @@ export function formatMoney(fen: number): string {
 }
 
 /**
+ * A calculator text as residents read it: amounts ("12,000.00 元", as the trace and the API keep them) in the one
+ * money format of the pages (¥12,000.00), and a visit no id was given for named by its date alone (snapshots kept
+ * before the calculator stopped prefixing the visit's index, "0（2026-02-03 住院）：", which read as an amount).
+ */
+export function residentText(text: string): string {
+  return text
+    .replace(/^\d+（(\d{4}-\d{2}-\d{2} [^）]+)）：/u, '$1：')
+    .replace(/(?<![\d,.])(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?) ?元/gu, (_m, sign: string, n: string) => `${sign}¥${n}`);
+}
+
+/**
  * The one parser for an amount a person types, in yuan, to integer fen; null when it is not an amount.
  * Accepts full-width digits ("８０００"), ¥/￥ in front, thousands commas, 元 at the end, and 万 ("8万", "8.5万元").
  * Yuan take at most two decimals (角、分); 万 at most six (down to the fen). String arithmetic, no floats.
@@ -87,6 +98,15 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return chars.join('');
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/**
+ * The one masking rule for the person a proxy acts for: a proxy whose authority lets them read or file the
+ * applicant's case (scope 查看进度 or 提交申请, where the form shows the name anyway) sees the name in full;
+ * any narrower authority, and every staff list, keeps it masked.
+ */
+export function nameForProxy(name: string, scope: readonly string[]): string {
+  return scope.includes('view') || scope.includes('apply') ? name.trim() : maskName(name);
 }
 
 /** The date `days` working days (Monday to Friday) after `from`, in Asia/Shanghai; public holidays not counted. */

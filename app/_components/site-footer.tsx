@@ -6,7 +6,7 @@ const TAP = 'link inline-flex items-center min-h-11 in-[.elder]:min-h-15';
 
 export function SiteFooter() {
   return (
-    <footer className="bg-white border-t border-gray-200 text-sm text-muted no-print">
+    <footer className="bg-white border-t border-gray-200 text-sm text-muted no-print in-[body:has(.staff-area)]:hidden" data-testid="site-footer">
       <div className="max-w-3xl mx-auto px-4 py-6 space-y-3">
         <p className="font-semibold text-ink">本网站依据的政策文件</p>
         <ul className="space-y-1">

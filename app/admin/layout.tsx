@@ -16,7 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     ...(user.role === 'auditor' || user.role === 'admin' ? [{ href: '/admin/audit', label: '审计日志' }] : []),
   ];
   return (
-    <div className="space-y-6">
+    <div className="space-y-6 staff-area">
       <nav aria-label="工作台" className="flex flex-wrap gap-2 border-b border-gray-300 pb-2">
         {links.map((l) => (
           <Link key={l.href} href={l.href} className="link inline-flex min-h-11 items-center px-2 in-[.elder]:min-h-15">

@@ -11,6 +11,9 @@ import { fenToYuanInput, formatDate, formatMoney, maskName } from '@/lib/format'
 import { requireUser } from '@/lib/session';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 
+/** Closed cases need no one assigned: the queue says 已办结 instead of 尚未分派. */
+const CLOSED: ReadonlySet<string> = new Set(['paid', 'rejected', 'withdrawn', 'transferred']);
+
 export const metadata: Metadata = { title: '工作台' };
 
 type Params = Record<string, string | string[] | undefined>;
@@ -158,7 +161,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                   {r.district ? ` · ${r.district}` : ''} · 提交于 {r.submittedAt ? formatDate(r.submittedAt) : '—'}
                   {r.estimatedFen !== null ? ` · 估算 ${formatMoney(r.estimatedFen)}` : ''}
                 </p>
-                <p className="text-sm text-muted">{r.assignedName ? `经办人：${r.assignedName}${r.assignedToUserId === user.id ? '（我）' : ''}` : '尚未分派'}</p>
+                <p className="text-sm text-muted" data-testid="queue-assignee">{r.assignedName ? `经办人：${r.assignedName}${r.assignedToUserId === user.id ? '（我）' : ''}` : CLOSED.has(r.status) ? '已办结' : '尚未分派'}</p>
               </li>
             ))}
           </ul>

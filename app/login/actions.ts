@@ -18,6 +18,8 @@ export type LoginState = {
   demoCode?: string;
   message?: string;
   notice?: string;
+  /** Seconds until a new code may be asked for (the page counts them down). */
+  waitSeconds?: number;
   fieldErrors?: Record<string, string>;
 };
 
@@ -36,7 +38,7 @@ export const sendCodeAction = validatedAction(loose, null, async (_input, _user,
   const result = await requestOtp(phone);
   if (!result.ok) {
     // A cooldown still lets the person type the code they already received.
-    return { step: result.reason === 'cooldown' ? 'code' : 'phone', phone, message: result.message };
+    return { step: result.reason === 'cooldown' ? 'code' : 'phone', phone, message: result.message, waitSeconds: result.reason === 'cooldown' ? result.waitSeconds : undefined };
   }
   return { step: 'code', phone, demoCode: result.demoCode, notice: '验证码已发送，5 分钟内有效。' };
 });

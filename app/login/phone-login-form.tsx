@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { ErrorSummary, Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { sendCodeAction, verifyCodeAction, type LoginState } from './actions';
@@ -9,6 +9,7 @@ export function PhoneLoginForm({ next }: { next: string }) {
   const [verified, verify] = useActionState(verifyCodeAction, { step: 'code' } as LoginState);
   const codeStep = sent.step === 'code';
   const demoCode = verified.demoCode ?? sent.demoCode;
+  const left = useCountdown(sent);
   return (
     <div className="card">
       <ErrorSummary message={sent.message} />
@@ -24,9 +25,15 @@ export function PhoneLoginForm({ next }: { next: string }) {
           error={sent.fieldErrors?.phone}
           readOnly={codeStep && !sent.message}
         />
-        <SubmitButton className={codeStep ? 'btn btn-secondary w-full sm:w-auto' : undefined} pendingText="正在发送…">
-          {codeStep ? '重新获取验证码' : '获取验证码'}
-        </SubmitButton>
+        {left > 0 ? (
+          <p className="mt-2 font-semibold" role="timer" aria-live="off" data-testid="resend-countdown">
+            {left} 秒后可以重新获取验证码
+          </p>
+        ) : (
+          <SubmitButton className={codeStep ? 'btn btn-secondary w-full sm:w-auto' : undefined} pendingText="正在发送…">
+            {codeStep ? '重新获取验证码' : '获取验证码'}
+          </SubmitButton>
+        )}
       </form>
       {sent.notice ? (
         <p role="status" className="mt-4 text-ok font-semibold">
@@ -56,4 +63,18 @@ export function PhoneLoginForm({ next }: { next: string }) {
       ) : null}
     </div>
   );
+}
+
+/** Seconds left of a resend cooldown, ticking once a second (without JavaScript the message gives the clock time). */
+function useCountdown(sent: LoginState): number {
+  const [left, setLeft] = useState(0);
+  useEffect(() => {
+    if (!sent.waitSeconds) return;
+    const until = Date.now() + sent.waitSeconds * 1000;
+    const tick = () => setLeft(Math.max(0, Math.ceil((until - Date.now()) / 1000)));
+    tick();
+    const id = setInterval(tick, 1000);
+    return () => clearInterval(id);
+  }, [sent]);
+  return left;
 }

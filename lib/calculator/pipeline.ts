@@ -293,7 +293,8 @@ function normalizeEpisodes(list: readonly EpisodeInput[], tracing: boolean): Ep[
     const basicFen = Math.min(toFen(e.basicPaidFen), policyFen);
     const criticalFen = Math.min(toFen(e.criticalPaidFen), policyFen - basicFen);
     const supplementaryFen = Math.min(toFen(e.supplementaryPaidFen), policyFen - basicFen - criticalFen);
-    const id = typeof e.id === 'string' && e.id !== '' ? e.id : String(index);
+    const given = typeof e.id === 'string' && e.id !== '';
+    const id = given ? (e.id as string) : String(index);
     const date = String(e.date);
     const endDate = typeof e.endDate === 'string' && e.endDate > date ? e.endDate : date;
     return {
@@ -314,7 +315,8 @@ function normalizeEpisodes(list: readonly EpisodeInput[], tracing: boolean): Ep[
       supplementaryFen,
       selfPayFen: policyFen - basicFen - criticalFen - supplementaryFen,
       paidFen: totalFen - basicFen - criticalFen - supplementaryFen,
-      label: tracing ? `${id}（${date} ${KIND_ZH[e.kind] ?? e.kind}）：` : '',
+      // Without an id of the caller's, the visit is named by its date alone (an index would read as an amount).
+      label: tracing ? (given ? `${id}（${date} ${KIND_ZH[e.kind] ?? e.kind}）：` : `${date} ${KIND_ZH[e.kind] ?? e.kind}：`) : '',
     };
   });
   return inDateOrder(eps);

@@ -7,6 +7,9 @@ import { encrypt, lookupHash, safeEqual } from '@/lib/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { smsSender } from '@/lib/sms';
 
+/** A moment as Beijing clock time (HH:MM:SS), for "come back after …" without JavaScript. */
+const clockAt = (ms: number) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(ms));
+
 export const OTP_TTL_MS = 5 * 60_000;
 export const OTP_MAX_ATTEMPTS = 5;
 export const OTP_RESEND_COOLDOWN_MS = 60_000;
@@ -45,7 +48,7 @@ export async function requestOtp(phone: string, now: Date = new Date()): Promise
       }
       if (now.getTime() - lastAt < OTP_RESEND_COOLDOWN_MS) {
         const wait = Math.ceil((lastAt + OTP_RESEND_COOLDOWN_MS - now.getTime()) / 1000);
-        return { reason: 'cooldown' as const, waitSeconds: wait, message: `验证码已发送，请 ${wait} 秒后再重新获取。` };
+        return { reason: 'cooldown' as const, waitSeconds: wait, message: `验证码刚才已经发到这个手机号，短信里的验证码发出后 ${Math.round(OTP_TTL_MS / 60_000)} 分钟内有效，可以直接填写。没有收到的话，请 ${wait} 秒后再重新获取（北京时间 ${clockAt(lastAt + OTP_RESEND_COOLDOWN_MS)} 以后）。` };
       }
     }
     if (recent.length >= OTP_MAX_PER_HOUR) {

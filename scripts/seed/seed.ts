@@ -11,6 +11,7 @@ import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
 import { DEMO_PARAMETERS } from './demo-parameters';
 import { DEMO_WATCH_PARAMETERS } from './demo-watch-parameters';
+import { DEMO_OBJECTION_SOURCE, demoObjectionSettings } from './demo-objection';
 import { seedDemoApplications } from './applications';
 
 const DEMO_SOURCE = '演示数据（常见窗口做法，非当地规定）';
@@ -59,6 +60,10 @@ export async function seed(options: { parameters?: boolean } = {}): Promise<'see
         ['counter', '户籍或居住地街道（乡镇）社区事务受理服务中心'],
       ];
       for (const [key, value] of settings) await db.insert(schema.regionSettings).values({ region, key, value, source: DEMO_SOURCE, demo: true });
+    }
+    // The decision notice's deciding office and objection routes, per region (demo bodies, marked 演示).
+    for (const region of ['wuxi', 'shanghai', 'chongqing-shapingba', 'national', 'shanghai-mutual-aid'] as const) {
+      for (const [key, value] of demoObjectionSettings(region)) await db.insert(schema.regionSettings).values({ region, key, value, source: DEMO_OBJECTION_SOURCE, demo: true });
     }
     // Every figure the documents leave to other bodies, as a plausible demo value marked 演示, so the demo shows
     // complete results (a real office enters its own with the notice that set them).

@@ -23,7 +23,7 @@ export async function signInResident(page: Page, phone: string, next?: string): 
   await page.getByRole('button', { name: '获取验证码' }).click();
   // A demo phone another test signed in with moments ago is in its resend cooldown (a real, shared limit):
   // wait it out and ask again, instead of failing on a missing code.
-  const cooldown = page.getByText(/验证码已发送，请 (\d+) 秒后再重新获取/);
+  const cooldown = page.getByText(/请 (\d+) 秒后再重新获取/);
   await expect(page.getByTestId('demo-code').or(cooldown)).toBeVisible();
   if (await cooldown.isVisible()) {
     const seconds = Number(/(\d+) 秒/.exec((await cooldown.textContent()) ?? '')?.[1] ?? 60);
@@ -93,10 +93,10 @@ function serverEnv(): Record<string, string> {
 /** A tiny real PNG (1×1), for upload tests. */
 export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-/** A submitted Wuxi application for this phone (the resident can then sign in with it); returns the reference. */
-export function residentApplication(phone: string, idNumber: string, name: string): string {
+/** A submitted Wuxi application (or mutual-aid plan one) for this phone (the resident can then sign in with it); returns the reference. */
+export function residentApplication(phone: string, idNumber: string, name: string, plan: 'wuxi' | 'mutual-aid' = 'wuxi'): string {
   const env = serverEnv();
-  const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/resident-app.ts', phone, idNumber, name], {
+  const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/resident-app.ts', phone, idNumber, name, ...(plan === 'mutual-aid' ? ['mutual-aid'] : [])], {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: 'pipe',
   }).toString();
@@ -105,9 +105,9 @@ export function residentApplication(phone: string, idNumber: string, name: strin
 }
 
 /** A staff account of its own for a test that changes sign-in settings (tests/e2e/support/create-staff.ts). */
-export function createStaff(username: string, role: 'clerk' | 'reviewer' | 'admin' | 'auditor', password: string): void {
+export function createStaff(username: string, role: 'clerk' | 'reviewer' | 'admin' | 'auditor', password: string, region = 'wuxi'): void {
   const env = serverEnv();
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/create-staff.ts', username, role, password], {
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/create-staff.ts', username, role, password, `--region=${region}`], {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: 'pipe',
   });

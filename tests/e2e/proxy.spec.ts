@@ -54,9 +54,9 @@ test('邀请 → 用身份证后 4 位确认 → 女儿代父亲申请 → 父�
   await expect(daughter.getByText('您已接受委托')).toBeVisible();
   await expectAccessible(daughter);
 
-  const ref = await fileFor(daughter, '张*明', '张大明', fatherId, daughterPhone);
+  const ref = await fileFor(daughter, '张大明', '张大明', fatherId, daughterPhone);
   await daughter.getByRole('link', { name: '查看办理进度' }).click();
-  await expect(daughter.getByText(`您正在为 张*明 代办`)).toBeVisible();
+  await expect(daughter.getByText(`您正在为 张大明 代办`)).toBeVisible();
   await expect(daughter.getByText(/（受委托代办）/)).toBeVisible();
 
   // The father sees it on his own page, marked as filed by the proxy, and what she did.
@@ -74,7 +74,7 @@ test('邀请 → 用身份证后 4 位确认 → 女儿代父亲申请 → 父�
 
   // She has his desk open; he revokes; her very next click is refused (not found).
   await daughter.goto('/me');
-  await daughter.getByRole('link', { name: '为 张*明 办理' }).click();
+  await daughter.getByRole('link', { name: '为 张大明 办理' }).click();
   await expect(daughter.getByRole('link', { name: new RegExp(ref) })).toBeVisible();
   await granted.getByRole('button', { name: '撤销委托' }).click();
   await expect(father.getByText('委托已撤销，立即生效。')).toBeVisible();

@@ -27,7 +27,7 @@ test('一台实例发的验证码，另一台实例能登录；同一手机号�
   const onB = await second.newPage();
   await requestCode(onB, B, phone);
   // The per-phone limit lives in the database: B knows A sent a code moments ago.
-  await expect(onB.getByText(/验证码已发送，请 \d+ 秒后再重新获取/)).toBeVisible();
+  await expect(onB.getByText(/短信里的验证码发出后 5 分钟内有效，可以直接填写。没有收到的话，请 \d+ 秒后再重新获取/)).toBeVisible();
   await expect(onB.getByTestId('demo-code')).toHaveCount(0);
   await onB.getByLabel('验证码').fill(code);
   await onB.getByRole('button', { name: '登录' }).click();

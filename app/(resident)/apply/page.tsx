@@ -6,7 +6,7 @@ import { REGIONS } from '@/lib/calculator';
 import { actingFor } from '@/lib/dal/applications';
 import { listDrafts } from '@/lib/dal/drafts';
 import { regionSettings } from '@/lib/dal/region-settings';
-import { formatDateTime, maskName, sentences } from '@/lib/format';
+import { formatDateTime, nameForProxy, sentences } from '@/lib/format';
 import { APPLY_REGIONS } from '@/lib/check/views';
 import { readPrefill } from '@/lib/prefill';
 import { chosenRegion } from '@/lib/region-cookie';
@@ -52,7 +52,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
                 <li key={d.id} className="card flex flex-wrap items-center gap-3">
                   <div className="mr-auto">
                     <p className="font-semibold">
-                      {REGIONS.find((r) => r.code === d.region)?.nameZh}的申请{d.forName ? `（为 ${maskName(d.forName)} 代办）` : ''}
+                      {REGIONS.find((r) => r.code === d.region)?.nameZh}的申请{d.forName ? `（为 ${nameForProxy(d.forName, ['apply'])} 代办）` : ''}
                     </p>
                     <p className="text-sm text-muted">
                       已完成 {done}/{SECTIONS.length} 项，最后保存于 {formatDateTime(d.updatedAt)}
@@ -96,7 +96,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
               <label key={p.id} className="choice">
                 <input type="radio" name="for" value={p.id} defaultChecked={p.id === params.for} />
                 <span>
-                  为 {maskName(p.name)} 代办
+                  为 {nameForProxy(p.name, p.scope)} 代办
                   <span className="block text-sm text-muted">委托有效期至 {p.validTo}</span>
                 </span>
               </label>

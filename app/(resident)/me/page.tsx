@@ -8,7 +8,7 @@ import { listDrafts } from '@/lib/dal/drafts';
 import { listNotifications, unreadCount } from '@/lib/dal/notifications';
 import { directCasesFor } from '@/lib/dal/settlements';
 import { DirectAwardCard } from './_components/direct-award-card';
-import { formatDate, formatDateTime, formatMoney, maskName } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, nameForProxy } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { SCOPE_TEXT } from '@/lib/authority/states';
 import { markAllReadAction } from './actions';
@@ -20,10 +20,63 @@ export default async function MePage() {
   const [all, drafts, people, notices, unread, direct] = await Promise.all([listApplications(user), listDrafts(user), actingFor(user), listNotifications(user, 10), unreadCount(user), directCasesFor(user)]);
   // 免申即享 cases have their own card; "我的申请" lists what the resident (or a proxy) applied for.
   const directRefs = new Set(direct.map((c) => c.ref));
-  const applications = all.filter((a) => !a.ref || !directRefs.has(a.ref));
+  const listed = all.filter((a) => !a.ref || !directRefs.has(a.ref));
+  // People this resident acts for come first, each with their own cases; "我的申请" keeps the resident's own.
+  const applications = listed.filter((a) => !a.isProxy);
+  const casesOf = (personId: string) => listed.filter((a) => a.isProxy && a.personId === personId);
+  const proxySection = (
+    <section aria-labelledby="proxy-title" className="space-y-3" data-testid="acting-for-section">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="proxy-title" className="text-xl font-bold mr-auto">为他人办理</h2>
+        <Link href="/proxy" className="link inline-flex min-h-11 items-center">委托代办（邀请、确认、撤销）</Link>
+      </div>
+      {people.length === 0 ? (
+        <p className="card">您目前没有替别人办理的委托。家人可以在“委托代办”页邀请您，您也可以上传委托书申请代办。</p>
+      ) : (
+        <ul className="space-y-4">
+          {people.map((p) => {
+            const name = nameForProxy(p.name, p.scope);
+            const cases = casesOf(p.id);
+            return (
+              <li key={p.id} className="card space-y-3" data-testid="acting-for-person">
+                <div className="flex flex-wrap items-center gap-3">
+                  <div className="mr-auto">
+                    <p className="font-semibold">{name}</p>
+                    <p className="text-sm text-muted">可以：{p.scope.map((s) => SCOPE_TEXT[s]).join('、')}；有效期至 {p.validTo}</p>
+                  </div>
+                  <Link href={`/proxy/for/${p.id}`} className="btn btn-primary">为 {name} 办理</Link>
+                </div>
+                {cases.length === 0 ? (
+                  <p className="text-sm text-muted">还没有为 {name} 提交过申请。</p>
+                ) : (
+                  <ul className="space-y-3" aria-label={`${name} 的申请`}>
+                    {cases.map((a) => (
+                      <li key={a.id}>
+                        <ApplicationCard ref_={a.ref!} status={a.status}>
+                          <span className="block text-sm text-muted mt-1">
+                            {regionInfo(a.region as RegionCode).nameZh} · {a.year} 年就医 · 提交于 {a.submittedAt ? formatDate(a.submittedAt) : '—'}
+                          </span>
+                          <span className="block mt-1">
+                            {a.decidedAmountFen !== null ? `核定 ${formatMoney(a.decidedAmountFen)}` : a.estimatedFen !== null ? `估算 ${formatMoney(a.estimatedFen)}` : ''}
+                            {a.status === 'needs_info' ? <strong className="block text-warn">{STATUS_TEXT.needs_info.next}</strong> : null}
+                          </span>
+                        </ApplicationCard>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{user.displayName}，您好</h1>
+
+      {people.length > 0 ? proxySection : null}
 
       {direct.length > 0 ? (
         <section aria-labelledby="direct-title" className="space-y-3">
@@ -60,7 +113,6 @@ export default async function MePage() {
                 <ApplicationCard ref_={a.ref!} status={a.status}>
                   <span className="block text-sm text-muted mt-1">
                     {regionInfo(a.region as RegionCode).nameZh} · {a.year} 年就医 · 提交于 {a.submittedAt ? formatDate(a.submittedAt) : '—'}
-                    {a.isProxy && a.personName ? ` · 为 ${maskName(a.personName)} 代办` : ''}
                     {a.filedByProxy ? ' · 由代办人为您提交' : ''}
                   </span>
                   <span className="block mt-1">
@@ -103,27 +155,7 @@ export default async function MePage() {
         )}
       </section>
 
-      <section aria-labelledby="proxy-title" className="space-y-3">
-        <div className="flex flex-wrap items-center gap-3">
-          <h2 id="proxy-title" className="text-xl font-bold mr-auto">为他人办理</h2>
-          <Link href="/proxy" className="link inline-flex min-h-11 items-center">委托代办（邀请、确认、撤销）</Link>
-        </div>
-        {people.length === 0 ? (
-          <p className="card">您目前没有替别人办理的委托。家人可以在“委托代办”页邀请您，您也可以上传委托书申请代办。</p>
-        ) : (
-          <ul className="space-y-3">
-            {people.map((p) => (
-              <li key={p.id} className="card flex flex-wrap items-center gap-3">
-                <div className="mr-auto">
-                  <p className="font-semibold">{maskName(p.name)}</p>
-                  <p className="text-sm text-muted">可以：{p.scope.map((s) => SCOPE_TEXT[s]).join('、')}；有效期至 {p.validTo}</p>
-                </div>
-                <Link href={`/proxy/for/${p.id}`} className="btn btn-primary">为 {maskName(p.name)} 办理</Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {people.length === 0 ? proxySection : null}
     </div>
   );
 }

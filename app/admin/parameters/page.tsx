@@ -11,6 +11,8 @@ import { requireUser } from '@/lib/session';
 import { ImpactView } from './impact-view';
 import { VersionForm, type ParamChoice } from './version-form';
 import { isWatchParam } from '@/lib/watch-params';
+import { objectionSettings } from '@/lib/dal/region-settings';
+import { ObjectionSettingsBlock } from './objection-settings';
 
 export const metadata: Metadata = { title: '参数设定' };
 
@@ -93,6 +95,7 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
     return { name: d.def.name, descriptionZh: d.def.descriptionZh, unit: d.def.unit, source: d.def.source, current: current ? periodText(current) : null };
   });
   const impacts = isAdmin ? await recentImpacts(user, 3) : [];
+  const objection = await objectionSettings(r.region);
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -191,6 +194,8 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
           ))}
         </section>
       ) : null}
+
+      <ObjectionSettingsBlock settings={objection} />
 
       <section aria-labelledby="fixed-h" className="space-y-3">
         <h2 id="fixed-h" className="text-xl font-bold">

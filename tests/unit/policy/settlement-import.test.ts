@@ -1,7 +1,8 @@
 import '../helpers/test-db';
 import { eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { decisionNotice, decisionOpening, decisionPayment } from '@/lib/dal/decision';
+import { decisionNotice } from '@/lib/dal/decision';
+import { decisionOpening, decisionPayment } from '@/lib/decision-text';
 import { directCasesFor, startSettlementImport } from '@/lib/dal/settlements';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { runNext } from '@/lib/jobs/runner';
@@ -62,7 +63,10 @@ describe('免申即享：导入结算记录，已认定的低保对象直接获�
     expect((await directCasesFor(user!)).map((c) => c.amountFen)).toEqual([340_000]);
     const notice = await decisionNotice(user!, cases[0]!.ref!);
     expect(notice).toMatchObject({ kind: 'approve', direct: true, amountFen: 340_000, clause: '003 五(八)' });
-    expect(decisionOpening(notice!)).toContain('按规定不用申请，直接获得医疗救助（《国务院办公厅意见》第五部分（八））');
+    // Nobody applied, and the notice says so and names the office that decided (no setting here: the region's 经办机构).
+    expect(decisionOpening(notice!)).toContain('这笔医疗救助没有人提出申请');
+    expect(decisionOpening(notice!)).toContain('直接获得医疗救助（免申即享，依据《国务院办公厅意见》第五部分（八））');
+    expect(decisionOpening(notice!)).toContain('无锡市医疗救助经办机构根据医院的医保结算记录');
     expect(decisionPayment(notice!)).toBe('经办部门会按规定把救助金发放给您。');
 
     const again = await importFile(clerk, file);

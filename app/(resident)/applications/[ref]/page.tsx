@@ -9,7 +9,7 @@ import { isDirectAward } from '@/lib/workflow/verbs/direct-award';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { pendingSupplements } from '@/lib/dal/applications';
 import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
-import { formatDateTime, formatMoney, maskBankAccount, maskName } from '@/lib/format';
+import { formatDateTime, formatMoney, maskBankAccount, nameForProxy } from '@/lib/format';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
 import { respondAction } from './actions';
 import { loadApplicationPage } from './load';
@@ -26,7 +26,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
   const query = await searchParams;
   const { user, app, personName, isProxy, canRespond, canWithdraw, snapshot, events, episodes, documents } = await loadApplicationPage(ref);
   // A proxy reads about the applicant (their account, their money); the applicant reads "您".
-  const proxyFor = isProxy && personName ? maskName(personName) : null;
+  const proxyFor = isProxy && personName ? nameForProxy(personName, ['view']) : null; // reaching this page took 查看进度
   const lastRequest = [...events].reverse().find((e) => e.type === 'request_info');
   const requested = (lastRequest?.data ?? {}) as { requireDocuments?: boolean; documents?: string[]; dueDate?: string | null };
   const filesRequired = Boolean(requested.requireDocuments || requested.documents?.length);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { allComplete, sectionStatus, SECTIONS, type SectionStatus } from '@/lib/applications/draft';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
-import { maskName } from '@/lib/format';
+import { nameForProxy } from '@/lib/format';
 import { deleteDraftAction } from '../actions';
 import { loadDraftPage } from './load';
 
@@ -22,8 +22,8 @@ export default async function TaskListPage({ params }: { params: Promise<{ id: s
   const done = SECTIONS.filter((s) => sectionStatus(draft, s.key) === 'complete').length;
   return (
     <div className="space-y-6">
-      <BackLink href="/apply">所有申请</BackLink>
-      {forName ? <p className="bg-brand-light p-3 rounded font-semibold">您正在为 {maskName(forName)} 代办</p> : null}
+      <BackLink href="/me#apps-title">我的申请</BackLink>
+      {forName ? <p className="bg-brand-light p-3 rounded font-semibold">您正在为 {nameForProxy(forName, ['apply'])} 代办</p> : null}
       <h1 className="text-2xl font-bold">申请医疗救助（{regionInfo(region as RegionCode).nameZh}）</h1>
       <p>
         已完成 {done} / {SECTIONS.length} 项。每一步都会自动保存，可以随时离开，下次登录接着填。

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { regionSettings } from '@/lib/dal/region-settings';
 import { PrintButton } from '@/app/estimate/_components/print-button';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
-import { addWorkingDays, formatDate, formatDateTime, formatMoney, maskName, todayInShanghai } from '@/lib/format';
+import { addWorkingDays, formatDate, formatDateTime, formatMoney, nameForProxy, todayInShanghai } from '@/lib/format';
 import { loadApplicationPage } from '../load';
 
 export const metadata: Metadata = { title: '申请已提交' };
@@ -14,7 +14,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
   const { ref } = await params;
   const { app, isProxy, personName } = await loadApplicationPage(ref);
   // A proxy is told about the applicant: their application, their bank account.
-  const who = isProxy && personName ? maskName(personName) : null;
+  const who = isProxy && personName ? nameForProxy(personName, ['view']) : null; // reaching this page took 查看进度
   const settings = await regionSettings(app.region);
   const qr = await QRCode.toString(ref, { type: 'svg', margin: 1, width: 160, errorCorrectionLevel: 'M' });
   return (

@@ -6,7 +6,7 @@ import { BackLink } from '@/app/_components/back-link';
 import { SCOPE_TEXT } from '@/lib/authority/states';
 import { actingFor, listApplications } from '@/lib/dal/applications';
 import { listDrafts } from '@/lib/dal/drafts';
-import { formatDate, formatDateTime, maskName } from '@/lib/format';
+import { formatDate, formatDateTime, nameForProxy } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: '为他人办理' };
@@ -18,7 +18,7 @@ export default async function ActingForPage({ params }: { params: Promise<{ pers
   // Read now, from the authorities table: a revoked or expired authority is "not found" on the next request.
   const person = (await actingFor(user)).find((p) => p.id === personId);
   if (!person) notFound();
-  const name = maskName(person.name);
+  const name = nameForProxy(person.name, person.scope);
   const [apps, drafts] = await Promise.all([listApplications(user), listDrafts(user)]);
   const theirs = apps.filter((a) => a.personId === personId);
   const theirDrafts = drafts.filter((d) => d.personId === personId);
