@@ -174,7 +174,7 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
           <h2 id="watch-h" className="text-xl font-bold">
             预警名单的参数
           </h2>
-          <p className="text-sm text-muted">只决定谁进入因病致贫返贫预警名单（000 二(三)；003 四(七)“结合实际合理确定监测标准”），不改变任何救助金额。</p>
+          <p className="text-sm text-muted">只决定谁进入因病致贫返贫预警名单（000 二(三)；003 五(七)“结合实际合理确定监测标准”），不改变任何救助金额。</p>
           <ul className="space-y-3">
             {watch.map((d) => (
               <ParamCard key={d.def.name} {...d} today={today} isAdmin={isAdmin} />
