@@ -328,6 +328,24 @@ export const regionSettings = sqliteTable(
   (t) => [uniqueIndex('region_settings_pk').on(t.region, t.key)],
 );
 
+// The holiday calendar per region and year (法定节假日 and 调休 workdays), kept by the region's administrator;
+// every working-day count (queue clock, overdue filter, the date promised to residents) reads it.
+export const holidays = sqliteTable(
+  'holidays',
+  {
+    id: id(),
+    region: text('region').notNull(),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+    name: text('name').notNull(),
+    source: text('source').notNull(),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('holidays_region_date').on(t.region, t.date)],
+);
+
 // The early-warning list (000 二(三), 003 四(七)): one row per person and period (`period` = the last day of
 // the 12 months looked at), so a refresh never lists anyone twice for the same period.
 export const watchlist = sqliteTable(

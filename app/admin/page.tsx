@@ -137,7 +137,12 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
       </nav>
 
       <p className="text-sm text-muted">
-        办理时限（本地区设置）：受理 {settings.acceptWithinWorkingDays} 个工作日内，作出决定 {settings.decideWithinWorkingDays} 个工作日内，自提交次日起按工作日计算（不含周末）。
+        <span data-testid="time-limits">
+          办理时限（本地区设置，见<Link className="link" href="/admin/parameters#office-h">参数设定</Link>）：受理 {settings.acceptWithinWorkingDays ?? '未设定'}
+          {settings.acceptWithinWorkingDays ? ' 个工作日内' : ''}，作出决定 {settings.decideWithinWorkingDays ?? '未设定'}
+          {settings.decideWithinWorkingDays ? ' 个工作日内' : ''}，自提交次日起按工作日计算（不含周末和本地区节假日安排中的假日，含调休上班日）。
+          {settings.limits.accept?.demo || settings.limits.decide?.demo ? '（演示数值）' : ''}
+        </span>
       </p>
 
       {rows.length === 0 ? (

@@ -1,5 +1,5 @@
 import 'server-only';
-// Proxy authorities (委托代办, 000 二(四)3; 001 五(十四)): the applicant invites a proxy by phone, the proxy
+// Proxy authorities (委托代办, 000 二(四)3; 001 七(十四)): the applicant invites a proxy by phone, the proxy
 // accepts with a fact about the applicant; or the proxy uploads a signed 委托书 that a clerk verifies; either
 // side revokes. Every step is a compare-and-set on the status (lib/authority/states.ts says which) in one
 // transaction with its audit row; notices go to the inbox in that transaction and by SMS after commit.
@@ -82,7 +82,7 @@ async function liveCount(personId: string, today: string, exceptId?: string, now
   return rows.filter((r) => r.id !== exceptId && r.validTo >= today && !(r.status === 'pending' && r.inviteExpiresAt && r.inviteExpiresAt < now.toISOString())).length;
 }
 
-const TOO_MANY = `每个人最多可以同时委托 ${MAX_PROXIES_PER_PERSON} 位代办人。请先撤销一位，再邀请新的代办人。`;
+const TOO_MANY = `本网站规定每个人最多可以同时委托 ${MAX_PROXIES_PER_PERSON} 位代办人（这是本网站的规则，不是政策文件的规定）。请先撤销一位，再邀请新的代办人。`;
 
 /**
  * One step of the state machine as a compare-and-set: the row moves only from a status the table allows, so of
@@ -328,7 +328,7 @@ export async function acceptInvitation(actor: SessionUser, id: string, answer: s
   }
   const applicant = await accountOfPerson(row.grantorPersonId);
   return transaction(async () => {
-    if ((await liveCount(row.grantorPersonId, todayInShanghai(now), id, now)) >= MAX_PROXIES_PER_PERSON) return refuse('conflict', '委托人已经有 3 位代办人，暂时不能再接受。');
+    if ((await liveCount(row.grantorPersonId, todayInShanghai(now), id, now)) >= MAX_PROXIES_PER_PERSON) return refuse('conflict', '委托人已经有 3 位代办人（本网站规定的上限，不是政策文件的规定），暂时不能再接受。');
     const done = await stepAuthority(id, 'accept', 'proxy', 'pending', { proxyUserId: actor.id, acceptedAt: now.toISOString() });
     if (!done) return refuse('conflict', '这份邀请刚刚发生了变化，请刷新后再看。');
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.accept', entity: 'authority', entityId: id, authorityId: id });

@@ -7,6 +7,7 @@ import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { isRegionCode, type ParamSet, type RegionCode } from '@/lib/calculator';
 import { staffParam, STAFF_PARAMS, type StaffParamDef } from '@/lib/calculator/params';
 import { WATCH_PARAM_DEFS } from '@/lib/watch-params';
+import { OFFICE_PARAM_DEFS, type OfficeParamDef } from '@/lib/office-params';
 import { SPECS } from '@/lib/calculator/regions';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
@@ -83,9 +84,11 @@ function mayRead(actor: SessionUser, region: string): region is RegionCode {
 }
 
 export type ParameterVersion = ParameterRow & { setByName: string | null };
+/** A figure an administrator may set: the calculator's, the early warning's, or the office's time limits. */
+export type EditableParamDef = StaffParamDef | OfficeParamDef;
 export type RegionParameters = {
   region: RegionCode;
-  defs: { def: StaffParamDef; versions: ParameterVersion[] }[];
+  defs: { def: EditableParamDef; versions: ParameterVersion[] }[];
   fixed: { name: string; value: number; generous?: number; unit: string; source: string; noteZh: string; from: string; to?: string; categories?: readonly string[] }[];
 };
 
@@ -102,7 +105,7 @@ export async function regionParameters(actor: SessionUser, region: string): Prom
       .where(eq(p.region, region))
       .orderBy(asc(p.effectiveFrom), asc(p.createdAt)),
   );
-  const defs = [...STAFF_PARAMS[region], ...WATCH_PARAM_DEFS].map((def) => ({
+  const defs = [...STAFF_PARAMS[region], ...WATCH_PARAM_DEFS, ...OFFICE_PARAM_DEFS].map((def) => ({
     def,
     versions: rows.filter((r) => r.row.name === def.name).map((r) => ({ ...r.row, setByName: r.setByName })),
   }));
@@ -113,9 +116,9 @@ export async function regionParameters(actor: SessionUser, region: string): Prom
 // ---------------------------------------------------------------------------------------------------------
 // Publishing a new version (administrators of the region)
 
-/** What an administrator may set in a region: the calculator's staff parameters and the early-warning ones. */
-export function editableParam(region: RegionCode, name: string): StaffParamDef | undefined {
-  return staffParam(region, name) ?? WATCH_PARAM_DEFS.find((d) => d.name === name);
+/** What an administrator may set in a region: the calculator's staff parameters, the early-warning ones, the time limits. */
+export function editableParam(region: RegionCode, name: string): EditableParamDef | undefined {
+  return staffParam(region, name) ?? [...WATCH_PARAM_DEFS, ...OFFICE_PARAM_DEFS].find((d) => d.name === name);
 }
 
 export type NewVersion = {

@@ -1,39 +1,70 @@
 import 'server-only';
-// Counter practice per region: shown to residents as practice, never as law; demo rows say so.
+// Counter practice per region: shown to residents as practice, never as law; demo rows say so. The time limits
+// are staff parameters (lib/office-params.ts, dated and sourced, kept on /admin/parameters) and every working
+// day is counted on the region's holiday calendar (lib/dal/holidays.ts).
 import { eq } from 'drizzle-orm';
+import { workCalendar } from '@/lib/dal/holidays';
+import { parametersOnDate } from '@/lib/dal/parameters';
+import { todayInShanghai } from '@/lib/format';
+import { addWorkingDays } from '@/lib/workdays';
+import { OFFICE_PARAMS } from '@/lib/office-params';
+import type { WorkCalendar } from '@/lib/workdays';
 import { q, schema } from '@/lib/store/db';
+import type { LocalRules } from '@/lib/workflow/reject-reasons';
+
+/** A time limit in force today: working days, with its source and whether it is a demo value. */
+export type TimeLimit = { days: number; source: string; demo: boolean; effectiveFrom: string };
 
 export type RegionSettings = {
   claimDeadline?: string;
-  promisedWorkingDays?: number;
+  claimDeadlineSource?: string;
   counter?: string;
-  /** Working days from submission within which the office accepts (受理) or returns the application. */
-  acceptWithinWorkingDays: number;
-  /** Working days from submission within which the office decides (批准 / 不予救助). */
-  decideWithinWorkingDays: number;
+  /** Working days from submission within which the office accepts (受理) or asks for more; null: not set. */
+  acceptWithinWorkingDays: number | null;
+  /** Working days from submission within which the office decides (批准 / 不予救助); what residents are promised. */
+  decideWithinWorkingDays: number | null;
+  /** Working days from the approval within which the money is paid. */
+  payWithinWorkingDays: number | null;
+  limits: { accept: TimeLimit | null; decide: TimeLimit | null; pay: TimeLimit | null };
+  /** The region's holiday calendar, for every working-day count shown with these settings. */
+  calendar: WorkCalendar;
   demo: boolean;
 };
 
-/** Office practice when a region has not set its own limits: accept within 2, decide within 10 working days. */
-export const DEFAULT_ACCEPT_WITHIN = 2;
-export const DEFAULT_DECIDE_WITHIN = 10;
-
-function positive(v: string | undefined): number | undefined {
-  const n = Number(v);
-  return v !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+export async function regionSettings(region: string, now = new Date()): Promise<RegionSettings> {
+  const [rows, params, calendar] = await Promise.all([
+    q((db) => db.select().from(schema.regionSettings).where(eq(schema.regionSettings.region, region))),
+    parametersOnDate(region, todayInShanghai(now)),
+    workCalendar(region),
+  ]);
+  const row = (k: string) => rows.find((r) => r.key === k);
+  const limit = (name: string): TimeLimit | null => {
+    const p = params[name];
+    return p && Number.isInteger(p.value) && p.value > 0 ? { days: p.value, source: p.source, demo: p.demo ?? false, effectiveFrom: p.effectiveFrom ?? '' } : null;
+  };
+  const limits = { accept: limit(OFFICE_PARAMS.accept.name), decide: limit(OFFICE_PARAMS.decide.name), pay: limit(OFFICE_PARAMS.pay.name) };
+  return {
+    claimDeadline: row('claimDeadline')?.value,
+    claimDeadlineSource: row('claimDeadline')?.source,
+    counter: row('counter')?.value,
+    acceptWithinWorkingDays: limits.accept?.days ?? null,
+    decideWithinWorkingDays: limits.decide?.days ?? null,
+    payWithinWorkingDays: limits.pay?.days ?? null,
+    limits,
+    calendar,
+    demo: rows.some((r) => r.demo) || Object.values(limits).some((l) => l?.demo),
+  };
 }
 
-export async function regionSettings(region: string): Promise<RegionSettings> {
-  const rows = await q((db) => db.select().from(schema.regionSettings).where(eq(schema.regionSettings.region, region)));
-  const get = (k: string) => rows.find((r) => r.key === k)?.value;
-  return {
-    claimDeadline: get('claimDeadline'),
-    promisedWorkingDays: positive(get('promisedWorkingDays')),
-    counter: get('counter'),
-    acceptWithinWorkingDays: positive(get('acceptWithinWorkingDays')) ?? DEFAULT_ACCEPT_WITHIN,
-    decideWithinWorkingDays: positive(get('decideWithinWorkingDays')) ?? DEFAULT_DECIDE_WITHIN,
-    demo: rows.some((r) => r.demo),
-  };
+/** The date a resident is promised a decision by: the decision limit in working days on the region's calendar. */
+export function promisedBy(s: RegionSettings, submittedAt: string): Date | null {
+  return s.decideWithinWorkingDays ? addWorkingDays(new Date(submittedAt), s.decideWithinWorkingDays, s.calendar) : null;
+}
+
+/** The region's own rules a refusal may rest on (a claim deadline it has set, with its source). */
+export async function localRules(region: string): Promise<LocalRules> {
+  const [row] = await q((db) => db.select().from(schema.regionSettings).where(eq(schema.regionSettings.region, region)).then((rs) => rs.filter((r) => r.key === 'claimDeadline')));
+  return { claimDeadline: row ? { text: row.value, source: row.source } : null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -61,6 +92,12 @@ export const OBJECTION_SETTING_KEYS = {
   reconsiderationBody: { key: 'objectionReconsiderationBody', label: '行政复议机关' },
   court: { key: 'objectionCourt', label: '提起行政诉讼的人民法院' },
 } as const;
+
+/** A whole number above zero, or undefined. */
+function positive(v: string | undefined): number | undefined {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
 
 export async function objectionSettings(region: string): Promise<ObjectionSettings> {
   const rows = await q((db) => db.select().from(schema.regionSettings).where(eq(schema.regionSettings.region, region)));

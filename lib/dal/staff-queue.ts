@@ -10,7 +10,8 @@ import { lookupHash } from '@/lib/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { regionSettings, type RegionSettings } from '@/lib/dal/region-settings';
 import type { SessionUser } from '@/lib/dal/users';
-import { parseYuanToFen, subtractWorkingDays, workingDaysBetween } from '@/lib/format';
+import { parseYuanToFen } from '@/lib/format';
+import { subtractWorkingDays, workingDaysBetween, type WorkCalendar } from '@/lib/workdays';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';
 
@@ -48,7 +49,9 @@ export type Sla = { tone: 'ok' | 'warn' | 'bad' | 'none'; label: string; limit: 
 
 /** Where the clock stands: the office's limit for the state, counted in working days from submission. */
 export function slaFor(status: ApplicationStatus, ageWorkingDays: number | null, s: Pick<RegionSettings, 'acceptWithinWorkingDays' | 'decideWithinWorkingDays'>): Sla {
-  const limit = status === 'submitted' ? s.acceptWithinWorkingDays : status === 'accepted' || status === 'in_review' ? s.decideWithinWorkingDays : null;
+  const running = status === 'submitted' || status === 'accepted' || status === 'in_review';
+  const limit = status === 'submitted' ? s.acceptWithinWorkingDays : running ? s.decideWithinWorkingDays : null;
+  if (running && limit === null) return { tone: 'none', label: '本地区未设定办理时限', limit: null };
   if (limit === null || ageWorkingDays === null) return { tone: 'none', label: status === 'needs_info' ? '等待申请人补正' : '已办结，不计时限', limit: null };
   if (ageWorkingDays > limit) return { tone: 'bad', label: '已超期', limit };
   // Amber in the last fifth of the limit, at least the last working day (accept within 2 → from day 1).
@@ -57,8 +60,9 @@ export function slaFor(status: ApplicationStatus, ageWorkingDays: number | null,
 }
 
 /** The instant before which a submission is past `limit` working days today (its Shanghai date < cutoff date). */
-function overdueBefore(now: Date, limit: number): string {
-  return new Date(`${subtractWorkingDays(now, limit)}T00:00:00+08:00`).toISOString();
+function overdueBefore(now: Date, limit: number | null, cal: WorkCalendar): string {
+  // No limit set: nothing is overdue (the empty string sorts before every timestamp).
+  return limit === null ? '' : new Date(`${subtractWorkingDays(now, limit, cal)}T00:00:00+08:00`).toISOString();
 }
 
 export type QueueRow = {
@@ -75,7 +79,7 @@ export type QueuePage = { rows: QueueRow[]; total: number; page: number; pages: 
 export const COUNT_CAP = 10_000;
 
 export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilters> = {}, now = new Date()): Promise<QueuePage> {
-  const settings = await regionSettings(actor.region ?? '');
+  const settings = await regionSettings(actor.region ?? '', now);
   if (!STAFF.includes(actor.role) || !actor.region) return { rows: [], total: 0, page: 1, pages: 1, counts: [], capped: false, settings };
   const t = schema.applications;
   const scope: SQL[] = [eq(t.region, actor.region), ne(t.status, 'draft')];
@@ -104,8 +108,8 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
   let overdueForPage: SQL | undefined;
   let overdueForCount: SQL | undefined;
   if (filters.overdue) {
-    const acceptBy = overdueBefore(now, settings.acceptWithinWorkingDays);
-    const decideBy = overdueBefore(now, settings.decideWithinWorkingDays);
+    const acceptBy = overdueBefore(now, settings.acceptWithinWorkingDays, settings.calendar);
+    const decideBy = overdueBefore(now, settings.decideWithinWorkingDays, settings.calendar);
     overdueForCount = or(and(eq(t.status, 'submitted'), lt(t.submittedAt, acceptBy)), and(inArray(t.status, ['accepted', 'in_review']), lt(t.submittedAt, decideBy)))!;
     where.push(overdueForCount);
     overdueForPage = sql`(case when ${t.status} = 'submitted' then ${t.submittedAt} < ${acceptBy} when ${t.status} in ('accepted', 'in_review') then ${t.submittedAt} < ${decideBy} else false end)`;
@@ -171,7 +175,7 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
     return {
       counts, total, page, pages, capped, settings,
       rows: rows.map((r) => {
-        const ageWorkingDays = r.submittedAt ? workingDaysBetween(r.submittedAt, now) : null;
+        const ageWorkingDays = r.submittedAt ? workingDaysBetween(r.submittedAt, now, settings.calendar) : null;
         return { ...r, ref: r.ref!, ageWorkingDays, sla: slaFor(r.status, ageWorkingDays, settings) };
       }),
     };

@@ -1,9 +1,9 @@
 import 'server-only';
-// 因病致贫预警 (000 二(三); 003 四(七) 强化高额医疗费用支出预警监测) and 慈善推介 (000 二(四)1): people whose
+// 因病致贫预警 (000 二(三); 003 五(七) 强化高额医疗费用支出预警监测) and 慈善推介 (000 二(四)1): people whose
 // own burden in the last 12 months, after basic insurance, 大病保险 and assistance, is high against the household's
 // income. Model: 000 四 第二类支出型贫困家庭 (年医疗费用个人负担 ≥ 家庭年可支配收入的 40%). The share and the
 // income to compare with are staff parameters (WATCH_PARAMS): the documents leave 监测标准 to each locality
-// ("结合实际合理确定监测标准", 003 四(七)), and a household's own income is not on record here.
+// ("结合实际合理确定监测标准", 003 五(七)), and a household's own income is not on record here.
 // One entry per person, region and month (`period`): a refresh in the same month updates it, never adds another.
 import { and, asc, desc, eq, gte, isNotNull, lte, ne, notInArray, sql } from 'drizzle-orm';
 import { isRegionCode, regionInfo } from '@/lib/calculator';

@@ -12,6 +12,7 @@ import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDE
 import { DEMO_PARAMETERS } from './demo-parameters';
 import { DEMO_WATCH_PARAMETERS } from './demo-watch-parameters';
 import { DEMO_OBJECTION_SOURCE, demoObjectionSettings } from './demo-objection';
+import { DEMO_HOLIDAY_SOURCE, DEMO_HOLIDAYS_2026, DEMO_TIME_LIMITS } from './demo-holidays';
 import { seedDemoApplications } from './applications';
 
 const DEMO_SOURCE = '演示数据（常见窗口做法，非当地规定）';
@@ -56,10 +57,13 @@ export async function seed(options: { parameters?: boolean } = {}): Promise<'see
     for (const region of ['wuxi', 'shanghai', 'chongqing-shapingba', 'national', 'shanghai-mutual-aid']) {
       const settings: [string, string][] = [
         ['claimDeadline', '出院（或门诊就医）后的下一个季度内提交'],
-        ['promisedWorkingDays', '30'],
         ['counter', '户籍或居住地街道（乡镇）社区事务受理服务中心'],
       ];
       for (const [key, value] of settings) await db.insert(schema.regionSettings).values({ region, key, value, source: DEMO_SOURCE, demo: true });
+      // The office's time limits and holiday calendar are seeded even without the calculator's parameters: the queue's
+      // clock needs them, and they are marked 演示 like the counter practice above.
+      for (const [name, value] of Object.entries(DEMO_TIME_LIMITS)) await db.insert(schema.parameters).values({ region, name, value, unit: 'workdays', effectiveFrom: '2024-01-01', source: DEMO_SOURCE, demo: true });
+      for (const h of DEMO_HOLIDAYS_2026) await db.insert(schema.holidays).values({ region, ...h, source: DEMO_HOLIDAY_SOURCE, demo: true });
     }
     // The decision notice's deciding office and objection routes, per region (demo bodies, marked 演示).
     for (const region of ['wuxi', 'shanghai', 'chongqing-shapingba', 'national', 'shanghai-mutual-aid'] as const) {

@@ -582,6 +582,20 @@ const ROWS: Row[] = [
     fields: () => ({ intent: 'publish', name: 'watch.burdenSharePercent', value: '40', effectiveFrom: '2099-01-01', effectiveTo: '', source: '' }),
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'state:请填写依据', shAdmin: 'state:请填写依据' }),
   },
+  // validatedAction(…, ['admin']); the 依据 is missing, so the zod check answers before setHoliday. Nothing is written.
+  {
+    kind: 'action',
+    name: 'app/admin/parameters/actions.ts#holidayAction',
+    fields: () => ({ date: '2099-10-01', kind: 'holiday', name: '国庆节', source: '' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'state:请填写依据', shAdmin: 'state:请填写依据' }),
+  },
+  // removeHoliday: an id no region has → the DAL's not-found refusal for admins. Nothing is deleted.
+  {
+    kind: 'action',
+    name: 'app/admin/parameters/actions.ts#removeHolidayAction',
+    fields: () => ({ id: '00000000-0000-0000-0000-000000000000' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'state:这一天不在', shAdmin: 'state:这一天不在' }),
+  },
   // impactRun → mayRead: STAFF of the run's region (a Shanghai run); residents 401.
   {
     kind: 'route',

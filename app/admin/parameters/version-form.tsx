@@ -4,7 +4,7 @@ import { ErrorSummary, Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { versionAction, type VersionState } from './actions';
 
-export type ParamChoice = { name: string; descriptionZh: string; unit: 'fen' | 'percent'; source: string; current: string | null };
+export type ParamChoice = { name: string; descriptionZh: string; unit: 'fen' | 'percent' | 'workdays'; source: string; current: string | null };
 
 export function VersionForm({ choices, preset }: { choices: ParamChoice[]; preset?: string }) {
   const [state, action] = useActionState(versionAction, { ok: true } as VersionState);
@@ -34,12 +34,12 @@ export function VersionForm({ choices, preset }: { choices: ParamChoice[]; prese
         <select id="f-name" name="name" className="input" defaultValue={selected} key={`name-${selected}`} aria-invalid={err.name ? true : undefined} aria-describedby={err.name ? 'f-name-error' : undefined}>
           {choices.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.descriptionZh.split('（')[0]}（{c.unit === 'fen' ? '元' : '%'}，{c.source}）{c.current ? '' : ' · 未设定'}
+              {c.descriptionZh.split('（')[0]}（{c.unit === 'fen' ? '元' : c.unit === 'workdays' ? '工作日' : '%'}，{c.source}）{c.current ? '' : ' · 未设定'}
             </option>
           ))}
         </select>
       </div>
-      <Field name="value" label="数值" hint="金额填元（可以写 8万 或 80000.00，精确到分）；比例填 0–100 的整数。" defaultValue={v('value')} key={`value-${v('value')}`} error={err.value} inputMode="decimal" autoComplete="off" />
+      <Field name="value" label="数值" hint="金额填元（可以写 8万 或 80000.00，精确到分）；比例填 0–100 的整数；办理时限填工作日天数（1–250 的整数）。" defaultValue={v('value')} key={`value-${v('value')}`} error={err.value} inputMode="decimal" autoComplete="off" />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field name="effectiveFrom" label="开始日期" hint="例如 2026-01-01" defaultValue={v('effectiveFrom')} key={`from-${v('effectiveFrom')}`} error={err.effectiveFrom} type="date" />
         <Field name="effectiveTo" label="截止日期（可不填）" hint="不填表示一直有效，直到下一个版本" defaultValue={v('effectiveTo')} key={`to-${v('effectiveTo')}`} error={err.effectiveTo} type="date" />

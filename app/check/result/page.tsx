@@ -225,7 +225,7 @@ export default async function CheckResultPage() {
             </h2>
             <p>{settings.counter ?? '户籍或居住地的街道（乡镇）社区事务受理服务中心或当地医保经办机构'}，也可以在本网站在线申请。</p>
             {settings.claimDeadline ? <p>{sentences(`申请期限：${settings.claimDeadline}`)}</p> : null}
-            {settings.promisedWorkingDays ? <p>一般 {settings.promisedWorkingDays} 个工作日内办结。</p> : null}
+            {settings.decideWithinWorkingDays ? <p>一般在提交后 {settings.decideWithinWorkingDays} 个工作日内作出决定（不含法定节假日）。</p> : null}
             {settings.demo ? <p className="text-sm text-muted">以上办理地点和期限是常见做法示例（演示数据），以当地经办机构的规定为准。</p> : null}
           </section>
 

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { refuse } from '@/lib/result';
-import { rejectReasonsFor } from '@/lib/workflow/reject-reasons';
+import { localRules } from '@/lib/dal/region-settings';
+import { rejectReason } from '@/lib/workflow/reject-reasons';
 import type { Verb } from '@/lib/workflow/run';
 import { fourEyes, optionalNote, statusNotice } from './common';
 
 export type RejectInput = { reasonCode: string; reason: string; clause: string };
 
 /**
- * 不予救助, always with a reason from lib/workflow/reject-reasons.ts and the clause it rests on (for
- * "other", the reviewer writes both). Four eyes: not by whoever filed or accepted it.
+ * 不予救助, always with a reason of the region from lib/workflow/reject-reasons.ts; decisionClause keeps the clause
+ * in words (or the local rule and its source; for "other", what the reviewer wrote), the event also the clause code.
+ * Four eyes: not by whoever filed or accepted it.
  */
-export const reject: Verb<RejectInput, { label: string; clause: string }> = {
+export const reject: Verb<RejectInput, { label: string; clause: string; clauseCode: string | null }> = {
   name: 'reject',
   input: z.object({
     reasonCode: z.string({ error: '请选择不予救助的原因' }).trim().min(1, '请选择不予救助的原因'),
@@ -20,19 +22,19 @@ export const reject: Verb<RejectInput, { label: string; clause: string }> = {
   prepare: async (c) => {
     const refusal = await fourEyes(c.app, c.actor, '不予救助');
     if (refusal) return refusal;
-    const choice = rejectReasonsFor(c.app.region).find((r) => r.code === c.input.reasonCode);
+    const choice = rejectReason(c.app.region, c.input.reasonCode, await localRules(c.app.region));
     if (!choice) return refuse('invalid', '请选择不予救助的原因。', { reasonCode: '请从列表中选择不予救助的原因' });
     if (choice.code === 'other') {
       const errors: Record<string, string> = {};
       if (!c.input.reason) errors.reason = '选择“其他原因”时，请写明不予救助的原因';
       if (!c.input.clause) errors.clause = '选择“其他原因”时，请写明依据的政策条款';
       if (Object.keys(errors).length) return refuse('invalid', '请写明原因和依据的条款。', errors);
-      return { ok: true, value: { label: c.input.reason, clause: c.input.clause } };
+      return { ok: true, value: { label: c.input.reason, clause: c.input.clause, clauseCode: null } };
     }
-    return { ok: true, value: { label: choice.label, clause: choice.clause! } };
+    return { ok: true, value: { label: choice.label, clause: choice.clause!, clauseCode: choice.clauseCode } };
   },
   patch: (c) => ({ decisionReason: reasonText(c.input, c.prepared.label), decisionClause: c.prepared.clause, decidedAt: c.now.toISOString() }),
-  event: (c) => ({ message: reasonText(c.input, c.prepared.label), data: { reasonCode: c.input.reasonCode, clause: c.prepared.clause } }),
+  event: (c) => ({ message: reasonText(c.input, c.prepared.label), data: { reasonCode: c.input.reasonCode, clauseCode: c.prepared.clauseCode, clause: c.prepared.clause } }),
   notice: (c) => statusNotice('reject', c.ref, c.to, reasonText(c.input, c.prepared.label)),
 };
 

@@ -157,7 +157,8 @@ describe('四眼原则', () => {
     expect(await perform(reviewer, ref, 'reject', { reasonCode: 'not_local', reason: '户籍在苏州' })).toMatchObject({ ok: true, status: 'rejected' });
     const [app] = await q((db) => db.select().from(schema.applications).where(eq(schema.applications.ref, ref)));
     expect(app!.decisionReason).toBe('不具有本市户籍，或未参加本市基本医疗保险：户籍在苏州');
-    expect(app!.decisionClause).toContain('二(一)');
+    // 001 二(一) in words, with what it says (never the raw code).
+    expect(app!.decisionClause).toBe('《无锡市实施意见》第二部分（一）：“医疗救助对象是指具有本市户籍，同时参加本市基本医疗保险”');
   });
 
   it('补正：列出必须上传的材料和期限，期限不能早于今天', async () => {
@@ -232,6 +233,10 @@ describe('工作台队列', () => {
       await q((db) => db.update(schema.applications).set({ submittedAt: at }).where(eq(schema.applications.ref, ref!)));
     }
     const now = new Date('2026-01-14T02:00:00Z');
+    // The queue's clock reads the region's time limits (staff parameters): accept within 2, decide within 10.
+    for (const [name, value] of [['office.acceptWorkingDays', 2], ['office.decideWorkingDays', 10]] as const) {
+      await q((db) => db.insert(schema.parameters).values({ region: 'wuxi', name, value, unit: 'workdays', effectiveFrom: '2025-01-01', source: '测试' }));
+    }
     const mine = (await staffQueue(clerk, { q: old.ref }, now)).rows;
     expect(mine.map((r) => r.ref)).toEqual([old.ref]);
     // Fri 09 → Wed 14: Mon, Tue, Wed = 3 working days > 2: overdue for acceptance.

@@ -10,7 +10,7 @@ import { SlaTag } from '@/app/admin/_components/sla-tag';
 import { STAFF } from '@/lib/access';
 import { categoryName, isCategoryCode, regionInfo, STAFF_PARAMS, type RegionCode } from '@/lib/calculator';
 import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
-import { regionSettings } from '@/lib/dal/region-settings';
+import { localRules, regionSettings } from '@/lib/dal/region-settings';
 import { REVEALABLE, staffCaseDetail } from '@/lib/dal/staff-case';
 import { colleagues, slaFor } from '@/lib/dal/staff-queue';
 import { addWorkingDays, fenToYuanInput, formatDate, formatDateTime, formatMoney, todayInShanghai, workingDaysBetween } from '@/lib/format';
@@ -44,8 +44,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   if (!d) notFound();
   const { app } = d;
   const region = app.region as RegionCode;
-  const settings = await regionSettings(app.region);
-  const age = app.submittedAt ? workingDaysBetween(app.submittedAt) : null;
+  const [settings, rules] = await Promise.all([regionSettings(app.region), localRules(app.region)]);
+  const age = app.submittedAt ? workingDaysBetween(app.submittedAt, new Date(), settings.calendar) : null;
   const team = user.role === 'auditor' ? [] : await colleagues(user);
   const docHref = (id: string, download = false) => `/admin/applications/${ref}/documents/${id}${download ? '?download=1' : ''}`;
   const labels: Record<string, string> = Object.fromEntries(STAFF_PARAMS[region].map((p) => [p.name, p.descriptionZh]));
@@ -102,8 +102,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
               verb={v as VerbName}
               defaultAmountYuan={v === 'correct_amount' && app.decidedAmountFen !== null ? fenToYuanInput(app.decidedAmountFen) : app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
               estimatedYuan={app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
-              reasons={v === 'reject' ? rejectReasonsFor(app.region) : undefined}
-              defaultDueDate={v === 'request_info' ? todayInShanghai(addWorkingDays(new Date(), 10)) : undefined}
+              reasons={v === 'reject' ? rejectReasonsFor(app.region, rules) : undefined}
+              defaultDueDate={v === 'request_info' ? todayInShanghai(addWorkingDays(new Date(), 10, settings.calendar)) : undefined}
             />
           ))
         )}

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import QRCode from 'qrcode';
-import { regionSettings } from '@/lib/dal/region-settings';
+import { promisedBy, regionSettings } from '@/lib/dal/region-settings';
 import { PrintButton } from '@/app/estimate/_components/print-button';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
-import { addWorkingDays, formatDate, formatDateTime, formatMoney, nameForProxy, todayInShanghai } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, nameForProxy, todayInShanghai } from '@/lib/format';
 import { loadApplicationPage } from '../load';
 
 export const metadata: Metadata = { title: '申请已提交' };
@@ -42,12 +42,12 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
           <li>公示和审批：部分地区会公示几天（姓名会隐去部分）。</li>
           <li>发放：救助金打到{who ? ` ${who} 本人的` : '您填写的'}银行账户。</li>
         </ol>
-        {settings.promisedWorkingDays && app.submittedAt ? (
-          <p>
-            一般在 <strong>{settings.promisedWorkingDays} 个工作日</strong>内办结，也就是大约
-            <strong> {formatDate(addWorkingDays(new Date(app.submittedAt), settings.promisedWorkingDays))} </strong>
-            前（遇法定节假日顺延）。
-            {settings.demo ? <span className="text-sm text-muted">（演示数据：常见做法示例，以当地经办机构承诺为准）</span> : null}
+        {settings.limits.decide && app.submittedAt ? (
+          <p data-testid="promise">
+            一般在 <strong>{settings.limits.decide.days} 个工作日</strong>内作出决定，也就是大约
+            <strong> {formatDate(promisedBy(settings, app.submittedAt)!)} </strong>
+            前（已按本地区的节假日安排顺延）。
+            {settings.limits.decide.demo ? <span className="text-sm text-muted">（演示数据：常见做法示例，以当地经办机构承诺为准）</span> : null}
           </p>
         ) : null}
         {app.estimatedFen !== null ? <p>提交时估算的救助金额：{formatMoney(app.estimatedFen)}（以核定为准）。</p> : null}

@@ -5,8 +5,8 @@ import QRCode from 'qrcode';
 import { PrintButton } from '@/app/estimate/_components/print-button';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { counterReceipt } from '@/lib/dal/counter';
-import { regionSettings } from '@/lib/dal/region-settings';
-import { addWorkingDays, formatDate, formatDateTime, formatMoney, todayInShanghai } from '@/lib/format';
+import { promisedBy, regionSettings } from '@/lib/dal/region-settings';
+import { formatDate, formatDateTime, formatMoney, todayInShanghai } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: '窗口代录回执' };
@@ -40,8 +40,8 @@ export default async function CounterReceiptPage({ params }: { params: Promise<{
           <li>审核：核对救助身份和费用，计算救助金额。</li>
           <li>发放：救助金打到申请人本人的银行账户。</li>
         </ol>
-        {settings.promisedWorkingDays && r.submittedAt ? (
-          <p>一般在 {settings.promisedWorkingDays} 个工作日内办结，大约 {formatDate(addWorkingDays(new Date(r.submittedAt), settings.promisedWorkingDays))} 前（遇法定节假日顺延）。</p>
+        {settings.decideWithinWorkingDays && r.submittedAt ? (
+          <p>一般在 {settings.decideWithinWorkingDays} 个工作日内作出决定，大约 {formatDate(promisedBy(settings, r.submittedAt)!)} 前（已按本地区的节假日安排顺延）。</p>
         ) : null}
         {r.estimatedFen !== null ? <p>提交时估算的救助金额：{formatMoney(r.estimatedFen)}（以核定为准）。</p> : null}
         <p>以后想在网上查看：用手机号登录网站后，带身份证到窗口，工作人员可以把账号关联到这份申请。</p>
