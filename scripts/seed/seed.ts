@@ -57,6 +57,8 @@ export async function seed(options: { parameters?: boolean } = {}): Promise<'see
         ['claimDeadline', '出院（或门诊就医）后的下一个季度内提交'],
         ['promisedWorkingDays', '30'],
         ['counter', '户籍或居住地街道（乡镇）社区事务受理服务中心'],
+        // How long decided assistance records are kept (lib/dal/retention.ts): the region's archive rule, demo 30 years.
+        ['recordRetentionYears', '30'],
       ];
       for (const [key, value] of settings) await db.insert(schema.regionSettings).values({ region, key, value, source: DEMO_SOURCE, demo: true });
     }
