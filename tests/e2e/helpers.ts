@@ -112,3 +112,9 @@ export function createStaff(username: string, role: 'clerk' | 'reviewer' | 'admi
     stdio: 'pipe',
   });
 }
+
+/** Ticks the separate consent to sensitive data when the start form asks for it (a fresh account, or a new notice version). */
+export async function agreeIfAsked(page: Page): Promise<void> {
+  const box = page.getByLabel('我已阅读告知，同意为办理医疗救助处理上述敏感个人信息');
+  if (await box.count()) await box.check();
+}
