@@ -43,7 +43,7 @@ export const startApplication = validatedAction(
     if (!APPLY_REGIONS.some((r) => r.code === input.region)) redirect('/apply?error=region');
     // Separate consent to sensitive data before the first step (《个人信息保护法》第二十九条), under the current notice.
     if (!(await hasSensitiveConsent(user))) {
-      if (input.consent !== 'yes') redirect('/apply?error=consent#f-consent');
+      if (input.consent !== 'yes') redirect('/apply?error=consent');
       await giveSensitiveConsent(user);
     }
     const region = input.region as RegionCode;
