@@ -340,7 +340,8 @@ const ROWS: Row[] = [
     name: 'app/admin/applications/[ref]/actions.ts#revealAction',
     bound: (fx) => [fx.B.ref, 'name'],
     fields: () => ({}),
-    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到', wxDistrict: 'state:没有找到' }),
+    // Only a clerk or reviewer of the area reveals; admins and auditors see masked values only (403).
+    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到', wxDistrict: 'state:没有找到', wxAdmin: 'forbidden', wxAuditor: 'forbidden', shAdmin: 'forbidden', shAuditor: 'forbidden' }),
   },
   // assignApplication(…, nobody): clerk/reviewer/admin of the region; the auditor may not assign.
   {
