@@ -37,7 +37,16 @@ export const WATCHLIST_STATUSES = ['open', 'contacted', 'referred', 'assisted', 
 export type WatchlistStatus = (typeof WATCHLIST_STATUSES)[number];
 
 // Long work recorded in the database and run by the worker (scripts/worker.ts).
-export const JOB_KINDS = ['settlement_import', 'watchlist_refresh', 'impact_preview'] as const;
+export const JOB_KINDS = ['settlement_import', 'watchlist_refresh', 'impact_preview', 'retention'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
+
+// Personal-information consents (《个人信息保护法》第二十九条 separate consent for sensitive data; SMS notices).
+export const CONSENT_KINDS = ['sensitive', 'sms'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+// A resident's request about their own data (《个人信息保护法》第四十五条至第四十七条), tracked like a case.
+export const DATA_REQUEST_KINDS = ['correction', 'closure', 'export', 'sms_withdraw'] as const;
+export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];
+export const DATA_REQUEST_STATUSES = ['open', 'done', 'refused'] as const;
+export type DataRequestStatus = (typeof DATA_REQUEST_STATUSES)[number];

@@ -16,6 +16,9 @@ import {
   WATCHLIST_STATUSES,
   JOB_KINDS,
   JOB_STATUSES,
+  CONSENT_KINDS,
+  DATA_REQUEST_KINDS,
+  DATA_REQUEST_STATUSES,
 } from './schema-shared';
 
 const id = () => text('id').primaryKey().$defaultFn(() => crypto.randomUUID());
@@ -47,6 +50,8 @@ export const users = sqliteTable(
     totpSecretEnc: text('totp_secret_enc'),
     totpEnabled: integer('totp_enabled', { mode: 'boolean' }).notNull().default(false),
     totpLastStep: integer('totp_last_step'),
+    // The resident closed the account (《个人信息保护法》第四十七条): signed out for good, phone lookup removed.
+    closedAt: text('closed_at'),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
@@ -484,3 +489,40 @@ export const prefills = sqliteTable('prefills', {
   dataEnc: text('data_enc').notNull(),
   updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+// Consents, one row per giving: the notice version it was given under, and when it was withdrawn.
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: id(),
+    userId: text('user_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: CONSENT_KINDS }).notNull(),
+    noticeVersion: text('notice_version').notNull(),
+    givenAt: createdAt(),
+    withdrawnAt: text('withdrawn_at'),
+  },
+  (t) => [index('consents_user_idx').on(t.userId, t.kind)],
+);
+
+// A resident's request about their own data: a correction a clerk decides, a closure, a download, an SMS
+// withdrawal; each with the date it must be answered by (15 working days: 《App违法违规收集使用个人信息行为认定方法》六(五)).
+export const dataRequests = sqliteTable(
+  'data_requests',
+  {
+    id: id(),
+    ref: text('ref').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: DATA_REQUEST_KINDS }).notNull(),
+    status: text('status', { enum: DATA_REQUEST_STATUSES }).notNull().default('open'),
+    region: text('region'),
+    applicationId: text('application_id'),
+    // What the resident asked for, encrypted (it may name their own personal data).
+    detailEnc: text('detail_enc'),
+    dueDate: text('due_date').notNull(),
+    answer: text('answer'),
+    decidedByUserId: text('decided_by_user_id'),
+    decidedAt: text('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('data_requests_ref_uq').on(t.ref), index('data_requests_user_idx').on(t.userId), index('data_requests_region_status_idx').on(t.region, t.status)],
+);

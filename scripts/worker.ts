@@ -1,12 +1,13 @@
 // The job worker (`npm run worker`; scripts/setup-and-start.sh and scripts/e2e-server.sh start one): takes
 // jobs from the database one at a time (lib/jobs/queue.ts claims them so two workers never take the same
-// one), and once a day after 02:00 Shanghai time queues the nightly watch-list refresh of every region (the
+// one), and once a day after 02:00 Shanghai time queues the nightly watch-list refresh and the retention job (lib/dal/retention.ts) of every region (the
 // job's key makes that once a day however many workers run). Stops cleanly on SIGTERM/SIGINT after the
 // current job; a job cut off by a crash is picked up again once its heartbeat is stale.
 import { hostname } from 'node:os';
 import { loadLocalEnv } from '@/db/load-env';
 import { REGION_CODES } from '@/lib/calculator';
 import { enqueueNightlyRefresh } from '@/lib/dal/watchlist';
+import { enqueueNightlyRetention } from '@/lib/dal/retention';
 import { todayInShanghai } from '@/lib/format';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { runNext } from '@/lib/jobs/runner';
@@ -30,6 +31,7 @@ while (!stopping) {
     const today = todayInShanghai(now);
     if (today !== lastNightly && shanghaiHour(now) >= 2) {
       await enqueueNightlyRefresh(REGION_CODES, today);
+      await enqueueNightlyRetention(REGION_CODES, today);
       lastNightly = today;
     }
     const job = await runNext(workerId, HANDLERS);

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { regionInfo } from '@/lib/calculator';
 import { POLICY_DOCUMENTS } from '@/lib/check/citation';
+import { NOTICE_TITLE, NOTICE_VERSION } from '@/lib/privacy';
 
 const TAP = 'link inline-flex items-center min-h-11 in-[.elder]:min-h-15';
 
@@ -29,6 +30,11 @@ export function SiteFooter() {
           <li>
             <Link href="/help#documents" className={TAP}>
               政策文件说明
+            </Link>
+          </li>
+          <li>
+            <Link href="/privacy" className={TAP}>
+              {NOTICE_TITLE}（版本 {NOTICE_VERSION}）
             </Link>
           </li>
         </ul>

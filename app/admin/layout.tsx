@@ -13,6 +13,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/watchlist', label: '预警名单' },
     { href: '/admin/authorities', label: '委托核验' },
     ...(user.role === 'clerk' ? [{ href: '/admin/counter', label: '窗口代录' }] : []),
+    ...(user.role === 'clerk' || user.role === 'reviewer' ? [{ href: '/admin/requests', label: '信息更正' }] : []),
     ...(user.role === 'auditor' || user.role === 'admin' ? [{ href: '/admin/audit', label: '审计日志' }] : []),
   ];
   return (

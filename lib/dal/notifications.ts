@@ -59,11 +59,18 @@ export async function textPhone(phone: string, text: string): Promise<void> {
   }
 }
 
+/** The account withdrew consent to SMS notices on 我的数据 (its latest SMS consent row is withdrawn); the inbox still gets them. */
+export async function smsWithdrawnBy(userId: string): Promise<boolean> {
+  const c = schema.consents;
+  const [last] = await q((db) => db.select({ w: c.withdrawnAt }).from(c).where(and(eq(c.userId, userId), eq(c.kind, 'sms'))).orderBy(desc(c.givenAt)).limit(1));
+  return Boolean(last?.w);
+}
+
 /** After the transaction committed: a short text to each recipient's phone. Failures are logged, never thrown. */
 export async function textRecipients(userIds: string[], text: string): Promise<void> {
   for (const id of userIds) {
     const [user] = await q((db) => db.select({ phoneEnc: schema.users.phoneEnc }).from(schema.users).where(eq(schema.users.id, id)));
-    if (!user?.phoneEnc) continue;
+    if (!user?.phoneEnc || (await smsWithdrawnBy(id))) continue;
     try {
       await smsSender().send(decrypt(user.phoneEnc), text);
     } catch (error) {

@@ -119,8 +119,12 @@ export async function personLedger(personId: string, region: string, year: numbe
 }
 
 /** One personal value in full, for this staff member; the audit row is written in the same transaction. */
+export const REVEALERS: readonly string[] = ['clerk', 'reviewer'];
+
 export async function revealField(actor: SessionUser, ref: string, field: RevealField, ip?: string | null): Promise<Result<{ value: string }>> {
-  if (actor.role === 'resident' || !(field in REVEALABLE)) return notFound();
+  // Auditors audit actions, not people, and administrators set the portal up: only a clerk or reviewer of the
+  // area may see a full value (the office's ruling on least privilege).
+  if (!REVEALERS.includes(actor.role) || !(field in REVEALABLE)) return notFound();
   const app = await loadForStaff(actor, ref);
   if (!app) return notFound();
   return transaction(async () => {

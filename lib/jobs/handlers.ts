@@ -3,10 +3,12 @@ import 'server-only';
 import { runImpactJob } from '@/lib/dal/impact';
 import { runSettlementImport } from '@/lib/dal/settlements';
 import { runWatchlistRefresh } from '@/lib/dal/watchlist';
+import { runRetention } from '@/lib/dal/retention';
 import type { Handlers } from '@/lib/jobs/runner';
 
 export const HANDLERS = {
   settlement_import: runSettlementImport,
   watchlist_refresh: runWatchlistRefresh,
   impact_preview: runImpactJob,
+  retention: (ctx) => runRetention(ctx),
 } satisfies Handlers;

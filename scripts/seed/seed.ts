@@ -8,6 +8,7 @@ import { encrypt, lookupHash } from '@/lib/crypto';
 import { hashPassword } from '@/lib/password';
 import { sealName, sealOptional } from '@/lib/personal-data';
 import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
+import { NOTICE_VERSION } from '@/lib/privacy';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
 import { DEMO_PARAMETERS } from './demo-parameters';
 import { DEMO_WATCH_PARAMETERS } from './demo-watch-parameters';
@@ -51,6 +52,8 @@ export async function seed(options: { parameters?: boolean } = {}): Promise<'see
         .values({ role: 'resident', displayName: r.displayName, phoneEnc: encrypt(r.phone), phoneHmac: lookupHash(`phone:${r.phone}`), personId, region: r.person.insuredRegion, demo: true })
         .returning({ id: schema.users.id });
       residentIds[r.phone] = user!.id;
+      // The demo residents agreed to the current privacy notice (a real account is asked before its first application).
+      await db.insert(schema.consents).values({ userId: user!.id, kind: 'sensitive', noticeVersion: NOTICE_VERSION });
     }
     const proxied = await insertPerson(DEMO_PROXIED_PERSON, DEMO_PROXIED_PERSON.categories);
     await db.insert(schema.authorities).values({ grantorPersonId: proxied, proxyUserId: residentIds['13800000003'], scope: ['apply', 'view', 'respond', 'notify'], validFrom: '2024-01-01', validTo: '2027-12-31', status: 'active', kind: 'document', verifiedAt: '2024-01-05T02:00:00.000Z', verifyNote: '演示：已核验委托书和双方身份证' });
@@ -58,6 +61,8 @@ export async function seed(options: { parameters?: boolean } = {}): Promise<'see
       const settings: [string, string][] = [
         ['claimDeadline', '出院（或门诊就医）后的下一个季度内提交'],
         ['counter', '户籍或居住地街道（乡镇）社区事务受理服务中心'],
+        // How long decided assistance records are kept (lib/dal/retention.ts): the region's archive rule, demo 30 years.
+        ['recordRetentionYears', '30'],
       ];
       for (const [key, value] of settings) await db.insert(schema.regionSettings).values({ region, key, value, source: DEMO_SOURCE, demo: true });
       // The office's time limits and holiday calendar are seeded even without the calculator's parameters: the queue's

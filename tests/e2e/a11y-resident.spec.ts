@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInResident, signInStaff } from './helpers';
+import { agreeIfAsked, expectAccessible, signInResident, signInStaff } from './helpers';
 
 test('居民的页面没有严重的无障碍问题（我的、申请、任务清单、各步骤、申请详情）', async ({ page }) => {
   await page.goto('/login');
@@ -12,6 +12,7 @@ test('居民的页面没有严重的无障碍问题（我的、申请、任务�
   await expectAccessible(page);
   await page.goto('/apply');
   await expectAccessible(page);
+  await agreeIfAsked(page);
   await page.getByRole('button', { name: '开始申请' }).click();
   await page.waitForURL(/\/apply\/[0-9a-f-]{36}$/);
   const base = new URL(page.url()).pathname;

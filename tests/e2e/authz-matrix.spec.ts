@@ -117,6 +117,7 @@ const ROWS: Row[] = [
   P('/', '首页：介绍和入口'),
   P('/help', '帮助：静态说明'),
   P('/login', '登录页'),
+  P('/privacy', '个人信息处理告知：静态说明'),
   P('/check', CALC),
   P('/check/[question]', CALC, { url: () => '/check/region' }),
   P('/check/answers', CALC),
@@ -137,6 +138,11 @@ const ROWS: Row[] = [
   // requireUser(['resident']): staff 403; proxy.ts sends anybody without a session cookie to /login first.
   { kind: 'page', name: '/me', expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
   { kind: 'page', name: '/apply', expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+  // 我的数据 and the consent page: requireUser(['resident']), each resident only their own (no record id in the URL).
+  { kind: 'page', name: '/me/data', expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+  { kind: 'page', name: '/apply/consent', expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+  // exportMyData(user): the resident's own data; staff are no data subject here (404).
+  { kind: 'route', name: '/me/data/export', url: () => '/me/data/export?format=json', expect: cells({ anon: 'login', residents: 'ok', staff: 'not_found' }) },
   // loadDraftPage: requireUser(['resident']) → getDraft needs 'apply' on the draft (the owner; the proxy whose
   // authority covers apply); everybody else 404 (submittedRefOfDraft finds no reference for a draft).
   ...['', '/applicant', '/identity', '/episodes', '/episodes/[n]', '/bank', '/declaration', '/review'].map(
@@ -308,6 +314,12 @@ const ROWS: Row[] = [
     fields: () => ({ confirm: 'yes' }),
     expect: cells({ anon: 'login', owner: 'state:不能撤回', proxy: 'state:不能撤回', proxyView: 'state:没有找到这份申请，或您无权办理', proxyNone: 'state:没有找到这份申请，或您无权办理', proxyRevoked: 'state:没有找到这份申请，或您无权办理', other: 'state:没有找到这份申请，或您无权办理', staff: 'forbidden' }),
   },
+  // 我的数据: a correction of one's own data (no application named); without the confirm box nothing closes.
+  { kind: 'action', name: 'app/(resident)/me/data/actions.ts#correctionAction', fields: () => ({ ref: '', detail: '矩阵测试：姓名写错了' }), writers: RESIDENTS, expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
+  { kind: 'action', name: 'app/(resident)/me/data/actions.ts#closeAccountAction', fields: () => ({}), expect: cells({ anon: 'login', residents: 'redirect:/me/data?error=confirm', staff: 'forbidden' }) },
+  { kind: 'action', name: 'app/(resident)/me/data/actions.ts#smsConsentAction', fields: () => ({ wanted: 'yes' }), writers: RESIDENTS, expect: cells({ anon: 'login', residents: 'redirect:/me/data?sms=on', staff: 'forbidden' }) },
+  // The consent page's form without the box ticked: sent back, nothing recorded.
+  { kind: 'action', name: 'app/(resident)/apply/actions.ts#consentAction', fields: () => ({ next: '/apply' }), expect: cells({ anon: 'login', residents: 'redirect:/apply/consent?error=1&next=%2Fapply', staff: 'forbidden' }) },
   // markAllRead: the actor's own notices only.
   { kind: 'action', name: 'app/(resident)/me/actions.ts#markAllReadAction', fields: () => ({}), writers: RESIDENTS, expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
 
@@ -328,7 +340,8 @@ const ROWS: Row[] = [
     name: 'app/admin/applications/[ref]/actions.ts#revealAction',
     bound: (fx) => [fx.B.ref, 'name'],
     fields: () => ({}),
-    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到', wxDistrict: 'state:没有找到' }),
+    // Only a clerk or reviewer of the area reveals; admins and auditors see masked values only (403).
+    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到', wxDistrict: 'state:没有找到', wxAdmin: 'forbidden', wxAuditor: 'forbidden', shAdmin: 'forbidden', shAuditor: 'forbidden' }),
   },
   // assignApplication(…, nobody): clerk/reviewer/admin of the region; the auditor may not assign.
   {
@@ -553,6 +566,15 @@ const ROWS: Row[] = [
     name: 'app/admin/imports/actions.ts#importSettlementsAction',
     fields: () => ({ from: '2026-01-01', to: '2026-06-30' }),
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:请选择结算记录文件', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
+  // Corrections: clerks and reviewers of the area (auditors and admins do not handle personal-data requests).
+  { kind: 'page', name: '/admin/requests', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxReviewer: 'ok', wxDistrict: 'ok', shClerk: 'ok', shReviewer: 'ok' }) },
+  {
+    kind: 'action',
+    name: 'app/admin/requests/actions.ts#decideCorrectionAction',
+    bound: () => ['00000000-0000-4000-8000-000000000000'],
+    fields: () => ({ decision: 'done', answer: '矩阵' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:没有找到这条记录', wxReviewer: 'state:没有找到这条记录', wxDistrict: 'state:没有找到这条记录', shClerk: 'state:没有找到这条记录', shReviewer: 'state:没有找到这条记录' }),
   },
   { kind: 'page', name: '/admin/watchlist', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
   // WATCH_ACTORS queue a refresh of their own region (a job; its page follows).

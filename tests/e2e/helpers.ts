@@ -112,3 +112,18 @@ export function createStaff(username: string, role: 'clerk' | 'reviewer' | 'admi
     stdio: 'pipe',
   });
 }
+
+/** Ticks the separate consent to sensitive data when the start form asks for it (a fresh account, or a new notice version). */
+export async function agreeIfAsked(page: Page): Promise<void> {
+  const box = page.getByLabel('我已阅读告知，同意为办理医疗救助处理上述敏感个人信息');
+  if (await box.count()) await box.check();
+}
+
+/** The database side of the 我的数据 specs (tests/e2e/support/my-data.ts): one command, its JSON answer. */
+export function myDataFact<T = Record<string, unknown>>(command: string, arg = ''): T {
+  const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/my-data.ts', command, arg], {
+    env: { ...process.env, ...serverEnv(), NODE_ENV: 'production' },
+    stdio: 'pipe',
+  }).toString();
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
+}

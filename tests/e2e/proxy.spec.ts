@@ -1,6 +1,6 @@
 // Proxy filing (委托代办) and counter filing (窗口代录), end to end.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, freshIdNumber, freshPhone, PNG_1X1, residentApplication, signInResident, signInStaff } from './helpers';
+import { agreeIfAsked, expectAccessible, freshIdNumber, freshPhone, PNG_1X1, residentApplication, signInResident, signInStaff } from './helpers';
 import { fillApplicant, fillRest, fillWuxiStay } from './support/apply-steps';
 
 async function signedIn(browser: Browser, phone: string, next: string): Promise<Page> {
@@ -17,6 +17,7 @@ async function fileFor(page: Page, masked: string, name: string, idNumber: strin
   await page.getByRole('link', { name: `为 ${masked} 申请救助` }).click();
   await expect(page.getByLabel(`为 ${masked} 代办`)).toBeChecked();
   await page.getByLabel('申请地区（医保参保地）').selectOption('wuxi');
+  await agreeIfAsked(page);
   await page.getByRole('button', { name: '开始申请' }).click();
   await expect(page.getByText(`您正在为 ${masked} 代办`)).toBeVisible();
   await fillApplicant(page, name, idNumber, phone);

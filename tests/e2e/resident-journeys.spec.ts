@@ -2,7 +2,7 @@
 // typed, what /estimate found carried into /apply, 补正 asking for what it needs, a printable confirmation,
 // old draft links and the address bar after sign-in.
 import { expect, test, type Page } from '@playwright/test';
-import { actAsStaff, expectAccessible, freshIdNumber, freshPhone, PNG_1X1, residentApplication, signInResident } from './helpers';
+import { agreeIfAsked, actAsStaff, expectAccessible, freshIdNumber, freshPhone, PNG_1X1, residentApplication, signInResident } from './helpers';
 import { fillApplicant, fillRest, startWuxiApplication } from './support/apply-steps';
 
 /** Types the code the demo sender shows, on the sign-in page already open. */
@@ -54,6 +54,7 @@ test('代办时填的身份证号和被代办人的登记不一致：在身份�
   await page.goto('/apply');
   await page.getByRole('radio', { name: /代办/ }).check();
   await page.getByLabel('申请地区（医保参保地）').selectOption('wuxi');
+  await agreeIfAsked(page);
   await page.getByRole('button', { name: '开始申请' }).click();
   await page.getByRole('link', { name: /申请人信息/ }).click();
   await expect(page.getByLabel('申请人姓名')).toHaveValue('赵大年');
@@ -131,6 +132,7 @@ test('估算里填的三次住院和救助身份都带到申请里；未登录�
   await expect(page.getByRole('heading', { name: '申请医疗救助' })).toBeVisible();
   await expect(page.getByTestId('prefill-note')).toContainText('救助身份和 3 次就医记录');
   await page.screenshot({ path: 'test-results/shots/apply-prefill-360.png', fullPage: true });
+  await agreeIfAsked(page);
   await page.getByRole('button', { name: '开始申请' }).click();
   await expect(page).toHaveURL(/\/apply\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('link', { name: /救助身份/ })).toContainText('已完成');

@@ -15,6 +15,7 @@ import { checkIdNumber } from '@/lib/id-number';
 import { todayInShanghai } from '@/lib/format';
 import { clearPrefill, readPrefill } from '@/lib/prefill';
 import { perform } from '@/lib/workflow';
+import { giveSensitiveConsent, hasSensitiveConsent } from '@/lib/dal/my-data';
 
 export type StepState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; values?: StepValues };
 
@@ -35,11 +36,16 @@ function stepValues(values: Record<string, string | string[]>, multi: readonly s
 }
 
 export const startApplication = validatedAction(
-  z.object({ region: z.string(), for: z.string().optional() }),
+  z.object({ region: z.string(), for: z.string().optional(), consent: z.string().optional() }),
   RESIDENT,
   async (input, user) => {
     // The national guideline is guidance, not a place that takes applications.
     if (!APPLY_REGIONS.some((r) => r.code === input.region)) redirect('/apply?error=region');
+    // Separate consent to sensitive data before the first step (《个人信息保护法》第二十九条), under the current notice.
+    if (!(await hasSensitiveConsent(user))) {
+      if (input.consent !== 'yes') redirect('/apply?error=consent');
+      await giveSensitiveConsent(user);
+    }
     const region = input.region as RegionCode;
     const prefill = await readPrefill();
     const today = todayInShanghai();
@@ -169,4 +175,12 @@ export const removeDocumentAction = validatedAction(z.object({ documentId: z.uui
   const removed = await removeDocument(user, input.documentId);
   revalidatePath('/apply');
   return removed;
+});
+
+/** The consent page's form (a draft started under an older notice asks again before its next step). */
+export const consentAction = validatedAction(z.object({ consent: z.string().optional(), next: z.string().max(200).optional() }), RESIDENT, async (input, user) => {
+  const next = input.next && /^\/apply\/[0-9a-f-]{36}(\/|$)/.test(input.next) ? input.next : '/apply';
+  if (input.consent !== 'yes') redirect(`/apply/consent?error=1&next=${encodeURIComponent(next)}`);
+  await giveSensitiveConsent(user);
+  redirect(next);
 });

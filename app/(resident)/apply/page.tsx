@@ -12,18 +12,21 @@ import { readPrefill } from '@/lib/prefill';
 import { chosenRegion } from '@/lib/region-cookie';
 import { requireUser } from '@/lib/session';
 import { startApplication } from './actions';
+import { ConsentChoice } from '@/app/_components/consent-choice';
+import { hasSensitiveConsent } from '@/lib/dal/my-data';
 
 export const metadata: Metadata = { title: '申请医疗救助' };
 
 const ERRORS: Record<string, string> = {
   region: '请选择申请地区。',
   forbidden: '您没有为这个人办理的授权，或授权已过期。',
+  consent: '请勾选同意处理敏感个人信息后再开始申请。',
 };
 
 export default async function ApplyPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser(['resident'], '/apply');
   const params = await searchParams;
-  const drafts = await listDrafts(user);
+  const [drafts, consented] = await Promise.all([listDrafts(user), hasSensitiveConsent(user)]);
   const people = (await actingFor(user)).filter((p) => p.scope.includes('apply'));
   const prefill = await readPrefill();
   const wanted = prefill.region ?? (await chosenRegion()) ?? user.region ?? 'wuxi';
@@ -117,6 +120,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
               ))}
             </select>
           </div>
+          {consented ? null : <ConsentChoice error={params.error === 'consent'} />}
           <SubmitButton pendingText="正在创建…">开始申请</SubmitButton>
         </form>
       </section>

@@ -156,6 +156,13 @@ export default async function MePage() {
       </section>
 
       {people.length === 0 ? proxySection : null}
+
+      {/* 我的数据 (issue 22): kept as its own block so the sections above can move freely. */}
+      <section aria-labelledby="mydata-title" className="card space-y-2">
+        <h2 id="mydata-title" className="text-xl font-bold">我的数据</h2>
+        <p>下载本网站保存的关于您的全部信息，申请更正，撤回短信通知的同意，或注销账号。</p>
+        <Link href="/me/data" className="link inline-flex min-h-11 items-center">查看和管理我的数据</Link>
+      </section>
     </div>
   );
 }

@@ -1,10 +1,11 @@
 // The steps of a Wuxi application as a resident types them (shared by the apply spec and the multi-instance spec).
 import { expect, type Page } from '@playwright/test';
-import { PNG_1X1 } from '../helpers';
+import { agreeIfAsked, PNG_1X1 } from '../helpers';
 
 export async function startWuxiApplication(page: Page): Promise<string> {
   await page.goto('/apply');
   await page.getByLabel('申请地区（医保参保地）').selectOption('wuxi');
+  await agreeIfAsked(page);
   await page.getByRole('button', { name: '开始申请' }).click();
   await expect(page).toHaveURL(/\/apply\/[0-9a-f-]{36}$/);
   return new URL(page.url()).pathname.split('/')[2]!;

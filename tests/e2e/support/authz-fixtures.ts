@@ -16,6 +16,7 @@ import { requestByDocument } from '@/lib/dal/authorities';
 import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
 import { addDocument } from '@/lib/dal/documents';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
+import { NOTICE_VERSION } from '@/lib/privacy';
 import { runImpact } from '@/lib/dal/impact';
 import { toSessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';
@@ -112,6 +113,9 @@ async function setup(input: Setup) {
     invitations.push(row!.id);
   }
   const user = toSessionUser(owner);
+  // Every resident so far has agreed to the current notice, so their drafts open (not the consent page).
+  const residents = await q((db) => db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.role, 'resident')));
+  for (const r of residents) await q((db) => db.insert(schema.consents).values({ userId: r.id, kind: 'sensitive', noticeVersion: NOTICE_VERSION }));
   const drafts: { id: string; documentId: string }[] = [];
   for (let i = 0; i < 3; i++) {
     const created = await createDraft(user, { region: 'wuxi' });

@@ -298,6 +298,9 @@ describe('查看案件', () => {
     expect(reveal).toMatchObject({ actorUserId: clerk.id, summary: { ref, field: 'idNumber' } });
     expect(JSON.stringify(reveal.summary)).not.toContain(idNo);
     expect(await revealField(await staffUser('clerk', 'shanghai'), ref, 'idNumber')).toMatchObject({ ok: false, code: 'not_found' });
+    // Auditors and administrators of the same region see masked values only.
+    expect(await revealField(await staffUser('auditor', 'wuxi'), ref, 'idNumber')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await revealField(await staffUser('admin', 'wuxi'), ref, 'idNumber')).toMatchObject({ ok: false, code: 'not_found' });
     expect(await staffCaseDetail(await staffUser('clerk', 'shanghai'), ref)).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ import { ActionForm, type VerbName } from './action-forms';
 import { assignAction, caseAction, revealAction } from './actions';
 import { AssignForm } from './assign-form';
 import { RevealButton } from './reveal-button';
+import { REVEALERS } from '@/lib/dal/staff-case';
 
 export async function generateMetadata({ params }: { params: Promise<{ ref: string }> }): Promise<Metadata> {
   return { title: `办理 ${(await params).ref}` };
@@ -116,7 +117,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           {(Object.keys(REVEALABLE) as (keyof typeof REVEALABLE)[]).map((field) => (
             <div key={field} className="contents">
               <dt className="font-semibold">{REVEALABLE[field]}</dt>
-              <dd>{d.masked[field] ? <RevealButton action={revealAction.bind(null, ref, field)} field={field} label={REVEALABLE[field]} masked={field === 'bankAccount' ? `${app.bankName ?? ''} ${d.masked[field]}` : d.masked[field]!} /> : '—'}</dd>
+              <dd>{d.masked[field] && !REVEALERS.includes(user.role) ? <span>{field === 'bankAccount' ? `${app.bankName ?? ''} ${d.masked[field]}` : d.masked[field]}</span> : d.masked[field] ? <RevealButton action={revealAction.bind(null, ref, field)} field={field} label={REVEALABLE[field]} masked={field === 'bankAccount' ? `${app.bankName ?? ''} ${d.masked[field]}` : d.masked[field]!} /> : '—'}</dd>
             </div>
           ))}
           <dt className="font-semibold">户籍 / 参保</dt>

@@ -5,6 +5,7 @@ import { JobProgress } from '@/app/admin/_components/job-progress';
 import { JOB_KIND_TEXT, JOB_STAFF, jobFor } from '@/lib/jobs/queue';
 import type { ImportOutcome } from '@/lib/dal/settlements';
 import type { RefreshOutcome } from '@/lib/dal/watchlist';
+import type { RetentionOutcome } from '@/lib/dal/retention';
 import { formatMoney } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { retryJobAction } from './actions';
@@ -18,7 +19,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const r = await jobFor(user, id);
   if (!r.ok) notFound();
   const { job } = r;
-  const back = job.kind === 'settlement_import' ? { href: '/admin/imports', label: '← 返回结算记录导入' } : { href: '/admin/watchlist', label: '← 返回预警名单' };
+  const back = job.kind === 'settlement_import' ? { href: '/admin/imports', label: '← 返回结算记录导入' } : job.kind === 'retention' ? { href: '/admin', label: '← 返回办理队列' } : { href: '/admin/watchlist', label: '← 返回预警名单' };
   return (
     <div className="space-y-6">
       <p>
@@ -33,6 +34,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
       ) : null}
       {job.status === 'done' && job.kind === 'settlement_import' ? <ImportSummary r={job.result as ImportOutcome} /> : null}
       {job.status === 'done' && job.kind === 'watchlist_refresh' ? <RefreshSummary r={job.result as RefreshOutcome} /> : null}
+      {job.status === 'done' && job.kind === 'retention' ? <RetentionSummary r={job.result as RetentionOutcome} /> : null}
     </div>
   );
 }
@@ -95,5 +97,23 @@ function RefreshSummary({ r }: { r: RefreshOutcome }) {
         </Link>
       </li>
     </ul>
+  );
+}
+
+function RetentionSummary({ r }: { r: RetentionOutcome }) {
+  return (
+    <section aria-labelledby="ret-h" className="space-y-3">
+      <h2 id="ret-h" className="text-xl font-bold">删除结果</h2>
+      <ul className="card space-y-1" data-testid="retention-summary">
+        <li>超过 180 天未修改的草稿：{r.drafts} 份（其上传材料 {r.draftDocuments} 份）</li>
+        <li>过期的待填信息（从“能不能救助”“估算”带来）：{r.prefills} 份</li>
+        <li>不属于任何申请或委托的上传材料：{r.orphanDocuments} 份</li>
+        <li>删除的文件内容：{r.files} 个</li>
+        <li>过期的登录验证码：{r.codes} 条；过期的频率限制记录：{r.rateLimits} 条</li>
+        <li>
+          已作出决定的救助档案保存 {r.retentionYears} 年{r.retentionDemo ? '（演示）' : ''}：超过保存期限的 {r.decidedPastPeriod} 件，未删除，交经办机构按档案规定处理
+        </li>
+      </ul>
+    </section>
   );
 }
