@@ -35,6 +35,7 @@ export function decisionPdf(n: DecisionNotice): Promise<Buffer> {
       doc.text(`金额是怎样算出来的。${decisionTraceIntro(n)}`);
       n.trace.forEach((t, i) => doc.fontSize(10).text(`${i + 1}. ${t.text}${t.source ? `（${t.source}）` : ''}`, { indent: 12 }));
       if (n.adjustmentReason) doc.moveDown(0.5).fontSize(11).text(`核定金额与计算结果不同，原因：${n.adjustmentReason}`);
+      if (n.limitNote) doc.moveDown(0.5).fontSize(11).text(`${n.limitNote}。`);
       if (n.correction) doc.moveDown(0.5).fontSize(11).text(`${formatDate(n.correction.at)} 更正了核定金额${n.correction.previousFen !== null ? `（原为 ${formatMoney(n.correction.previousFen)}）` : ''}，更正后为 ${formatMoney(n.amountFen ?? 0)}。原因：${n.correction.reason}`);
       if (n.message) doc.moveDown(0.5).fontSize(11).text(`说明：${n.message}`);
     } else {

@@ -22,6 +22,8 @@ export type DecisionNotice = {
   amountFen: number | null;
   estimatedFen: number | null;
   adjustmentReason: string | null;
+  /** 本年度限额剩余 ¥X，按剩余额度支付: the annual limit left less than computed (recordApproval). */
+  limitNote: string | null;
   /** The latest 更正核定金额 after the approval: from which amount, why, when. */
   correction: { previousFen: number | null; reason: string; at: string } | null;
   trace: TraceRow[];
@@ -66,7 +68,7 @@ export async function decisionNotice(actor: SessionUser, ref: string, ip?: strin
   if (actor.role !== 'resident') {
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.view', entity: 'application', entityId: app.id, ip, summary: { ref, view: 'decision' } });
   }
-  const data = (event.data ?? {}) as { amountFen?: number; adjustmentReason?: string; clause?: string };
+  const data = (event.data ?? {}) as { amountFen?: number; adjustmentReason?: string; clause?: string; limitNote?: string | null };
   const snapshot = app.estimateSnapshot as EstimateSnapshot | null;
   const kind = event.type === 'reject' ? 'reject' : 'approve';
   const direct = event.type === 'direct_award';
@@ -80,6 +82,7 @@ export async function decisionNotice(actor: SessionUser, ref: string, ip?: strin
     amountFen: kind === 'approve' ? (corrected?.amountFen ?? data.amountFen ?? app.decidedAmountFen) : null,
     estimatedFen: app.estimatedFen,
     adjustmentReason: data.adjustmentReason ?? null,
+    limitNote: kind === 'approve' ? (data.limitNote ?? null) : null,
     correction: latestCorrection ? { previousFen: corrected?.previousFen ?? null, reason: corrected?.adjustmentReason ?? latestCorrection.message ?? '', at: latestCorrection.createdAt } : null,
     trace: kind === 'approve' ? (snapshot?.result.trace ?? []) : [],
     reason: kind === 'reject' ? app.decisionReason : null,
