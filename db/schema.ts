@@ -414,19 +414,6 @@ export const settlements = sqliteTable(
   ],
 );
 
-// Texts written in the transaction that decides them, sent by the worker after the commit (a batch's cases).
-export const smsOutbox = sqliteTable(
-  'sms_outbox',
-  {
-    id: id(),
-    userId: text('user_id').notNull().references(() => users.id),
-    text: text('text').notNull(),
-    sentAt: text('sent_at'),
-    createdAt: createdAt(),
-  },
-  (t) => [index('sms_outbox_unsent_idx').on(t.sentAt, t.createdAt)],
-);
-
 export const notifications = sqliteTable(
   'notifications',
   {
