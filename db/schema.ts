@@ -206,8 +206,12 @@ export const episodes = sqliteTable(
     seq: integer('seq').notNull(),
     // The visit (hospital, dates, kind, amounts, special-disease flag: health data), encrypted JSON.
     dataEnc: text('data_enc').notNull(),
+    // Keyed hashes that find the same visit elsewhere (lib/visit-key.ts): of the 结算单号 when known, and of
+    // hospital + dates + amount.
+    noKey: text('no_key'),
+    visitKey: text('visit_key'),
   },
-  (t) => [index('episodes_application_idx').on(t.applicationId)],
+  (t) => [index('episodes_application_idx').on(t.applicationId), index('episodes_no_key_idx').on(t.noKey), index('episodes_visit_key_idx').on(t.visitKey)],
 );
 
 export const documents = sqliteTable(
@@ -417,11 +421,20 @@ export const settlements = sqliteTable(
     dataEnc: text('data_enc').notNull(),
     // What the person still paid within the policy range after insurance (for the watch list), in the clear.
     selfPayFen: integer('self_pay_fen').notNull(),
+    // What the hospital's 一站式 settlement already paid as assistance (医疗救助支付), in the clear.
+    assistancePaidFen: integer('assistance_paid_fen').notNull().default(0),
+    noKey: text('no_key'),
+    visitKey: text('visit_key'),
+    // 待核实: a blank cell a rule depends on (the reason); the row waits for a clerk and is not awarded.
+    holdReason: text('hold_reason'),
     applicationId: text('application_id').references(() => applications.id),
     jobId: text('job_id'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('settlements_region_no_uq').on(t.region, t.settlementNo), index('settlements_person_year_idx').on(t.personId, t.year)],
+  (t) => [
+    uniqueIndex('settlements_region_no_uq').on(t.region, t.settlementNo), index('settlements_person_year_idx').on(t.personId, t.year),
+    index('settlements_visit_key_idx').on(t.visitKey),
+  ],
 );
 
 export const notifications = sqliteTable(

@@ -49,6 +49,7 @@ export function decisionPdf(n: DecisionNotice): Promise<Buffer> {
       const summary = plainSummary(n);
       if (summary) doc.moveDown(0.5).text(summary);
       if (n.adjustmentReason) doc.moveDown(0.5).fontSize(11).text(`核定金额与计算结果不同，原因：${n.adjustmentReason}`);
+      if (n.limitNote) doc.moveDown(0.5).fontSize(11).text(`${n.limitNote}。`);
       if (n.correction) doc.moveDown(0.5).fontSize(11).text(`${formatDate(n.correction.at)} 更正了核定金额${n.correction.previousFen !== null ? `（原为 ${formatMoney(n.correction.previousFen)}）` : ''}，更正后为 ${formatMoney(n.amountFen ?? 0)}。原因：${n.correction.reason}`);
       if (n.trace.length) {
         doc.moveDown(0.5).fontSize(11).text(`金额是怎样算出来的：${decisionTraceIntro(n)}`);

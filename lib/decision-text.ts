@@ -32,6 +32,8 @@ export type DecisionNotice = {
   amountFen: number | null;
   estimatedFen: number | null;
   adjustmentReason: string | null;
+  /** 本年度限额剩余 ¥X，按剩余额度支付: the annual limit left less than computed (recordApproval). */
+  limitNote: string | null;
   /** The latest 更正核定金额 after the approval: from which amount, why, when. */
   correction: { previousFen: number | null; reason: string; at: string } | null;
   /** The visits the decision covers (from the application's 就医记录 or the settlement records), when any. */

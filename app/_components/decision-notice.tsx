@@ -45,6 +45,7 @@ export function DecisionNoticeView({ n, pdfHref }: { n: DecisionNotice; pdfHref:
           {n.adjustmentReason ? (
             <p className="border-l-4 border-warn bg-amber-50 p-3">核定金额与计算结果不同，原因：{n.adjustmentReason}</p>
           ) : null}
+          {n.limitNote ? <p className="border-l-4 border-warn bg-amber-50 p-3" data-testid="limit-note">{n.limitNote}。</p> : null}
           {n.correction ? (
             <p className="border-l-4 border-warn bg-amber-50 p-3">
               {formatDate(n.correction.at)} 更正了核定金额{n.correction.previousFen !== null ? `（原为 ${formatMoney(n.correction.previousFen)}）` : ''}，更正后为 {formatMoney(n.amountFen ?? 0)}。原因：{n.correction.reason}

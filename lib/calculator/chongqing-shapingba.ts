@@ -99,8 +99,9 @@ export const CHONGQING_SHAPINGBA: RegionSpec = {
   eligibility: {
     prerequisites: [],
     computed: [],
-    direct: ['dibao', 'tekun'],
-    directSource: '003 五(八)',
+    // 004 二(六) 继续落实…医疗救助“一站式”服务: every certified 救助对象 is assisted at settlement, none applies.
+    direct: 'all',
+    directSource: '004 二(六)',
     hukouMatters: false,
     notEncodedZh: { text: '不属于上述对象的其他特殊困难人员，按沙坪坝区既往政策继续救助，本工具不计算', source: '004 二(一)' },
     extraNotes: [

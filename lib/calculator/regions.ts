@@ -6,7 +6,7 @@ import { STAFF_PARAMS, rowAt } from './params';
 import { SHANGHAI } from './shanghai';
 import { SHANGHAI_MUTUAL_AID } from './shanghai-mutual-aid';
 import type { RegionSpec } from './spec';
-import type { RegionCode, RegionInfo } from './types';
+import type { CategoryCode, RegionCode, RegionInfo } from './types';
 import { WUXI } from './wuxi';
 
 export const SPECS: Record<RegionCode, RegionSpec> = {
@@ -50,4 +50,16 @@ export const REGIONS: RegionInfo[] = REGION_CODES.map((c) => info(SPECS[c]));
 
 export function regionInfo(code: RegionCode): RegionInfo {
   return REGIONS.find((r) => r.code === code)!;
+}
+
+/**
+ * 免申即享: the certified categories a region assists without an application (the calculator's `direct`, which
+ * resident pages read too, so whoever is told 不用申请 is one an import awards), and the clause that says so.
+ * 'all' is every category the region assists (premium-only ones excepted); the mutual-aid plan has none (002 六).
+ */
+export function directScope(region: RegionCode): { categories: readonly CategoryCode[]; clause: string } {
+  const spec = SPECS[region];
+  const el = spec.eligibility;
+  const categories = el.direct === 'all' ? spec.categories.filter((c) => !el.premiumOnly?.includes(c)) : el.direct;
+  return { categories, clause: el.directSource };
 }

@@ -134,7 +134,12 @@ export async function applicationDetail(actor: SessionUser, ref: string, ip?: st
       .leftJoin(schema.users, eq(schema.users.id, schema.events.actorUserId))
       .where(eq(schema.events.applicationId, app.id))
       .orderBy(asc(schema.events.createdAt)),
-    episodes: await db.select().from(schema.episodes).where(eq(schema.episodes.applicationId, app.id)).orderBy(asc(schema.episodes.seq)),
+    // The visit keys (lib/visit-key.ts) stay in the data layer: the page needs the visit, not its hashes.
+    episodes: await db
+      .select({ id: schema.episodes.id, applicationId: schema.episodes.applicationId, seq: schema.episodes.seq, dataEnc: schema.episodes.dataEnc })
+      .from(schema.episodes)
+      .where(eq(schema.episodes.applicationId, app.id))
+      .orderBy(asc(schema.episodes.seq)),
     documents: await db
       .select({ id: schema.documents.id, kind: schema.documents.kind, originalName: schema.documents.originalName, mime: schema.documents.mime, episodeSeq: schema.documents.episodeSeq, eventId: schema.documents.eventId, createdAt: schema.documents.createdAt })
       .from(schema.documents)

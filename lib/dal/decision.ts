@@ -43,7 +43,7 @@ export async function decisionNotice(actor: SessionUser, ref: string, ip?: strin
         supplementaryFen: sum(visits.map((v) => v.supplementaryPaidFen)),
       }
     : null;
-  const data = (event.data ?? {}) as { amountFen?: number; adjustmentReason?: string; clause?: string };
+  const data = (event.data ?? {}) as { amountFen?: number; adjustmentReason?: string; clause?: string; limitNote?: string | null };
   const snapshot = app.estimateSnapshot as EstimateSnapshot | null;
   const kind = event.type === 'reject' ? 'reject' : 'approve';
   const direct = event.type === 'direct_award';
@@ -61,6 +61,7 @@ export async function decisionNotice(actor: SessionUser, ref: string, ip?: strin
     amountFen: kind === 'approve' ? (corrected?.amountFen ?? data.amountFen ?? app.decidedAmountFen) : null,
     estimatedFen: app.estimatedFen,
     adjustmentReason: data.adjustmentReason ?? null,
+    limitNote: kind === 'approve' ? (data.limitNote ?? null) : null,
     correction: latestCorrection ? { previousFen: corrected?.previousFen ?? null, reason: corrected?.adjustmentReason ?? latestCorrection.message ?? '', at: latestCorrection.createdAt } : null,
     costs,
     trace: kind === 'approve' ? (snapshot?.result.trace ?? []) : [],

@@ -141,21 +141,70 @@ async function grantedByPool(db: Db, personId: string, year: number, region: str
   return new Map(rows.map((r) => [r.pool, r.fen]));
 }
 
+/** What an approval actually owes: the amount, or less when a pool's annual limit leaves less room (and the line saying so). */
+export type ApprovalOutcome = { amountFen: number; limitNote: string | null };
+
+/** The line the decision notice and the ledger show when the room left is paid (Office rules: limit reached). */
+export function limitNoteText(roomFen: number, poolNameZh: string | null): string {
+  return `本年度限额剩余 ${formatMoney(roomFen)}，按剩余额度支付${poolNameZh ? `（${poolNameZh}）` : ''}`;
+}
+
 /**
- * The amount an approval owes the applicant, one row per pool it falls in; refuses (rolling the approval back)
- * when a pool's annual limit for this person-year and category would be passed.
+ * The amount an approval owes the applicant, one row per pool it falls in. A pool whose annual limit for this
+ * person-year and category leaves less room than its part pays the room left (Office rules, "limit reached"),
+ * and the rows carry the line saying so; only when no pool has any room left is the approval refused.
  */
-export async function recordApproval(db: Db, app: AppRow, amountFen: number, actor: SessionUser): Promise<void> {
+export async function recordApproval(db: Db, app: AppRow, amountFen: number, actor: SessionUser, opts: { reason?: string | null } = {}): Promise<ApprovalOutcome> {
   if (!app.personId) throw new Abort(refuse('invalid', '这份申请没有申请人记录，不能批准。'));
   await lockPersonYear(db, app.personId, app.year);
   const split = approvalSplit(app.region, app.estimateSnapshot as { result: EstimateResult } | null, amountFen);
-  await checkLimits(db, app, split);
-  for (const part of split) {
+  const params = await parametersForYear(app.region, app.year);
+  const granted = await grantedByPool(db, app.personId, app.year, app.region);
+  const notes: string[] = [];
+  let firstFull: string | null = null;
+  const parts = split.map((part) => {
+    const limit = poolLimit(app.region, app.year, part.pool, app.primaryCategory, params);
+    if (part.amountFen <= 0 || limit.limitFen === null) return part;
+    const used = granted.get(part.pool) ?? 0;
+    const room = Math.max(0, limit.limitFen - used);
+    if (part.amountFen <= room) return part;
+    firstFull ??= `超过${limit.nameZh}年度救助限额 ${formatMoney(limit.limitFen)}（${limit.source}）：此人 ${app.year} 年已批准 ${formatMoney(used)}，本次计入该项 ${formatMoney(part.amountFen)}，没有剩余额度。`;
+    notes.push(limitNoteText(room, split.length > 1 ? limit.nameZh : null));
+    return { pool: part.pool, amountFen: room };
+  });
+  const total = parts.reduce((a, p) => a + p.amountFen, 0);
+  if (amountFen > 0 && total === 0 && firstFull) throw new Abort(refuse('conflict', firstFull, { amountFen: '本年度限额已用完' }));
+  const limitNote = notes.length ? notes.join('；') : null;
+  const reason = [limitNote, opts.reason].filter(Boolean).join('；') || null;
+  for (const part of parts) {
+    if (part.amountFen === 0 && amountFen > 0) continue;
     await db.insert(schema.payments).values({
       applicationId: app.id, personId: app.personId, region: app.region, year: app.year, pool: part.pool,
-      amountFen: part.amountFen, status: 'pending', kind: 'approval', createdByUserId: actor.id,
+      amountFen: part.amountFen, status: 'pending', kind: 'approval', reason, createdByUserId: actor.id,
     });
   }
+  return { amountFen: total, limitNote };
+}
+
+/**
+ * What the person-year already has settled, case by case, from every source the ledger knows (direct cases,
+ * applied cases, corrections): a case counts for the more of its approval and what it owes now, so a correction
+ * that lowered it is never paid back by a later recompute, and one that raised it is not paid again.
+ */
+export async function settledForPersonYear(db: Db, personId: string, region: string, year: number): Promise<{ totalFen: number; cases: { applicationId: string; fen: number }[] }> {
+  const p = schema.payments;
+  const rows = await db
+    .select({ applicationId: p.applicationId, kind: p.kind, fen: p.amountFen })
+    .from(p)
+    .where(and(eq(p.personId, personId), eq(p.year, year), eq(p.region, region), inArray(p.kind, ['approval', 'adjustment'])));
+  const byCase = new Map<string, { approval: number; owed: number }>();
+  for (const r of rows) {
+    const c = byCase.get(r.applicationId) ?? byCase.set(r.applicationId, { approval: 0, owed: 0 }).get(r.applicationId)!;
+    if (r.kind === 'approval') c.approval += r.fen;
+    c.owed += r.fen;
+  }
+  const cases = [...byCase].map(([applicationId, c]) => ({ applicationId, fen: Math.max(c.approval, c.owed) }));
+  return { totalFen: cases.reduce((a, c) => a + c.fen, 0), cases };
 }
 
 /** Refuses (rolling the transaction back) when adding `parts` would pass a pool's annual limit for the person-year. */

@@ -3,7 +3,9 @@ import 'server-only';
 // period; every row is checked first (lib/settlements/csv.ts) and, unless the clerk asked to import the good
 // rows only, one bad row means nothing is imported. The import itself is a job (lib/jobs): the rows are stored
 // idempotently by settlement number, matched to people by the HMAC of the 身份证号, and each person-year of a
-// certified 低保对象 or 特困人员 becomes an approved case (lib/workflow/verbs/direct-award.ts).
+// person certified in a category the region assists without an application (the calculator's `direct`) becomes
+// an approved case (lib/workflow/verbs/direct-award.ts). A row with a blank cell a rule depends on is stored held
+// 待核实 and waits for a clerk (resolveHeldSettlement), who fills it; it then goes through the same verb.
 import { and, desc, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import { encryptJson, lookupHash } from '@/lib/crypto';
 import { writeAudit } from '@/lib/dal/audit';
@@ -12,11 +14,12 @@ import { todayInShanghai } from '@/lib/format';
 import { enqueue, payloadOf } from '@/lib/jobs/queue';
 import { JobFailure, type JobContext } from '@/lib/jobs/runner';
 import { refuse, type Result } from '@/lib/result';
-import { parseSettlementCsv, type LineError } from '@/lib/settlements/csv';
+import { HELD_TEXT, parseSettlementCsv, type LineError } from '@/lib/settlements/csv';
 import { bulkInsertIgnore, q, savepoint, schema, transaction, type BulkColumn } from '@/lib/store/db';
 import { perform } from '@/lib/workflow';
 import { Abort } from '@/lib/workflow/run';
-import { DIRECT_CATEGORIES, DIRECT_KEY_PREFIX, type DirectAwardSnapshot } from '@/lib/workflow/verbs/direct-award';
+import { visitKeys } from '@/lib/visit-key';
+import { DIRECT_KEY_PREFIX, directCategoryCodes, directClause, type DirectAwardSnapshot } from '@/lib/workflow/verbs/direct-award';
 
 export const IMPORTERS = ['clerk', 'reviewer', 'admin'] as const;
 /** Lines listed on the page when a file has problems (the count says how many more). */
@@ -29,6 +32,7 @@ const SETTLEMENT_INSERT: readonly BulkColumn[] = [
   { name: 'id', pgType: 'text' }, { name: 'region', pgType: 'text' }, { name: 'settlement_no', pgType: 'text' }, { name: 'id_number_hmac', pgType: 'text' },
   { name: 'person_id', pgType: 'text' }, { name: 'date', pgType: 'text' }, { name: 'year', pgType: 'int4' }, { name: 'data_enc', pgType: 'text' },
   { name: 'self_pay_fen', pgType: 'int8' }, { name: 'job_id', pgType: 'text' }, { name: 'created_at', pgType: 'text' },
+  { name: 'assistance_paid_fen', pgType: 'int8' }, { name: 'no_key', pgType: 'text' }, { name: 'visit_key', pgType: 'text' }, { name: 'hold_reason', pgType: 'text' },
 ];
 
 export type ImportPayload = { text: string; from: string; to: string; today: string; goodOnly: boolean; fileName: string };
@@ -44,7 +48,7 @@ export async function startSettlementImport(
   if (input.from > input.to) return refuse('invalid', '起始日期晚于截止日期。', { from: '起始日期晚于截止日期' });
   const now = ctx.now ?? new Date();
   const today = todayInShanghai(now);
-  const parsed = parseSettlementCsv(input.text, { from: input.from, to: input.to, today });
+  const parsed = parseSettlementCsv(input.text, { from: input.from, to: input.to, today, region: actor.region });
   const fatal = parsed.rows.length === 0 || (parsed.errors.length > 0 && !input.goodOnly);
   if (fatal) {
     const message = parsed.rows.length === 0 ? '文件里没有可以导入的结算记录，一行也没有导入。' : `有 ${parsed.errors.length} 行有问题，一行也没有导入。请改正后重新导入，或勾选“只导入没有问题的行”。`;
@@ -65,7 +69,7 @@ export async function startSettlementImport(
 }
 
 export type ImportOutcome = {
-  rows: number; skippedBadRows: number; inserted: number; alreadyImported: number; unmatched: number; notCertified: number;
+  rows: number; skippedBadRows: number; inserted: number; alreadyImported: number; unmatched: number; notCertified: number; held?: number;
   cases: { ref: string; amountFen: number }[]; awardedFen: number; noAmount: number; refused: { message: string; count: number }[];
 };
 
@@ -73,7 +77,7 @@ export type ImportOutcome = {
 export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcome> {
   const { job } = ctx;
   const payload = payloadOf<ImportPayload>(job);
-  const parsed = parseSettlementCsv(payload.text, payload);
+  const parsed = parseSettlementCsv(payload.text, { ...payload, region: job.region });
   if (parsed.errors.length && !payload.goodOnly) throw new JobFailure(`文件有 ${parsed.errors.length} 行有问题（${parsed.errors[0]!.message}），一行也没有导入。`);
   const [creator] = job.createdByUserId ? await q((db) => db.select().from(schema.users).where(eq(schema.users.id, job.createdByUserId!))) : [];
   if (!creator || creator.disabled) throw new JobFailure('发起导入的工作人员账号不存在或已停用，请由在岗人员重新导入。');
@@ -103,6 +107,7 @@ export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcom
   const s = schema.settlements;
   let inserted = 0;
   let unmatched = 0;
+  let held = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
     await transaction(async (db) => {
@@ -111,38 +116,45 @@ export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcom
         .filter((r) => !known.has(r.settlementNo))
         .map((r) => {
           const hmac = hmacOf.get(r.idNumber)!;
-          return [`${idPrefix}${String(r.line).padStart(7, '0')}`, region, r.settlementNo, hmac, personOf.get(hmac) ?? null, r.visit.date, r.year, encryptJson(r.visit), r.selfPayFen, job.id, createdAt];
+          const keys = visitKeys(r.visit, r.settlementNo);
+          const hold = r.held.length ? `${r.held.map((k) => HELD_TEXT[k]).join('、')}没有填写` : null;
+          return [
+            `${idPrefix}${String(r.line).padStart(7, '0')}`, region, r.settlementNo, hmac, personOf.get(hmac) ?? null, r.visit.date, r.year, encryptJson(r.visit), r.selfPayFen, job.id, createdAt,
+            r.assistancePaidFen, keys.noKey, keys.visitKey, hold,
+          ];
         });
-      const added = await bulkInsertIgnore<{ person_id: string | null }>('settlements', SETTLEMENT_INSERT, values, ['region', 'settlement_no'], ['person_id']);
+      const added = await bulkInsertIgnore<{ person_id: string | null; hold_reason: string | null }>('settlements', SETTLEMENT_INSERT, values, ['region', 'settlement_no'], ['person_id', 'hold_reason']);
       inserted += added.length;
       unmatched += added.filter((a) => !a.person_id).length;
+      held += added.filter((a) => a.hold_reason).length;
       await ctx.progress(Math.min(rows.length, i + CHUNK));
     });
   }
 
-  // 3. Every person-year in the file with settlements no case covers yet (new ones, or ones an earlier import
-  // could not award): a certified 低保/特困 person's becomes a case; the others need an application.
+  // 3. Every person-year in the file with settlements no case covers yet and none held (new ones, or ones an earlier
+  // import could not award): a person certified in the region's direct scope gets a case; the others apply.
   const people = [...new Set(personOf.values())];
   const groups: { personId: string; year: number }[] = [];
   for (let i = 0; i < people.length; i += CHUNK) {
     const part = people.slice(i, i + CHUNK);
     const open = await q((db) =>
-      db.selectDistinct({ personId: s.personId, year: s.year }).from(s).where(and(eq(s.region, region), inArray(s.personId, part), isNull(s.applicationId))),
+      db.selectDistinct({ personId: s.personId, year: s.year }).from(s).where(and(eq(s.region, region), inArray(s.personId, part), isNull(s.applicationId), isNull(s.holdReason))),
     );
     for (const g of open) groups.push({ personId: g.personId!, year: g.year });
   }
   const certified = new Set<string>();
   const c = schema.personCategories;
-  for (let i = 0; i < people.length; i += CHUNK) {
+  const direct = [...directCategoryCodes(region)];
+  for (let i = 0; i < people.length && direct.length; i += CHUNK) {
     const part = people.slice(i, i + CHUNK);
-    const rowsC = await q((db) => db.selectDistinct({ personId: c.personId }).from(c).where(and(inArray(c.personId, part), eq(c.region, region), eq(c.basis, 'certified'), inArray(c.code, [...DIRECT_CATEGORIES]))));
+    const rowsC = await q((db) => db.selectDistinct({ personId: c.personId }).from(c).where(and(inArray(c.personId, part), eq(c.region, region), eq(c.basis, 'certified'), inArray(c.code, direct))));
     for (const r of rowsC) certified.add(r.personId);
   }
   const eligible = groups.filter((g) => certified.has(g.personId));
   const total = rows.length + eligible.length;
   await ctx.progress(rows.length, total);
   const outcome: ImportOutcome = {
-    rows: rows.length, skippedBadRows: parsed.errors.length, inserted, alreadyImported: rows.length - inserted, unmatched, notCertified: groups.length - eligible.length,
+    rows: rows.length, skippedBadRows: parsed.errors.length, inserted, alreadyImported: rows.length - inserted, unmatched, notCertified: groups.length - eligible.length, held,
     cases: [], awardedFen: 0, noAmount: 0, refused: [],
   };
   const refusals = new Map<string, number>();
@@ -187,7 +199,7 @@ async function awardPersonYear(actor: SessionUser, region: string, personId: str
   }
 }
 
-export type DirectCase = { ref: string; status: string; year: number; amountFen: number; decidedAt: string | null; snapshot: DirectAwardSnapshot };
+export type DirectCase = { ref: string; status: string; year: number; amountFen: number; decidedAt: string | null; clause: string; snapshot: DirectAwardSnapshot };
 
 /** The resident's own 免申即享 cases (their person record only), newest first. */
 export async function directCasesFor(actor: SessionUser): Promise<DirectCase[]> {
@@ -197,10 +209,10 @@ export async function directCasesFor(actor: SessionUser): Promise<DirectCase[]> 
   const t = schema.applications;
   const rows = await q((db) =>
     db
-      .select({ ref: t.ref, status: t.status, year: t.year, amountFen: t.decidedAmountFen, decidedAt: t.decidedAt, snapshot: t.estimateSnapshot })
+      .select({ ref: t.ref, status: t.status, year: t.year, amountFen: t.decidedAmountFen, decidedAt: t.decidedAt, clause: t.decisionClause, region: t.region, snapshot: t.estimateSnapshot })
       .from(t)
       .where(and(eq(t.personId, personId), like(t.idempotencyKey, `${DIRECT_KEY_PREFIX}%`), isNotNull(t.ref), inArray(t.status, ['approved', 'paid'])))
       .orderBy(desc(t.decidedAt)),
   );
-  return rows.map((r) => ({ ref: r.ref!, status: r.status, year: r.year, amountFen: r.amountFen ?? 0, decidedAt: r.decidedAt, snapshot: r.snapshot as DirectAwardSnapshot }));
+  return rows.map((r) => ({ ref: r.ref!, status: r.status, year: r.year, amountFen: r.amountFen ?? 0, decidedAt: r.decidedAt, clause: r.clause ?? directClause(r.region), snapshot: r.snapshot as DirectAwardSnapshot }));
 }

@@ -24,15 +24,34 @@ export const SETTLEMENT_COLUMNS = {
   basicPaidFen: '基本医保支付（分）',
   criticalPaidFen: '大病保险支付（分）',
   supplementaryPaidFen: '其他补充保障支付（分）',
+  // What the hospital's 一站式 settlement already paid as assistance (003 七(十二), 001 七(十四)); 0 when none.
+  assistancePaidFen: '医疗救助支付（分）',
 } as const;
 type Key = keyof typeof SETTLEMENT_COLUMNS;
-const REQUIRED: Key[] = ['settlementNo', 'idNumber', 'date', 'kind', 'totalFen', 'policyFen', 'basicPaidFen'];
+const REQUIRED: Key[] = ['settlementNo', 'idNumber', 'date', 'kind', 'totalFen', 'policyFen', 'basicPaidFen', 'assistancePaidFen'];
+
+/**
+ * Cells a region's rules read that a blank must not answer (unknown is not yes): the row is held 待核实 for a
+ * clerk instead of taking the generous value. Referral: Chongqing's every pool (004 二(三)3), the national
+ * (003 四(四)) and Wuxi's tilt (001 四(五)) gates; level: Chongqing's 大额 pool, 二级及以上 (004 二(三)2), and the
+ * mutual-aid outpatient ratio (002 五(二)); place: every region's 本市/异地 rule.
+ */
+const HOLD_IF_BLANK: Record<string, readonly ('referred' | 'hospitalLevel' | 'location')[]> = {
+  'chongqing-shapingba': ['referred', 'hospitalLevel', 'location'],
+  national: ['referred', 'location'],
+  wuxi: ['referred', 'location'],
+  shanghai: ['location'],
+  'shanghai-mutual-aid': ['hospitalLevel', 'location'],
+};
+export const HELD_FIELDS = ['referred', 'hospitalLevel', 'location'] as const;
+export type HeldField = (typeof HELD_FIELDS)[number];
 
 const KINDS: Record<string, Visit['kind']> = { 住院: 'inpatient', 普通门急诊: 'outpatient', 门诊: 'outpatient', 门诊慢特病: 'outpatient_special', 门诊慢性病特殊疾病: 'outpatient_special' };
 const LOCATIONS: Record<string, Visit['location']> = { 本市: 'local', 省内: 'province', 外地: 'elsewhere', 省外: 'elsewhere' };
 const LEVELS: Record<string, number> = { '1': 1, '2': 2, '3': 3, 一级: 1, 二级: 2, 三级: 3 };
 
-export type SettlementRow = { line: number; settlementNo: string; idNumber: string; year: number; visit: Visit; selfPayFen: number };
+/** `held`: the blank cells a rule depends on (待核实); the visit carries the cautious value until a clerk fills them. */
+export type SettlementRow = { line: number; settlementNo: string; idNumber: string; year: number; visit: Visit; selfPayFen: number; assistancePaidFen: number; held: HeldField[] };
 export type LineError = { line: number; message: string };
 export type ParsedFile = { rows: SettlementRow[]; errors: LineError[]; dataLines: number };
 
@@ -72,9 +91,9 @@ export const settlementRowSchema = z
     endDate: z.union([z.literal(''), date]),
     kind: oneOf('就医类型', KINDS),
     hospitalName: z.string().max(100, '医院名称超过 100 个字'),
-    hospitalLevel: oneOf('医院等级', LEVELS, 2),
-    location: oneOf('就医地', LOCATIONS, 'local'),
-    referred: yesNo('按规定转诊', true),
+    hospitalLevel: z.union([z.literal('').transform(() => null), oneOf('医院等级', LEVELS)]),
+    location: z.union([z.literal('').transform(() => null), oneOf('就医地', LOCATIONS)]),
+    referred: z.union([z.literal('').transform(() => null), yesNo('按规定转诊', false)]),
     offsiteFiled: yesNo('异地就医备案', false),
     specialDisease: yesNo('特殊疾病', false),
     totalFen: fenText('总费用'),
@@ -82,13 +101,18 @@ export const settlementRowSchema = z
     basicPaidFen: fenText('基本医保支付'),
     criticalPaidFen: z.union([z.literal('').transform(() => 0), fenText('大病保险支付')]),
     supplementaryPaidFen: z.union([z.literal('').transform(() => 0), fenText('其他补充保障支付')]),
+    assistancePaidFen: fenText('医疗救助支付'),
   });
+
+/** What a held cell reads as until a clerk fills it: the cautious value, never the generous one. */
+export const HELD_DEFAULTS = { referred: false, hospitalLevel: 1, location: 'elsewhere' } as const satisfies Pick<Visit, HeldField>;
+export const HELD_TEXT: Record<HeldField, string> = { referred: '按规定转诊', hospitalLevel: '医院等级', location: '就医地' };
 
 /**
  * Every row checked: against the schema, the period chosen for the import (`from`–`to`, not after `today`)
  * and for a settlement number used twice in the file. Errors name the file's line (the header is line 1).
  */
-export function parseSettlementCsv(text: string, period: { from: string; to: string; today: string }): ParsedFile {
+export function parseSettlementCsv(text: string, period: { from: string; to: string; today: string; region: string }): ParsedFile {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
@@ -118,7 +142,7 @@ export function parseSettlementCsv(text: string, period: { from: string; to: str
     const r = parsed.data;
     const problems: string[] = [];
     if (r.policyFen > r.totalFen) problems.push('政策范围内费用不能大于总费用');
-    if (r.basicPaidFen + r.criticalPaidFen + r.supplementaryPaidFen > r.totalFen) problems.push('各项保险支付之和不能大于总费用');
+    if (r.basicPaidFen + r.criticalPaidFen + r.supplementaryPaidFen + r.assistancePaidFen > r.totalFen) problems.push('各项保险和医疗救助支付之和不能大于总费用');
     if (r.endDate && r.endDate < r.date) problems.push('出院日期早于就医日期');
     if (r.date < period.from || r.date > period.to) problems.push(`就医日期 ${r.date} 不在本次导入的期间 ${period.from} 至 ${period.to} 内`);
     if (r.date > period.today) problems.push(`就医日期 ${r.date} 晚于今天`);
@@ -129,14 +153,15 @@ export function parseSettlementCsv(text: string, period: { from: string; to: str
       errors.push({ line, message: `第 ${line} 行：${problems.join('；')}。` });
       continue;
     }
+    const held = (HOLD_IF_BLANK[period.region] ?? HELD_FIELDS).filter((k) => r[k] === null);
     const visit: Visit = {
-      hospitalName: r.hospitalName || null, date: r.date, endDate: r.endDate || null, kind: r.kind, hospitalLevel: r.hospitalLevel,
-      specialDisease: r.specialDisease, referred: r.referred, location: r.location, offsiteFiled: r.offsiteFiled,
+      hospitalName: r.hospitalName || null, date: r.date, endDate: r.endDate || null, kind: r.kind, hospitalLevel: r.hospitalLevel ?? HELD_DEFAULTS.hospitalLevel,
+      specialDisease: r.specialDisease, referred: r.referred ?? HELD_DEFAULTS.referred, location: r.location ?? HELD_DEFAULTS.location, offsiteFiled: r.offsiteFiled,
       totalFen: r.totalFen, policyFen: r.policyFen, basicPaidFen: r.basicPaidFen, criticalPaidFen: r.criticalPaidFen, supplementaryPaidFen: r.supplementaryPaidFen,
     };
     // 先保险后救助 (003 三(三)): what is left of the policy-range cost after every insurance payment, never below 0.
     const selfPayFen = Math.max(0, r.policyFen - r.basicPaidFen - r.criticalPaidFen - r.supplementaryPaidFen);
-    rows.push({ line, settlementNo: r.settlementNo, idNumber: r.idNumber, year: Number(r.date.slice(0, 4)), visit, selfPayFen });
+    rows.push({ line, settlementNo: r.settlementNo, idNumber: r.idNumber, year: Number(r.date.slice(0, 4)), visit, selfPayFen, assistancePaidFen: r.assistancePaidFen, held });
   }
   if (rows.length === 0 && errors.length === 0) errors.push({ line: 1, message: '文件里只有表头，没有结算记录。' });
   return { rows, errors, dataLines: records.length - 1 };

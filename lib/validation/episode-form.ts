@@ -35,13 +35,13 @@ export function insurancePaidFen(e: Pick<EpisodeInput, 'basicPaidFen' | 'critica
 }
 
 export type EpisodeFormValues = Partial<Record<
-  'hospitalName' | 'kind' | 'date' | 'endDate' | 'hospitalLevel' | 'referred' | 'location' | 'offsiteFiled' | 'specialDisease'
+  'hospitalName' | 'settlementNo' | 'kind' | 'date' | 'endDate' | 'hospitalLevel' | 'referred' | 'location' | 'offsiteFiled' | 'specialDisease'
   | (typeof MONEY_FIELDS)[number]['name'],
   string
 >>;
 
 export type EpisodeFormResult =
-  | { ok: true; episode: EpisodeInput & { hospitalName?: string } }
+  | { ok: true; episode: EpisodeInput & { hospitalName?: string; settlementNo?: string } }
   | { ok: false; fieldErrors: Record<string, string> };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,6 +57,9 @@ export function parseEpisodeForm(v: EpisodeFormValues, today: string, opts: { re
   const hospitalName = (v.hospitalName ?? '').trim();
   if (opts.requireHospitalName && !hospitalName) errors.hospitalName = '请填写医院名称';
   if (hospitalName.length > 60) errors.hospitalName = '医院名称不能超过 60 个字';
+  // 结算单号 from the receipt (optional): finds the same visit in a 免申即享 import, so it is not paid twice.
+  const settlementNo = (v.settlementNo ?? '').trim().normalize('NFKC');
+  if (settlementNo && !/^[A-Za-z0-9_-]{1,64}$/.test(settlementNo)) errors.settlementNo = '结算单号只能包含字母、数字、“-”和“_”，最多 64 个字符';
 
   const kind = EPISODE_KINDS.find((k) => k.value === v.kind)?.value;
   if (!kind) errors.kind = '请选择是住院还是门诊';
@@ -112,6 +115,7 @@ export function parseEpisodeForm(v: EpisodeFormValues, today: string, opts: { re
     ok: true,
     episode: {
       ...(hospitalName ? { hospitalName } : {}),
+      ...(settlementNo ? { settlementNo } : {}),
       date,
       ...(kind === 'inpatient' ? { endDate } : {}),
       kind: kind!,

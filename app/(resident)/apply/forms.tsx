@@ -88,6 +88,7 @@ export function EpisodeForm({ action, saved, showSpecialDisease, initialErrors }
         return (
           <>
             <Field name="hospitalName" label="医院名称" defaultValue={s('hospitalName')} error={e.hospitalName} />
+            <Field name="settlementNo" label="结算单号（选填）" hint="结算单上的“结算单号”或“结算流水号”，用来核对这次就医是否已经办理过" autoComplete="off" defaultValue={s('settlementNo')} error={e.settlementNo} />
             <ChoiceList name="kind" legend="就医类型" options={EPISODE_KINDS} defaultValue={s('kind')} error={e.kind} />
             <Field name="date" label="入院日期或就诊日期" hint="例如 2024-03-02" type="date" defaultValue={s('date')} error={e.date} />
             <Field name="endDate" label="出院日期（住院才填）" hint="例如 2024-03-10" type="date" defaultValue={s('endDate')} error={e.endDate} />

@@ -1,18 +1,23 @@
 import { z } from 'zod';
-import { recordApproval } from '@/lib/dal/ledger';
+import type { EstimateSnapshot } from '@/lib/dal/applications';
+import { alreadyPaidFen, visitMatches } from '@/lib/dal/visit-duplicates';
 import { formatMoney } from '@/lib/format';
 import { refuse } from '@/lib/result';
 import type { Verb } from '@/lib/workflow/run';
-import { fen, fourEyes, optionalNote, statusNotice } from './common';
+import { approveAmount, fen, fourEyes, optionalNote, statusNotice } from './common';
 
 export type ApproveInput = { amountFen: number; reason: string; message: string };
+/** What the case owes once visits paid elsewhere are taken out (and, after the ledger, the room a limit leaves). */
+type Prepared = { amountFen: number; alreadyPaid: { fen: number; refs: string[] } };
 
 /**
  * 批准 with the decided amount; the ledger gets a pending payment in the same transaction. The amount
  * defaults to the estimate stored at submission: deciding any other amount needs the reason, kept on the
- * event and in the decision notice. Four eyes: not by whoever filed or accepted it.
+ * event and in the decision notice. Four eyes: not by whoever filed or accepted it. A visit another case or
+ * the hospital's settlement already paid is not paid again (lib/dal/visit-duplicates.ts), and a limit with less
+ * room pays the room left (recordApproval).
  */
-export const approve: Verb<ApproveInput> = {
+export const approve: Verb<ApproveInput, Prepared> = {
   name: 'approve',
   input: z.object({ amountFen: fen('请填写核定的救助金额'), reason: optionalNote, message: optionalNote }),
   prepare: async (c) => {
@@ -22,13 +27,22 @@ export const approve: Verb<ApproveInput> = {
       const msg = `核定金额与计算结果 ${formatMoney(c.app.estimatedFen)} 不同，请写明调整的原因`;
       return refuse('invalid', msg, { reason: msg });
     }
-    return { ok: true, value: undefined };
+    const alreadyPaid = alreadyPaidFen(c.app.estimateSnapshot as EstimateSnapshot | null, await visitMatches(c.app));
+    return { ok: true, value: { amountFen: Math.max(0, c.input.amountFen - alreadyPaid.fen), alreadyPaid } };
   },
-  patch: (c) => ({ decidedAmountFen: c.input.amountFen, decidedAt: c.now.toISOString() }),
+  patch: (c) => ({ decidedAmountFen: c.prepared.amountFen, decidedAt: c.now.toISOString() }),
   event: (c) => ({
     message: c.input.message || null,
-    data: { amountFen: c.input.amountFen, estimatedFen: c.app.estimatedFen, ...(c.input.reason && c.input.amountFen !== c.app.estimatedFen ? { adjustmentReason: c.input.reason } : {}) },
+    data: {
+      amountFen: c.prepared.amountFen, estimatedFen: c.app.estimatedFen,
+      ...(c.input.reason && c.input.amountFen !== c.app.estimatedFen ? { adjustmentReason: c.input.reason } : {}),
+      ...(c.prepared.alreadyPaid.fen > 0 ? { alreadyPaidFen: c.prepared.alreadyPaid.fen, alreadyPaidRefs: c.prepared.alreadyPaid.refs, requestedFen: c.input.amountFen } : {}),
+    },
   }),
-  effects: (c) => recordApproval(c.db, c.app, c.input.amountFen, c.actor),
-  notice: (c) => statusNotice('approve', c.ref, c.to, null, c.input.amountFen),
+  effects: async (c) => {
+    const p = c.prepared;
+    const dup = p.alreadyPaid.fen > 0 ? `其中 ${formatMoney(p.alreadyPaid.fen)} 的就医已${p.alreadyPaid.refs.length ? `由 ${p.alreadyPaid.refs.join('、')} 办理` : '在医院结算时由医疗救助支付'}，不重复支付` : null;
+    p.amountFen = (await approveAmount(c, c.app, p.amountFen, { reason: dup })).amountFen;
+  },
+  notice: (c) => statusNotice('approve', c.ref, c.to, null, c.prepared.amountFen),
 };

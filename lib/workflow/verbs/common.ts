@@ -1,7 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { AppRow } from '@/lib/dal/access';
+import { recordApproval, type ApprovalOutcome } from '@/lib/dal/ledger';
+import type { SessionUser } from '@/lib/dal/users';
 import { refuse, type Refusal } from '@/lib/result';
-import { q, schema } from '@/lib/store/db';
+import { q, schema, type Db } from '@/lib/store/db';
 import { STATUS_TEXT, transitionNoticeBody, type TransitionName } from '@/lib/workflow/states';
 import type { ApplicationStatus } from '@/db/schema';
 
@@ -41,3 +44,17 @@ export const batchRef = z
   .regex(/^[A-Za-z0-9-]*$/, '批次号只能包含字母、数字和“-”')
   .optional()
   .transform((v) => v || undefined);
+
+/**
+ * The approval's ledger rows; when a pool's annual limit leaves less room, the room left is what the case owes, and
+ * the case and its event (which the decision notice reads) say so with the limit line.
+ */
+export async function approveAmount(c: { db: Db; actor: SessionUser; eventId: string }, app: AppRow, amountFen: number, opts: { reason?: string | null } = {}): Promise<ApprovalOutcome> {
+  const out = await recordApproval(c.db, app, amountFen, c.actor, opts);
+  if (out.amountFen === amountFen) return out;
+  const e = schema.events;
+  await c.db.update(schema.applications).set({ decidedAmountFen: out.amountFen }).where(eq(schema.applications.id, app.id));
+  const [event] = await c.db.select({ data: e.data }).from(e).where(eq(e.id, c.eventId));
+  await c.db.update(e).set({ data: { ...((event?.data ?? {}) as Record<string, unknown>), amountFen: out.amountFen, computedFen: amountFen, limitNote: out.limitNote } }).where(eq(e.id, c.eventId));
+  return out;
+}

@@ -10,6 +10,7 @@ import { todayInShanghai } from '@/lib/format';
 import { refuse } from '@/lib/result';
 import { sealName, sealOptional, sealVisit } from '@/lib/personal-data';
 import { schema, type Db } from '@/lib/store/db';
+import { visitKeys } from '@/lib/visit-key';
 import { Abort, type Verb } from '@/lib/workflow/run';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 
@@ -44,12 +45,13 @@ export const submit: Verb<Record<string, never>, Prepared> = {
     const snapshot = await estimateFor(region, year, dedupeCategories(categories), episodes, now);
     for (const [seq, e] of episodes.entries()) {
       // The visit is health data: one encrypted JSON value; only its position and application stay in the clear.
-      const dataEnc = sealVisit({
+      const visit = {
         hospitalName: e.hospitalName ?? null, date: e.date, endDate: e.endDate ?? null, kind: e.kind, hospitalLevel: e.hospitalLevel ?? 2,
         specialDisease: e.specialDisease ?? false, referred: e.referred ?? true, location: e.location ?? 'local', offsiteFiled: e.offsiteFiled ?? false,
         totalFen: e.totalFen, policyFen: e.policyFen, basicPaidFen: e.basicPaidFen ?? 0, criticalPaidFen: e.criticalPaidFen ?? 0, supplementaryPaidFen: e.supplementaryPaidFen ?? 0,
-      });
-      await db.insert(schema.episodes).values({ applicationId: app.id, seq, dataEnc });
+      };
+      // The keyed hashes that find this visit in an import (lib/visit-key.ts): it is never paid twice.
+      await db.insert(schema.episodes).values({ applicationId: app.id, seq, dataEnc: sealVisit(visit), ...visitKeys(visit, e.settlementNo) });
     }
     const ref = await nextRef(db, region, Number(todayInShanghai(now).slice(0, 4)));
     return {

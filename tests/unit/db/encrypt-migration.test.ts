@@ -34,7 +34,7 @@ function expectMoved({ persons, cats, eps }: Rows) {
     ['r', 'p0:李', '李', false],
   ]);
   expect(cats.map((c) => [c.id, c.certificate_no_enc, 'certificate_no' in c])).toEqual([['c', 'p0:DB-1', false], ['d', null, false]]);
-  expect(Object.keys(eps[0]!).sort()).toEqual(['application_id', 'data_enc', 'id', 'seq']);
+  expect(Object.keys(eps[0]!).sort()).toEqual(['application_id', 'data_enc', 'id', 'no_key', 'seq', 'visit_key']);
   expect(JSON.parse(String(eps[0]!.data_enc).slice(3))).toEqual(VISIT);
 }
 

@@ -22,7 +22,7 @@ function notice(over: Partial<DecisionNotice> = {}): DecisionNotice {
   return {
     ref: 'WX-2026-000009', kind: 'approve', region, mutualAid: region === 'shanghai-mutual-aid', document: regionDocument(region),
     applicantName: '赵大年', regionName: '无锡市', year: 2026, decidedAt: '2026-04-01T02:00:00.000Z', amountFen: 969_000, estimatedFen: 969_000,
-    adjustmentReason: null, correction: null,
+    adjustmentReason: null, limitNote: null, correction: null,
     costs: { visits: 1, kind: 'inpatient', totalFen: 5_600_000, policyFen: 4_460_000, basicFen: 3_000_000, criticalFen: 320_000, supplementaryFen: 0 },
     trace: [{ step: 'ratio', text: '0（2026-02-03 住院）：政策范围内个人自付 11,400.00 元，低保对象按 85% 救助 → 9,690.00 元', source: '001 四(六)' }],
     reason: null, clause: null, message: null, direct: false,

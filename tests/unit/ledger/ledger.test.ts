@@ -91,44 +91,40 @@ describe(`发放台账（${testDialect}）`, () => {
     expect((await perform(r2, c.ref, 'correct_amount', { amountFen: 100000, reason: '核对' })).ok).toBe(false);
   });
 
-  it('无锡普通门诊年度限额 1 万元：两名审核员同时批准，合计超限时只有一笔成功', async () => {
+  it('无锡普通门诊年度限额 1 万元：两名审核员同时批准，合计超限时后一笔只付剩余额度，并写明原因', async () => {
     const [r1, r2] = [await staffUser('reviewer'), await staffUser('reviewer')];
     const p = await person();
     const a = await caseFor(p.id, { pools: { outpatient: 600000 } });
     const b = await caseFor(p.id, { pools: { outpatient: 600000 } });
-    // 6000 + 6000 = 12000 元 > 10000 元 (001 四(六) 普通门诊救助限额1万元)
+    // 6000 + 6000 = 12000 元 > 10000 元 (001 四(六) 普通门诊救助限额1万元): the later one pays 10000 − 6000 = 4000 元.
     const results = await Promise.all([perform(r1, a.ref, 'approve', { amountFen: 600000 }), perform(r2, b.ref, 'approve', { amountFen: 600000 })]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const refused = results.find((r) => !r.ok)!;
-    // 10000 − 6000 = 4000 元 left
-    expect(refused).toMatchObject({ ok: false, code: 'conflict' });
-    expect(!refused.ok && refused.message).toContain('最多还能批准 ¥4,000.00');
-    const granted = await q((db) => db.select().from(schema.payments));
-    expect(granted.filter((r) => r.personId === p.id).map((r) => r.amountFen)).toEqual([600000]);
-    // The refused case stayed in review (the whole approval rolled back, status included).
-    const statuses = await q((db) => db.select({ ref: schema.applications.ref, status: schema.applications.status }).from(schema.applications));
-    expect(statuses.filter((s) => s.ref === a.ref || s.ref === b.ref).map((s) => s.status).sort()).toEqual(['approved', 'in_review']);
-    // Exactly up to the limit is allowed: 6000 + 4000 = 10000.
-    const last = (results[0]!.ok ? b : a).ref;
-    expect(await perform(r1, last, 'approve', { amountFen: 400000 })).toMatchObject({ ok: true });
+    expect(results.every((r) => r.ok)).toBe(true);
+    const granted = (await q((db) => db.select().from(schema.payments))).filter((r) => r.personId === p.id);
+    expect(granted.map((r) => r.amountFen).sort((x, y) => x - y)).toEqual([400000, 600000]);
+    expect(granted.find((r) => r.amountFen === 400000)!.reason).toBe('本年度限额剩余 ¥4,000.00，按剩余额度支付');
+    const apps = await q((db) => db.select({ ref: schema.applications.ref, d: schema.applications.decidedAmountFen }).from(schema.applications));
+    expect(apps.filter((s) => s.ref === a.ref || s.ref === b.ref).map((s) => s.d).sort((x, y) => x! - y!)).toEqual([400000, 600000]);
+    // The limit is used up: a further approval has no room at all and is refused, rolled back.
     const c = await caseFor(p.id, { pools: { outpatient: 100 } });
-    expect(await perform(r1, c.ref, 'approve', { amountFen: 1 })).toMatchObject({ ok: false, code: 'conflict' });
+    const refused = await perform(r1, c.ref, 'approve', { amountFen: 1 });
+    expect(refused).toMatchObject({ ok: false, code: 'conflict' });
+    expect(!refused.ok && refused.message).toContain('没有剩余额度');
     // A different year of the same person has its own limit.
     const d = await caseFor(p.id, { year: 2025, pools: { outpatient: 100 } });
     expect(await perform(r1, d.ref, 'approve', { amountFen: 100 })).toMatchObject({ ok: true });
   });
 
-  it('六名审核员同时批准同一人 6 笔各 3000 元：限额 1 万元内只能成功 3 笔', async () => {
-    // Two at once may not overlap in time; six reliably do (without the per-person-year lock all six pass on
-    // PostgreSQL: checked by removing it). 3 × 3000 = 9000 ≤ 10000 < 4 × 3000 = 12000 → exactly 3.
+  it('六名审核员同时批准同一人 6 笔各 3000 元：3 笔全额，1 笔付剩余 1000 元，2 笔被拒绝', async () => {
+    // Six at once reliably overlap (without the per-person-year lock all six pass on PostgreSQL).
+    // 3 × 3000 = 9000 ≤ 10000; the 4th gets 10000 − 9000 = 1000 元; the 5th and 6th find no room.
     const reviewers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => staffUser('reviewer')));
     const p = await person();
     const cases = await Promise.all(reviewers.map(() => caseFor(p.id, { pools: { outpatient: 300000 } })));
     const results = await Promise.all(cases.map((c, i) => perform(reviewers[i]!, c.ref, 'approve', { amountFen: 300000 })));
-    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => r.ok)).toHaveLength(4);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'conflict')).toBe(true);
-    const rows = await q((db) => db.select().from(schema.payments));
-    expect(rows.filter((r) => r.personId === p.id).reduce((a, r) => a + r.amountFen, 0)).toBe(900000);
+    const rows = (await q((db) => db.select().from(schema.payments))).filter((r) => r.personId === p.id);
+    expect(rows.map((r) => r.amountFen).sort((x, y) => x - y)).toEqual([100000, 300000, 300000, 300000]);
   });
 
   it('上海的限额由工作人员设定：未设定时无法校验（如实说明），设定后按类别的限额优先', async () => {
@@ -146,12 +142,16 @@ describe(`发放台账（${testDialect}）`, () => {
         { region: 'shanghai', name: 'annualLimitFen.inpatient.dibao', value: 1_000_000, unit: 'fen', effectiveFrom: '2026-01-01', source: '测试（低保）' },
       ]),
     );
-    // dibao's own limit 10000 元 wins over the pool's 20000 元: 9000 used + 1500 = 10500 > 10000 → refused.
+    // dibao's own limit 10000 元 wins over the pool's 20000 元: 9000 used + 1500 = 10500 > 10000 → pays the 1000 元 left.
     const second = await caseFor(p.id, { region: 'shanghai', pools: { inpatient: 150000 } });
-    const refused = await perform(reviewer, second.ref, 'approve', { amountFen: 150000 });
+    expect(await perform(reviewer, second.ref, 'approve', { amountFen: 150000 })).toMatchObject({ ok: true });
+    const paid = (await q((db) => db.select().from(schema.payments))).filter((r) => r.applicationId === second.id);
+    expect(paid.map((r) => [r.amountFen, r.reason])).toEqual([[100000, '本年度限额剩余 ¥1,000.00，按剩余额度支付']]);
+    // Now the dibao limit is used up: refused, naming the limit's source.
+    const fourth = await caseFor(p.id, { region: 'shanghai', pools: { inpatient: 100 } });
+    const refused = await perform(reviewer, fourth.ref, 'approve', { amountFen: 100 });
     expect(refused).toMatchObject({ ok: false, code: 'conflict' });
     expect(!refused.ok && refused.message).toContain('测试（低保）');
-    expect(await perform(reviewer, second.ref, 'approve', { amountFen: 100000 })).toMatchObject({ ok: true });
     // A low_income case of another person is held to the pool's 20000 元 (no own limit set for low_income).
     const q2 = await person();
     const third = await caseFor(q2.id, { region: 'shanghai', category: 'low_income', pools: { inpatient: 1_500_000 } });

@@ -36,10 +36,16 @@ export async function person(idNo: string, opts: { category?: string | null; reg
   return { personId: p!.id, user };
 }
 
-export type Line = { no: string; id: string; date: string; kind?: string; total: number; policy: number; basic: number; critical?: number };
+export type Line = {
+  no: string; id: string; date: string; kind?: string; total: number; policy: number; basic: number; critical?: number;
+  /** 医疗救助支付（分）: what the hospital's settlement already paid as assistance. */
+  aid?: number; hospital?: string; level?: string; place?: string; referred?: string;
+};
 
 /** A file in the import format; columns follow SETTLEMENT_HEADER's order. */
 export function csvOf(lines: Line[]): string {
-  const body = lines.map((l) => [l.no, l.id, l.date, '', l.kind ?? '住院', '无锡市人民医院', '3', '本市', '是', '否', '否', l.total, l.policy, l.basic, l.critical ?? 0, 0].join(','));
+  const body = lines.map((l) =>
+    [l.no, l.id, l.date, '', l.kind ?? '住院', l.hospital ?? '无锡市人民医院', l.level ?? '3', l.place ?? '本市', l.referred ?? '是', '否', '否', l.total, l.policy, l.basic, l.critical ?? 0, 0, l.aid ?? 0].join(','),
+  );
   return [SETTLEMENT_HEADER, ...body].join('\n') + '\n';
 }

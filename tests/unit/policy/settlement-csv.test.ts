@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSettlementCsv, SETTLEMENT_HEADER } from '@/lib/settlements/csv';
 import { csvOf, idNumber } from './fixtures';
 
-const PERIOD = { from: '2026-01-01', to: '2026-06-30', today: '2026-07-10' };
+const PERIOD = { from: '2026-01-01', to: '2026-06-30', today: '2026-07-10', region: 'wuxi' };
 const id = idNumber(10);
 const good = { no: 'JS-1', id, date: '2026-03-01', total: 1_200_000, policy: 1_000_000, basic: 600_000, critical: 100_000 };
 
@@ -19,7 +19,7 @@ describe('结算记录文件的逐行检查', () => {
     ['金额带小数点', { ...good, total: 12.5 }, '第 2 行：总费用须是以分为单位的整数（不带小数点和“元”）。'],
     ['日期格式不对', { ...good, date: '2026/03/01' }, '第 2 行：日期须写成 年-月-日，如 2025-03-01。'],
     ['就医类型无法识别', { ...good, kind: '体检' }, '第 2 行：就医类型“体检”无法识别，可填：住院、普通门急诊、门诊、门诊慢特病、门诊慢性病特殊疾病。'],
-    ['保险支付多于总费用', { ...good, basic: 1_300_000 }, '第 2 行：各项保险支付之和不能大于总费用。'],
+    ['保险支付多于总费用', { ...good, basic: 1_300_000 }, '第 2 行：各项保险和医疗救助支付之和不能大于总费用。'],
     ['日期不在导入期间', { ...good, date: '2026-07-01' }, '第 2 行：就医日期 2026-07-01 不在本次导入的期间 2026-01-01 至 2026-06-30 内。'],
   ])('%s：指出第几行和原因', (_name, line, message) => {
     const r = parseSettlementCsv(csvOf([line as typeof good]), PERIOD);
@@ -34,7 +34,7 @@ describe('结算记录文件的逐行检查', () => {
   });
 
   it('表头缺列、空文件、只有表头', () => {
-    expect(parseSettlementCsv('结算单号,身份证号\nA,B\n', PERIOD).errors[0]!.message).toBe('第 1 行（表头）：缺少列 就医日期、就医类型、总费用（分）、政策范围内费用（分）、基本医保支付（分）。');
+    expect(parseSettlementCsv('结算单号,身份证号\nA,B\n', PERIOD).errors[0]!.message).toBe('第 1 行（表头）：缺少列 就医日期、就医类型、总费用（分）、政策范围内费用（分）、基本医保支付（分）、医疗救助支付（分）。');
     expect(parseSettlementCsv('', PERIOD).errors).toEqual([{ line: 1, message: '第 1 行：文件是空的。' }]);
     expect(parseSettlementCsv(`${SETTLEMENT_HEADER}\n`, PERIOD).errors).toEqual([{ line: 1, message: '文件里只有表头，没有结算记录。' }]);
   });

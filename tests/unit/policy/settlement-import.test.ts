@@ -51,7 +51,8 @@ describe('免申即享：导入结算记录，已认定的低保对象直接获�
     expect(first.job!.result).toMatchObject({ rows: 1, inserted: 1, cases: [{ amountFen: 340_000 }], awardedFen: 340_000 });
     const cases = await directCases(personId);
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ status: 'approved', decidedAmountFen: 340_000, decisionClause: '003 五(八)' });
+    // Wuxi's own clause: 已认定为救助对象的，直接获得医疗救助 (001 五(十)).
+    expect(cases[0]).toMatchObject({ status: 'approved', decidedAmountFen: 340_000, decisionClause: '001 五(十)' });
     // The visit is on the case like an application's (the pages list it).
     expect(await q((db) => db.select().from(schema.episodes).where(eq(schema.episodes.applicationId, cases[0]!.id)))).toHaveLength(1);
     const ledger = await q((db) => db.select().from(schema.payments).where(eq(schema.payments.applicationId, cases[0]!.id)));
@@ -62,10 +63,10 @@ describe('免申即享：导入结算记录，已认定的低保对象直接获�
     expect(inbox.map((n) => n.title)).toEqual([`已为您直接办理医疗救助（${cases[0]!.ref}）`]);
     expect((await directCasesFor(user!)).map((c) => c.amountFen)).toEqual([340_000]);
     const notice = await decisionNotice(user!, cases[0]!.ref!);
-    expect(notice).toMatchObject({ kind: 'approve', direct: true, amountFen: 340_000, clause: '003 五(八)' });
+    expect(notice).toMatchObject({ kind: 'approve', direct: true, amountFen: 340_000, clause: '001 五(十)' });
     // Nobody applied, and the notice says so and names the office that decided (no setting here: the region's 经办机构).
     expect(decisionOpening(notice!)).toContain('这笔医疗救助没有人提出申请');
-    expect(decisionOpening(notice!)).toContain('直接获得医疗救助（免申即享，依据《国务院办公厅意见》第五部分（八））');
+    expect(decisionOpening(notice!)).toContain('直接获得医疗救助（免申即享，依据《无锡市实施意见》第五部分（十））');
     expect(decisionOpening(notice!)).toContain('无锡市医疗救助经办机构根据医院的医保结算记录');
     expect(decisionPayment(notice!)).toBe('经办部门会按规定把救助金发放给您。');
 
@@ -87,20 +88,25 @@ describe('免申即享：导入结算记录，已认定的低保对象直接获�
     expect((await directCases(personId)).map((c) => c.decidedAmountFen).sort((x, y) => x! - y!)).toEqual([85_000, 340_000]);
   });
 
-  it('没有认定为低保或特困的人、系统里没有记录的人，不会直接办理；勾选后只导入没问题的行', async () => {
+  it('无锡已认定的低保边缘也直接办理；没有认定的人、系统里没有记录的人不会直接办理；勾选后只导入没问题的行', async () => {
     const clerk = await staff('clerk');
     const edge = idNumber(4);
     const { personId } = await person(edge, { category: 'dibao_edge' });
+    const plain = idNumber(8);
+    const uncertified = await person(plain, { category: null });
     const stranger = idNumber(5);
     const text = csvOf([
+      // 低保边缘 in Wuxi: 70% (001 四(六)) of 10,000 − 6,000 = 4,000 元 → 2,800 元 = 280,000 分, directly (001 五(十)).
       { no: 'JS-D1', id: edge, date: '2026-03-01', total: 1_200_000, policy: 1_000_000, basic: 600_000 },
+      { no: 'JS-D4', id: plain, date: '2026-03-01', total: 1_200_000, policy: 1_000_000, basic: 600_000 },
       { no: 'JS-D2', id: stranger, date: '2026-03-01', total: 1_200_000, policy: 1_000_000, basic: 600_000 },
       // Outside the import's period (2026-01-01 to 2026-06-30).
       { no: 'JS-D3', id: stranger, date: '2025-12-31', total: 100, policy: 100, basic: 0 },
     ]);
     const { job } = await importFile(clerk, text, true);
-    expect(job!.result).toMatchObject({ rows: 2, skippedBadRows: 1, inserted: 2, unmatched: 1, notCertified: 1, cases: [] });
-    expect(await directCases(personId)).toHaveLength(0);
+    expect(job!.result).toMatchObject({ rows: 3, skippedBadRows: 1, inserted: 3, unmatched: 1, notCertified: 1, cases: [{ amountFen: 280_000 }] });
+    expect((await directCases(personId)).map((c) => c.decidedAmountFen)).toEqual([280_000]);
+    expect(await directCases(uncertified.personId)).toHaveLength(0);
   });
 
   it('同一批里有人没有应救助的金额：只有他不办理、不留下草稿，同批其他人照常办理', async () => {

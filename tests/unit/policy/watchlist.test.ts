@@ -40,10 +40,10 @@ describe('因病致贫预警名单', () => {
     }
     const clerk = await staff('clerk', 'wuxi');
     const edge = idNumber(21);
-    const a = await person(edge, { category: 'dibao_edge', account: true });
+    const a = await person(edge, { category: null, account: true });
     const dibao = idNumber(22);
     const b = await person(dibao, { category: 'dibao' });
-    // A (低保边缘, no direct award): 政策范围内 15,000 − 医保 6,000 = 9,000 元 ≥ 8,000 元 → listed.
+    // A (no certification, so no direct award; in Wuxi every certified 救助对象 is awarded directly, 001 五(十)): 政策范围内 15,000 − 医保 6,000 = 9,000 元 ≥ 8,000 元 → listed.
     // B (低保): 10,000 − 6,000 = 4,000 元 self-pay, 3,400 元 awarded directly → 600 元 left → not listed.
     const file = csvOf([
       { no: 'W-1', id: edge, date: w.to, total: 1_600_000, policy: 1_500_000, basic: 600_000 },

@@ -1,6 +1,7 @@
 // 免申即享 on the resident's page: a case created for them without an application, with the amount and how it was computed.
 import Link from 'next/link';
 import { TraceList } from '@/app/_components/trace-list';
+import { CATEGORY_TEXT } from '@/lib/calculator/categories';
 import { citeClause } from '@/lib/check/citation';
 import type { DirectCase } from '@/lib/dal/settlements';
 import { formatDate, formatMoney } from '@/lib/format';
@@ -16,7 +17,7 @@ export function DirectAwardCard({ c }: { c: DirectCase }) {
         已为您直接办理：{formatMoney(c.amountFen)}
       </h3>
       <p>
-        您是已认定的{award.categories.includes('tekun') ? '特困人员' : '低保对象'}，按规定不用申请，直接获得医疗救助（{citeClause('003 五(八)')}）。我们根据医保结算记录为您算好了 {c.year} 年的救助金额。
+        您是已认定的{award.categories.map((code) => CATEGORY_TEXT[code].nameZh).join('、')}，按规定不用申请，直接获得医疗救助（{citeClause(award.clause ?? c.clause)}）。我们根据医保结算记录为您算好了 {c.year} 年的救助金额。
       </p>
       <p className="font-semibold">
         {STATUS_TEXT[c.status as 'approved' | 'paid'].label} · 编号{' '}
@@ -47,11 +48,14 @@ export function DirectAwardCard({ c }: { c: DirectCase }) {
             ))}
         </tbody>
       </table>
-      {award.earlierFen > 0 ? (
+      {award.earlierFen > 0 || (award.hospitalPaidFen ?? 0) > 0 ? (
         <p className="text-sm">
-          {c.year} 年全年应救助 {formatMoney(award.yearTotalFen)}，此前已直接办理 {formatMoney(award.earlierFen)}，这次补足 {formatMoney(c.amountFen)}。
+          {c.year} 年全年应救助 {formatMoney(award.yearTotalFen)}
+          {award.hospitalPaidFen ? `，医院结算时已支付 ${formatMoney(award.hospitalPaidFen)}` : ''}
+          {award.earlierFen ? `，此前已办理 ${formatMoney(award.earlierFen)}` : ''}，这次补足 {formatMoney(c.amountFen)}。
         </p>
       ) : null}
+      {award.limitNote ? <p className="text-sm font-semibold">{award.limitNote}。</p> : null}
       <details>
         <summary className="link inline-flex min-h-11 cursor-pointer items-center">怎么算出来的</summary>
         <TraceList rows={result.trace} />
