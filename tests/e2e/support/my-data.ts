@@ -28,6 +28,7 @@ if (command === 'facts') {
   const apps = await q((db) => db.select().from(t).where(or(eq(t.filedByUserId, user.id), user.personId ? eq(t.personId, user.personId) : undefined)));
   const consents = await q((db) => db.select().from(schema.consents).where(eq(schema.consents.userId, user.id)));
   out = {
+    phone: user.phoneEnc ? decrypt(user.phoneEnc) : null,
     applications: apps.map((a) => ({ ref: a.ref, status: a.status, bankAccount: a.bankAccountEnc ? decrypt(a.bankAccountEnc) : null })).sort((x, y) => String(x.ref).localeCompare(String(y.ref))),
     consents: consents.map((c) => ({ kind: c.kind, noticeVersion: c.noticeVersion })),
   };
