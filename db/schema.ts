@@ -1,4 +1,4 @@
-// Drizzle schema for the portal (SQLite). Names follow ARCHITECTURE.md "Data".
+// Drizzle schema for the portal (SQLite). Names follow the data model described in README.md ("Architecture in a paragraph").
 // Personal data (身份证号, phone, bank account, draft answers) is stored encrypted (`*Enc`, AES-256-GCM,
 // lib/crypto.ts) with an HMAC (`*Hmac`) where it must be looked up. Money is integer fen.
 import { sql } from 'drizzle-orm';
@@ -322,7 +322,7 @@ export const impactRuns = sqliteTable(
   (t) => [index('impact_runs_region_idx').on(t.region, t.createdAt)],
 );
 
-// Counter practice per region (SERVICE.md): claim deadline, where to go, promised days. Not law.
+// Counter practice per region (the office's counter practice, shown as practice): claim deadline, where to go, promised days. Not law.
 export const regionSettings = sqliteTable(
   'region_settings',
   {

@@ -5,7 +5,7 @@
 // a JSON array in text/plain; both are checked to decode. Runs in proxy.ts for every path.
 const ACTION_ID = /^[0-9a-f]{40,42}$/;
 // Only small bodies are decoded here; larger ones (uploads) and bodies of unknown length are left to the
-// action's own streaming limits, so this guard never buffers an upload (hole 5).
+// action's own streaming limits, so this guard never buffers an upload.
 const MAX_CHECKED_BYTES = 1024 * 1024;
 
 function refuse(status: 400 | 404, text: string): Response {

@@ -1,4 +1,4 @@
-// Formatting at the edge: money (fen → ¥), dates in Asia/Shanghai, and the masking of SERVICE.md.
+// Formatting at the edge: money (fen → ¥), dates in Asia/Shanghai, and the masking rules (phone, 身份证号, bank account, name).
 // Safe for client components: no server imports.
 
 const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

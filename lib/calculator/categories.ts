@@ -4,7 +4,7 @@ import type { CategoryCode } from './types';
 export interface CategoryText {
   nameZh: string;
   explanationZh: string;
-  /** What to bring to prove this category, with why (SERVICE.md "Documents an applicant usually brings"). */
+  /** What to bring to prove this category, with why (the documents an applicant usually brings). */
   proofZh: string;
 }
 

@@ -203,7 +203,7 @@ function premiumSource(spec: RegionSpec, codes: readonly CategoryCode[], date: s
   return premiumRows(spec, codes, date)[0]?.row.source ?? spec.clauses.category;
 }
 
-/** SERVICE.md "Documents an applicant usually brings": only those that apply, each with why. */
+/** The documents an applicant usually brings: only those that apply, each with why. */
 function documentsFor(spec: RegionSpec, categories: readonly EligibilityCategory[], applicationRequired: boolean): string[] {
   const el = spec.eligibility;
   const docs = ['身份证或社会保障卡（证明您的身份）'];

@@ -634,7 +634,7 @@ export function estimateWith(spec: RegionSpec, input: EstimateInput, options: Es
   const main = chosenPass?.run.tracing === tracing ? chosenPass : runPass(personYear, chosen, false, tracing, trace);
   if (main === chosenPass) for (const row of main.run.trace) trace.push(row);
   const generous = main.run.rangeUsed ? runPass(personYear, chosen, true, false, []) : main;
-  // assistanceMaxFen is part of the result: what its pass needed and lacked is missing too (API.md).
+  // assistanceMaxFen is part of the result: what its pass needed and lacked is missing too (docs/api.md).
   for (const name of generous.run.missing) if (!main.run.missing.includes(name)) main.run.missing.push(name);
   for (const name of generous.run.missingFacts) if (!main.run.missingFacts.includes(name)) main.run.missingFacts.push(name);
   return assemble(personYear, chosen.primary, true, main, trace, Math.max(generous.assistanceFen, main.assistanceFen));

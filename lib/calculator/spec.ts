@@ -136,7 +136,7 @@ export interface EligibilitySpec {
   directSource: string;
   /** Categories the region names only for the premium subsidy, not for assistance. */
   premiumOnly?: readonly CategoryCode[];
-  /** Extra documents this region or programme asks for (beyond SERVICE.md's usual list). */
+  /** Extra documents this region or programme asks for (beyond the usual list in lib/calculator/eligibility.ts). */
   extraDocuments?: readonly string[];
   hukouMatters: boolean;
   notEncodedZh?: { text: string; source: string };

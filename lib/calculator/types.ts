@@ -105,7 +105,7 @@ export interface PoolUsage {
   remainingFen: number | null;
 }
 
-/** Exactly the API.md 200 response of POST /api/v1/estimate. */
+/** Exactly the docs/api.md 200 response of POST /api/v1/estimate. */
 export interface EstimateResult {
   region: RegionCode;
   year: number;
@@ -116,7 +116,7 @@ export interface EstimateResult {
   pools: PoolUsage[];
   missingParameters: string[];
   /**
-   * Facts of the person the result needed and was not given (an addition to API.md: shanghai-mutual-aid lists
+   * Facts of the person the result needed and was not given (an addition to docs/api.md: shanghai-mutual-aid lists
    * `hasEmployeeInsuranceElsewhere` when an inpatient stay depends on it, 002 五(三)). Empty everywhere else.
    */
   missingFacts: string[];
@@ -172,7 +172,7 @@ export interface PremiumSubsidy {
   reasons: string[];
 }
 
-/** Exactly the API.md 200 response of POST /api/v1/eligibility. */
+/** Exactly the docs/api.md 200 response of POST /api/v1/eligibility. */
 export interface EligibilityResult {
   region: RegionCode;
   eligible: boolean;

@@ -49,10 +49,17 @@ export async function applicationPersonYears(region: RegionCode, year: number): 
   }
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
+  // Grouped by person once: filtering every category row for every application is quadratic in a region-year.
+  const catsOf = new Map<string, typeof cats>();
+  for (const r of cats) {
+    const list = catsOf.get(r.personId);
+    if (list) list.push(r);
+    else catsOf.set(r.personId, [r]);
+  }
   return apps.map((app) => {
     const seen = new Set<string>();
-    const categories = cats
-      .filter((r) => r.personId === app.personId && r.validFrom <= end && (!r.validTo || r.validTo >= start))
+    const categories = (app.personId ? (catsOf.get(app.personId) ?? []) : [])
+      .filter((r) => r.validFrom <= end && (!r.validTo || r.validTo >= start))
       .map((r) => ({ code: r.code as CategoryCode, from: r.validFrom > start ? r.validFrom : undefined, to: r.validTo && r.validTo < end ? r.validTo : undefined }))
       .filter((x) => !seen.has(JSON.stringify(x)) && Boolean(seen.add(JSON.stringify(x))));
     return { key: app.ref ?? app.id, source: 'application' as const, person: { categories }, episodes: byApp.get(app.id) ?? [] };

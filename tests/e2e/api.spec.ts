@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-// The JSON API as a hospital's settlement desk calls it (API.md): real HTTP against the production build.
+// The JSON API as a hospital's settlement desk calls it (docs/api.md): real HTTP against the production build.
 const body = {
   region: 'wuxi',
   year: 2024,
@@ -9,7 +9,7 @@ const body = {
   parameters: {},
 };
 
-test('估算接口按无锡低保 85% 计算并返回 API.md 的字段', async ({ request }) => {
+test('估算接口按无锡低保 85% 计算并返回 docs/api.md 的字段', async ({ request }) => {
   const res = await request.post('/api/v1/estimate', { data: body });
   expect(res.status()).toBe(200);
   expect(res.headers()['cache-control']).toContain('no-store');

@@ -129,9 +129,9 @@ const ROWS: Row[] = [
   P('/estimate/result', CALC),
   // ── public routes ──
   { kind: 'route', name: '/api/health', public: '运维：数据库是否可用', expect: { anon: 'public' } },
-  { kind: 'route', name: '/api/v1/regions', public: '公开接口（API.md），不登录、不存储', expect: { anon: 'public' } },
-  { kind: 'route', name: '/api/v1/eligibility', public: '公开接口（API.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
-  { kind: 'route', name: '/api/v1/estimate', public: '公开接口（API.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
+  { kind: 'route', name: '/api/v1/regions', public: '公开接口（docs/api.md），不登录、不存储', expect: { anon: 'public' } },
+  { kind: 'route', name: '/api/v1/eligibility', public: '公开接口（docs/api.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
+  { kind: 'route', name: '/api/v1/estimate', public: '公开接口（docs/api.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
   { kind: 'route', name: '/api/auth/[...nextauth]', public: 'Auth.js 的会话端点', url: () => '/api/auth/session', expect: { anon: 'public' } },
 
   // ── resident pages ──

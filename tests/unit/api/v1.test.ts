@@ -1,4 +1,4 @@
-// The public JSON API (API.md): error classes, every problem at once in Chinese with dot paths, what-if parameters, no 500s.
+// The public JSON API (docs/api.md): error classes, every problem at once in Chinese with dot paths, what-if parameters, no 500s.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { handleEligibilityRequest, handleEstimateRequest, handleRegionsRequest } from '@/lib/api/v1';
@@ -26,7 +26,7 @@ async function issues(res: Response) {
 }
 
 describe('POST /api/v1/estimate 正常请求', () => {
-  it('返回与 API.md 一致的估算结果，且不缓存、不带跨域头', async () => {
+  it('返回与 docs/api.md 一致的估算结果，且不缓存、不带跨域头', async () => {
     const res = await handleEstimateRequest(json(valid), none);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');

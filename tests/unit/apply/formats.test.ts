@@ -30,7 +30,7 @@ describe('身份证号校验', () => {
   });
 });
 
-describe('遮挡个人信息（SERVICE.md）', () => {
+describe('遮挡个人信息（手机号、身份证号、银行卡号、姓名）', () => {
   it('银行卡只显示后四位', () => {
     expect(maskBankAccount('6222 0200 0000 1234 567')).toBe('**** **** 4567');
     expect(maskBankAccount('6222020000001234567')).not.toContain('62220200');

@@ -1,4 +1,4 @@
-// Eligibility (API.md /api/v1/eligibility): categories held or computed, conditions, premium subsidy, documents.
+// Eligibility (docs/api.md /api/v1/eligibility): categories held or computed, conditions, premium subsidy, documents.
 import { describe, expect, it } from 'vitest';
 import { checkEligibility, type EligibilityFacts, type RegionCode } from '@/lib/calculator';
 import { params } from './helpers';
@@ -28,7 +28,7 @@ describe('上海 000 四 支出型贫困家庭的两类定义', () => {
     if (want.length) expect(r.applicationRequired).toBe(true);
   });
 
-  it('API.md 的例子：已认定低收入对象，另算出第二类支出型贫困，65岁享受定额资助', () => {
+  it('docs/api.md 的例子：已认定低收入对象，另算出第二类支出型贫困，65岁享受定额资助', () => {
     const r = check('shanghai', { hukouLocal: true, insuredLocal: true, age: 65, certifications: ['low_income'], household: { size: 3, annualDisposableIncomeFen: 9_000_000, monthlyPerCapitaIncomeAfterNecessaryFen: 150_000, assetsWithinLimit: true, medicalOutOfPocket12mFen: 4_000_000 } }, SH);
     expect(codes(r)).toEqual(['low_income:certified', 'expenditure_poverty_2:computed']);
     expect(r).toMatchObject({ eligible: true, primary: 'low_income', applicationRequired: false, missingFacts: [], missingParameters: [] });

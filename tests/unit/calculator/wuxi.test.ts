@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CategoryCode } from '@/lib/calculator';
 import { amounts, ep, pool, tilts, year } from './helpers';
 
-// One stay: total 5,000,000, policy 4,000,000, basic 2,500,000, critical 500,000 → self-pay 1,000,000 (API.md example).
+// One stay: total 5,000,000, policy 4,000,000, basic 2,500,000, critical 500,000 → self-pay 1,000,000 (docs/api.md example).
 const stay = (extra = {}) =>
   ep('inpatient', '2024-03-02', 0, { totalFen: 5_000_000, policyFen: 4_000_000, basicPaidFen: 2_500_000, criticalPaidFen: 500_000, referred: false, ...extra });
 
@@ -32,7 +32,7 @@ describe('无锡 001 四(六) 基本救助比例（不设起付标准）', () =>
     expect(r.trace.some((t) => t.step === 'ratio' && t.source === '001 四(六)')).toBe(true);
   });
 
-  it('API.md 的例子：低保对象住院，目录外费用不救助，结果与文档一致', () => {
+  it('docs/api.md 的例子：低保对象住院，目录外费用不救助，结果与文档一致', () => {
     const r = year('wuxi', ['dibao', { code: 'dibao_edge', from: '2024-01-01', to: '2024-06-30' }], [stay({ id: 'e1', referred: true })]);
     expect(r.episodes[0]).toMatchObject({ id: 'e1', selfPayPolicyFen: 1_000_000, assistanceFen: 850_000, tiltFen: 0, outOfPocketFen: 1_150_000, pool: 'inpatient', assisted: true });
     expect(pool(r, 'inpatient')).toEqual({ pool: 'inpatient', limitFen: 30_000_000, usedFen: 850_000, remainingFen: 29_150_000 });

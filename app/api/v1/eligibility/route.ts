@@ -1,4 +1,4 @@
-// POST /api/v1/eligibility (API.md): no login, nothing stored; staff-set parameters in force on the date asked.
+// POST /api/v1/eligibility (docs/api.md): no login, nothing stored; staff-set parameters in force on the date asked.
 import { handleEligibilityRequest } from '@/lib/api/v1';
 import { parametersOnDate } from '@/lib/dal/parameters';
 

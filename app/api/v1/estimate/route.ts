@@ -1,4 +1,4 @@
-// POST /api/v1/estimate (API.md): no login, nothing stored; staff-set parameters come from the database.
+// POST /api/v1/estimate (docs/api.md): no login, nothing stored; staff-set parameters come from the database.
 import { handleEstimateRequest } from '@/lib/api/v1';
 import { parametersForYear } from '@/lib/dal/parameters';
 
