@@ -65,7 +65,7 @@ export const categoryCodeField = z.enum(CATEGORY_CODES, {
   error: (iss) => `不认识的救助对象类别“${String(iss.input)}”`,
 });
 
-/** `parameters`: plain numbers, named only as the region defines them (POLICY.md "Pools and parameter names"). */
+/** `parameters`: plain numbers, named only as the region defines them (docs/policy.md, pools and parameter names). */
 export const parametersField = z
   .record(z.string(), z.number({ error: '参数值必须是数字' }), { error: '参数（parameters）必须是“名称: 数值”的对象' })
   .optional();
