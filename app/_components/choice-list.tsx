@@ -27,10 +27,12 @@ type Props = {
   /** Shown under the hint, before the options (a term explanation, say). */
   children?: ReactNode;
   className?: string;
+  /** Where the ids start when two forms share a page (default `f-`; ErrorSummary takes the same prefix). */
+  idPrefix?: string;
 };
 
-export function ChoiceList({ name, legend, legendAs = 'plain', hint, error, options, type = 'radio', defaultValue, exclusive, children, className }: Props) {
-  const base = `f-${name}`;
+export function ChoiceList({ name, legend, legendAs = 'plain', hint, error, options, type = 'radio', defaultValue, exclusive, children, className, idPrefix = 'f-' }: Props) {
+  const base = `${idPrefix}${name}`;
   const describedBy = [hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(' ') || undefined;
   const chosen = new Set(typeof defaultValue === 'string' ? [defaultValue] : (defaultValue ?? []));
   const input = (o: ChoiceOption, i: number) => {

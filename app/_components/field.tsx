@@ -32,7 +32,8 @@ export function Field({ name, label, hint, error, id, className, ...input }: Pro
   );
 }
 
-export function ErrorSummary({ message, fieldErrors }: { message?: string; fieldErrors?: Record<string, string> }) {
+/** `idPrefix`: where the fields' ids start, when two forms share a page (default `f-`, as Field uses). */
+export function ErrorSummary({ message, fieldErrors, idPrefix = 'f-' }: { message?: string; fieldErrors?: Record<string, string>; idPrefix?: string }) {
   const entries = Object.entries(fieldErrors ?? {});
   if (!message && entries.length === 0) return null;
   return (
@@ -42,7 +43,7 @@ export function ErrorSummary({ message, fieldErrors }: { message?: string; field
         <ul className="list-disc pl-5 mt-2">
           {entries.map(([field, text]) => (
             <li key={field}>
-              <a className="link text-bad inline-block py-2 in-[.elder]:min-h-15" href={`#f-${field}`}>
+              <a className="link text-bad inline-block py-2 in-[.elder]:min-h-15" href={`#${idPrefix}${field}`}>
                 {text}
               </a>
             </li>

@@ -31,6 +31,8 @@ test('管理员改受理时限，受理员队列的计时马上按新时限；�
   await admin.getByLabel('数值', { exact: true }).fill('8');
   await admin.getByLabel('开始日期', { exact: true }).fill(today);
   await admin.getByLabel('依据（文件文号或通知）').fill('锡医保发〔2026〕测试9号');
+  // The seeded version runs from 2024-01-01 with no end: without ending it the new one is refused as overlapping.
+  await admin.getByRole('checkbox', { name: /^结束现行版本/ }).check();
   await admin.getByRole('button', { name: '发布新版本' }).click();
   await expect(admin.getByRole('status').filter({ hasText: '已发布新版本' })).toBeVisible();
 

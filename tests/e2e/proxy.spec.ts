@@ -10,24 +10,25 @@ async function signedIn(browser: Browser, phone: string, next: string): Promise<
   return page;
 }
 
-async function fileFor(page: Page, masked: string, name: string, idNumber: string, phone: string): Promise<string> {
+/** `shown`: the applicant's name as the proxy sees it (in full when the authority lets them view or apply; see nameForProxy). */
+async function fileFor(page: Page, shown: string, name: string, idNumber: string, phone: string): Promise<string> {
   await page.goto('/me');
-  await page.getByRole('link', { name: `为 ${masked} 办理` }).click();
-  await expect(page.getByTestId('acting-for')).toHaveText(`您正在为 ${masked} 代办`);
-  await page.getByRole('link', { name: `为 ${masked} 申请救助` }).click();
-  await expect(page.getByLabel(`为 ${masked} 代办`)).toBeChecked();
+  await page.getByRole('link', { name: `为 ${shown} 办理` }).click();
+  await expect(page.getByTestId('acting-for')).toHaveText(`您正在为 ${shown} 代办`);
+  await page.getByRole('link', { name: `为 ${shown} 申请救助` }).click();
+  await expect(page.getByLabel(`为 ${shown} 代办`)).toBeChecked();
   await page.getByLabel('申请地区（医保参保地）').selectOption('wuxi');
   await agreeIfAsked(page);
   await page.getByRole('button', { name: '开始申请' }).click();
-  await expect(page.getByText(`您正在为 ${masked} 代办`)).toBeVisible();
+  await expect(page.getByText(`您正在为 ${shown} 代办`)).toBeVisible();
   await fillApplicant(page, name, idNumber, phone);
   await fillRest(page, name);
   await page.getByRole('link', { name: '检查并提交' }).click();
   await page.getByRole('button', { name: '确认提交申请' }).click();
   await expect(page).toHaveURL(/\/applications\/WX-\d{4}-\d{6}\/confirmation$/);
-  await expect(page.getByTestId('acting-for')).toHaveText(`您正在为 ${masked} 代办`);
+  await expect(page.getByTestId('acting-for')).toHaveText(`您正在为 ${shown} 代办`);
   // The money is the applicant's, and the proxy is told so.
-  await expect(page.getByText(`发放：救助金打到 ${masked} 本人的银行账户。`)).toBeVisible();
+  await expect(page.getByText(`发放：救助金打到 ${shown} 本人的银行账户。`)).toBeVisible();
   return (await page.getByTestId('application-ref').textContent())!;
 }
 
@@ -149,7 +150,8 @@ test('上传委托书 → 受理员核验通过 → 代办人为他申请', asyn
   await staff.getByRole('button', { name: '保存核验结果' }).click();
   await expect(staff.getByText('已通过，委托即时生效')).toBeVisible();
 
-  await fileFor(proxy, '周*汉', '周老汉', grantorId, proxyPhone);
+  // A verified 委托书 lets the proxy apply, so the name is shown in full to her (staff lists above stay masked).
+  await fileFor(proxy, '周老汉', '周老汉', grantorId, proxyPhone);
 });
 
 test('受理员为没有手机的人窗口代录，打印回执', async ({ page }, testInfo) => {

@@ -14,7 +14,7 @@ function Status({ state }: { state: ActionState }) {
       </p>
     );
   }
-  return !state.ok ? <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} /> : null;
+  return !state.ok ? <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} idPrefix="h-" /> : null;
 }
 
 /** Adds a day to the calendar, or changes a day already listed. */
@@ -25,9 +25,10 @@ export function HolidayForm({ year }: { year: number }) {
   return (
     <form action={action} className="space-y-1" noValidate>
       <Status state={state} />
-      <Field name="date" label="日期" hint={`例如 ${year}-10-01；已列出的日期会被改成新填写的内容`} type="date" defaultValue={v('date')} key={`d-${v('date')}`} error={err.date} />
+      <Field name="date" id="h-date" label="日期" hint={`例如 ${year}-10-01；已列出的日期会被改成新填写的内容`} type="date" defaultValue={v('date')} key={`d-${v('date')}`} error={err.date} />
       <ChoiceList
         name="kind"
+        idPrefix="h-"
         legend="这一天"
         error={err.kind}
         defaultValue={v('kind') ?? 'holiday'}
@@ -37,8 +38,8 @@ export function HolidayForm({ year }: { year: number }) {
           { value: 'workday', label: '调休上班（周末上班，计为工作日）' },
         ]}
       />
-      <Field name="name" label="节日名称" hint="例如 春节" defaultValue={v('name')} key={`n-${v('name')}`} error={err.name} autoComplete="off" />
-      <Field name="source" label="依据" hint="例如 国务院办公厅关于2026年部分节假日安排的通知" defaultValue={v('source')} key={`s-${v('source')}`} error={err.source} autoComplete="off" />
+      <Field name="name" id="h-name" label="节日名称" hint="例如 春节" defaultValue={v('name')} key={`n-${v('name')}`} error={err.name} autoComplete="off" />
+      <Field name="source" id="h-source" label="依据" hint="例如 国务院办公厅关于2026年部分节假日安排的通知" defaultValue={v('source')} key={`s-${v('source')}`} error={err.source} autoComplete="off" />
       <SubmitButton pendingText="正在保存…">保存这一天</SubmitButton>
     </form>
   );
