@@ -1,6 +1,6 @@
 // Statistics of a region-year (lib/dal/stats.ts regionStats, what /admin/stats and its CSV call): N applications
 // of Wuxi submitted in 2026 (default 1,000,000: a province's year) in a temporary SQLite file, and in PostgreSQL
-// when PG_TEST_URL names a server (a throw-away database on it). The rows go in through the ordinary insert, so the
+// when PG_BENCH_URL or PG_TEST_URL names a server (a throw-away database on it, dropped after). The rows go in through the ordinary insert, so the
 // triggers fill application_stats_daily as in production. p50/p95 of the year's statistics for the whole region and
 // for one district, beside a primary-key lookup (the baseline) and a read of the period's applications (what the
 // page did before: every row of the year into memory, not counting the episodes it then loaded).
@@ -144,7 +144,7 @@ try {
   results.push(sq);
   sections.push(table('SQLite', sq));
   console.log(sections.at(-1));
-  const server = process.env.PG_TEST_URL;
+  const server = process.env.PG_BENCH_URL ?? process.env.PG_TEST_URL;
   if (server) {
     const name = `portal_statsbench_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: server });
@@ -163,7 +163,7 @@ try {
     results.push(rp);
     sections.push(table('PostgreSQL', rp));
     console.log(sections.at(-1));
-  } else console.log('  (PG_TEST_URL not set: PostgreSQL skipped)');
+  } else console.log('  (PG_BENCH_URL / PG_TEST_URL not set: PostgreSQL skipped)');
 } finally {
   rmSync(dir, { recursive: true, force: true });
   await dropPg?.();
