@@ -1,9 +1,10 @@
 // Statistics of a region-year (lib/dal/stats.ts regionStats, what /admin/stats and its CSV call): N applications
 // of Wuxi submitted in 2026 (default 1,000,000: a province's year) in a temporary SQLite file, and in PostgreSQL
-// when PG_BENCH_URL or PG_TEST_URL names a server (a throw-away database on it, dropped after). The rows go in through the ordinary insert, so the
-// triggers fill application_stats_daily as in production. p50/p95 of the year's statistics for the whole region and
-// for one district, beside a primary-key lookup (the baseline) and a read of the period's applications (what the
-// page did before: every row of the year into memory, not counting the episodes it then loaded).
+// when PG_BENCH_URL or PG_TEST_URL names a server (a throw-away database on it, dropped after). The rows go in
+// through the ordinary insert, so the triggers fill application_stats_daily as in production. p50/p95 of the
+// year's statistics for the whole region and for one district, beside a primary-key lookup (the baseline) and a
+// read of the period's applications (what the page did before: every row of the year into memory, not counting
+// the episodes it then loaded).
 //
 //   npm run bench                                    (prints)
 //   npx tsx --conditions=react-server bench/stats.bench.ts --rows 200000 [--record]
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { runMigrations } from '@/db/migrate';
 import { argValue, DISTRICTS } from './generate-queue-data';
-import { machineLine, recordSection } from './record';
+import { machineLine, measure as measureRuns, recordSection } from './record';
 
 const rows = Number(argValue('--rows') ?? 1_000_000);
 const iterations = Number(argValue('--iterations') ?? 30);
@@ -27,17 +28,7 @@ const DAY = 86_400_000;
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 const STATUSES = ['submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid', 'paid', 'paid', 'rejected', 'withdrawn'] as const;
 
-async function measure(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length * 0.5)]!, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]! };
-}
+const measure = (run: () => Promise<unknown>) => measureRuns(run, iterations, 3);
 
 /** Deterministic rows: a year of submissions, decisions 0–60 days later, one local stay in four, a payment per paid case. */
 async function generate(): Promise<{ seconds: number; staffId: string }> {

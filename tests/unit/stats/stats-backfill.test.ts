@@ -1,12 +1,11 @@
 // The stats_daily_triggers migration fills decision_ms and application_stats_daily from the applications that
 // existed before it, and the triggers then carry on from those figures. Runs on SQLite, and on PostgreSQL with
 // PG_TEST_URL (a throw-away database per run).
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { withScratchDatabase } from '../helpers/pg-scratch';
 
 const folder = (name: string) => fileURLToPath(new URL(`../../../db/${name}`, import.meta.url));
 const statements = (dir: string, file: string) => readFileSync(`${dir}/${file}`, 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean);
@@ -56,15 +55,7 @@ describe('统计日表的迁移补齐已有申请', () => {
   });
 
   it.skipIf(!process.env.PG_TEST_URL)('PostgreSQL', async () => {
-    const name = `portal_statsmig_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.PG_TEST_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.PG_TEST_URL!);
-    url.pathname = `/${name}`;
-    const c = new pg.Client({ connectionString: url.toString() });
-    await c.connect();
-    try {
+    await withScratchDatabase('portal_statsmig', async (c) => {
       const dir = folder('migrations-pg');
       const { before, from } = split(dir);
       for (const f of before) for (const s of statements(dir, f)) await c.query(s);
@@ -73,10 +64,6 @@ describe('统计日表的迁移补齐已有申请', () => {
       await c.query(AFTER);
       expect(rows((await c.query(DAILY)).rows)).toEqual(expected.daily);
       expect(rows((await c.query(MS)).rows)).toEqual(expected.ms);
-    } finally {
-      await c.end();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    });
   });
 });
