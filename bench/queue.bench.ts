@@ -7,7 +7,7 @@
 //   … --record                        (also rewrites the "Queue benchmark" part of docs/benchmarks.md)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { recordSection } from './record';
+import { measure as measureRuns, recordSection } from './record';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { argValue, CATEGORIES, DISTRICTS, generatePostgres, generateSqlite, type Generated } from './generate-queue-data';
@@ -22,17 +22,7 @@ process.env.AUTH_SECRET ??= randomBytes(32).toString('base64url');
 
 type Measured = { name: string; p50: number; p95: number };
 
-async function measure(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length * 0.5)]!, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]! };
-}
+const measure = (run: () => Promise<unknown>) => measureRuns(run, iterations, 5);
 
 async function benchDialect(url: string, g: Generated): Promise<{ baseline: Measured; cases: Measured[] }> {
   process.env.DATABASE_URL = url;

@@ -27,3 +27,16 @@ export function recordSection(name: string, markdown: string): void {
 export function machineLine(): string {
   return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} logical cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.arch()}, Node ${process.version}`;
 }
+
+/** p50 and p95 in ms of `iterations` timed runs after `warmup` untimed ones. */
+export async function measure(run: () => Promise<unknown>, iterations: number, warmup: number): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < warmup; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length * 0.5)]!, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]! };
+}

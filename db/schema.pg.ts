@@ -173,6 +173,16 @@ export const applications = pgTable(
     updatedAt: text('updated_at').notNull().default(nowIso),
     submittedAt: text('submitted_at'),
     decidedAt: text('decided_at'),
+    // Kept for the statistics (lib/dal/stats.ts) by database triggers, never written by the application: the time
+    // from submission to decision in ms (from submitted_at and decided_at).
+    decisionMs: bigint('decision_ms', { mode: 'number' }),
+    // 001 四(七) bill figures of the application's local inpatient stays (from its episodes and estimate snapshot),
+    // written by lib/dal/stats.ts the first time a statistic needs them; NULL = not yet worked out (a trigger sets
+    // them NULL again when the snapshot or an episode changes).
+    billStays: integer('bill_stays'),
+    billPolicyFen: fen('bill_policy_fen'),
+    billLeftFen: fen('bill_left_fen'),
+    billOverTarget: integer('bill_over_target'),
   },
   (t) => [
     uniqueIndex('applications_ref_uq').on(t.ref),
@@ -188,6 +198,10 @@ export const applications = pgTable(
     index('applications_assigned_idx').on(t.assignedToUserId, t.submittedAt, t.region, t.status),
     index('applications_region_amount_idx').on(t.region, t.estimatedFen, t.status),
     index('applications_region_updated_idx').on(t.region, t.updatedAt),
+    // The statistics: the median's day of decisions read in order of duration; the applications whose bill
+    // figures are still to be worked out.
+    index('applications_region_decision_idx').on(t.region, t.decisionMs, t.submittedAt, t.status, t.district),
+    index('applications_bill_pending_idx').on(t.region, t.submittedAt).where(sql`bill_stays is null`),
   ],
 );
 
@@ -203,6 +217,28 @@ export const applicationCounts = pgTable(
     n: integer('n').notNull().default(0),
   },
   (t) => [uniqueIndex('application_counts_pk').on(t.region, t.district, t.status)],
+);
+
+// Statistics per region, submission day (Asia/Shanghai), district, status and day of decision: kept by database
+// triggers on applications in the same transaction (migration stats_daily), read by lib/dal/stats.ts so a year of a
+// region is a few hundred thousand rows at most, never its applications. decision_day: whole days from submission
+// to decision for a decision (approved, paid, rejected with decided_at), −1 if decided before submitted, −2 for
+// no decision. The bill sums are those of applications whose bill figures are worked out.
+export const applicationStatsDaily = pgTable(
+  'application_stats_daily',
+  {
+    region: text('region').notNull(),
+    day: text('day').notNull(),
+    district: text('district').notNull().default(''),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    decisionDay: integer('decision_day').notNull(),
+    n: integer('n').notNull().default(0),
+    billStays: integer('bill_stays').notNull().default(0),
+    billPolicyFen: fen('bill_policy_fen').notNull().default(0),
+    billLeftFen: fen('bill_left_fen').notNull().default(0),
+    billOverTarget: integer('bill_over_target').notNull().default(0),
+  },
+  (t) => [uniqueIndex('application_stats_daily_pk').on(t.region, t.day, t.district, t.status, t.decisionDay)],
 );
 
 export const episodes = pgTable(

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: lint, types, unit (vitest) on SQLite and again on PostgreSQL, production build, end-to-end
+# Every test: lint, types, unit (vitest) on SQLite and again on PostgreSQL, production build and its first-load
+# JavaScript budget (scripts/js-budget.mjs), end-to-end
 # (Playwright + Debian's Chromium) on SQLite with the resident journey once more on PostgreSQL, two
 # instances behind nginx on PostgreSQL, the bounded log check, fuzzing and crash recovery
 # (scripts/robustness.sh), and the start command from a clean copy. `.ci/run` calls this
@@ -38,6 +39,8 @@ echo "==> unit tests (PostgreSQL)"
 PG_TEST_URL="$PG_TEST_URL" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit-pg.json
 echo "==> build"
 npx next build
+echo "==> first-load JavaScript budget (scripts/js-budget.json)"
+budget=0; node scripts/js-budget.mjs || budget=$?
 echo "==> end-to-end tests (SQLite)"
 e2e=0; npx playwright test || e2e=$?
 echo "==> resident journey end to end (PostgreSQL)"
@@ -52,4 +55,4 @@ robust=0; bash scripts/robustness.sh || robust=$?
 echo "==> start command from a clean copy"
 smoke=0; bash scripts/smoke-start.sh || smoke=$?
 node scripts/summarise-tests.mjs
-[ "$e2e" -eq 0 ] && [ "$e2e_pg" -eq 0 ] && [ "$multi" -eq 0 ] && [ "$robust" -eq 0 ] && [ "$smoke" -eq 0 ]
+[ "$budget" -eq 0 ] && [ "$e2e" -eq 0 ] && [ "$e2e_pg" -eq 0 ] && [ "$multi" -eq 0 ] && [ "$robust" -eq 0 ] && [ "$smoke" -eq 0 ]

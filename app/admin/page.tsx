@@ -33,7 +33,7 @@ function hrefWith(f: QueueFilters, change: Record<string, string | undefined>): 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireUser(STAFF, '/admin');
   const f = parseQueueFilters(await searchParams);
-  const [{ counts, rows, total, page, pages, capped, settings }, districts] = await Promise.all([staffQueue(user, f), districtsOf(user)]);
+  const [{ counts, rows, total, page, pages, capped, settings, prev, next }, districts] = await Promise.all([staffQueue(user, f), districtsOf(user)]);
   const all = counts.reduce((a, c) => a + c.n, 0);
   const regionName = user.region && isRegionCode(user.region) ? regionInfo(user.region).nameZh : '未分配地区';
   const filtered = Boolean(f.q || f.category || f.district || f.from || f.to || f.min !== undefined || f.max !== undefined || f.mine || f.overdue);
@@ -170,11 +170,12 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
               </li>
             ))}
           </ul>
-          {pages > 1 ? (
+          {prev || next ? (
+            // Keyset paging: each link names the row it continues from (lib/dal/staff-queue.ts), no OFFSET.
             <nav aria-label="翻页" className="flex flex-wrap items-center gap-2">
-              {page > 1 ? <Link className="btn btn-secondary" href={hrefWith(f, { page: String(page - 1) })}>上一页</Link> : null}
+              {prev ? <Link className="btn btn-secondary" href={hrefWith(f, { page: String(page - 1), before: prev })}>上一页</Link> : null}
               <span>第 {page} / {pages} 页</span>
-              {page < pages ? <Link className="btn btn-secondary" href={hrefWith(f, { page: String(page + 1) })}>下一页</Link> : null}
+              {next ? <Link className="btn btn-secondary" href={hrefWith(f, { page: String(page + 1), after: next })}>下一页</Link> : null}
             </nav>
           ) : null}
         </>

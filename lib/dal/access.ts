@@ -2,7 +2,8 @@ import 'server-only';
 // Who may touch an application. Every read and write in lib/dal and lib/workflow calls this first; a
 // refusal looks like "not found" so references cannot be probed. A proxy's rights are read from the
 // authorities table at the moment of each action (nothing cached), so a revocation holds on the next request.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { q, schema } from '@/lib/store/db';
 import type { SessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';
@@ -77,8 +78,17 @@ export async function canAccess(actor: SessionUser, app: Pick<AppRow, 'id' | 'pe
   // A clerk's own counter filing (窗口代录) while it is a draft: the clerk fills it in and submits it.
   if (actor.role === 'clerk' && app.status === 'draft') return app.filedByUserId === actor.id;
   if (!STAFF.includes(actor.role) || need !== 'view') return false;
-  // Staff of a district see that district's cases only; staff without one see the whole region.
-  return app.status !== 'draft' && app.region === actor.region && (!actor.district || app.district === actor.district);
+  return app.status !== 'draft' && inStaffArea(actor, app);
+}
+
+/** The staff area rule: staff of a district see that district's cases only; staff without one see the whole region. */
+export function inStaffArea(actor: Pick<SessionUser, 'region' | 'district'>, row: { region: string; district: string | null }): boolean {
+  return actor.region !== null && row.region === actor.region && (!actor.district || row.district === actor.district);
+}
+
+/** The same rule as a WHERE clause on a table's region and district columns (for queries that count or list). */
+export function staffAreaWhere(actor: Pick<SessionUser, 'region' | 'district'>, cols: { region: SQLiteColumn; district: SQLiteColumn }): SQL {
+  return and(eq(cols.region, actor.region ?? ''), actor.district ? eq(cols.district, actor.district) : undefined)!;
 }
 
 /** The application if this actor may touch it for `need`, else null (callers answer 404). */

@@ -2,18 +2,20 @@ import 'server-only';
 // The staff queue: applications of the staff member's region (and district, if they have one), never
 // drafts. Filtering, sorting, counting and paging happen in the database; searching by 身份证号 goes
 // through its HMAC (persons.id_number_hmac), so no row is ever decrypted to be compared.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
 import { STAFF } from '@/lib/access';
 import { lookupHash } from '@/lib/crypto';
+import { inStaffArea } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { regionSettings, type RegionSettings } from '@/lib/dal/region-settings';
 import type { SessionUser } from '@/lib/dal/users';
 import { parseYuanToFen } from '@/lib/format';
 import { subtractWorkingDays, workingDaysBetween, type WorkCalendar } from '@/lib/workdays';
 import { notFound, refuse, type Result } from '@/lib/result';
-import { q, schema, transaction } from '@/lib/store/db';
+import { dialect, q, schema, transaction } from '@/lib/store/db';
 
 export const PAGE_SIZE = 20;
 export const SORTS = { oldest: '最早提交在前', newest: '最新提交在前', amount_desc: '估算金额从高到低', amount_asc: '估算金额从低到高', updated: '最近有变化在前' } as const;
@@ -36,7 +38,11 @@ export const queueFilterSchema = z.object({
   mine: z.literal('1').optional().catch(undefined),
   overdue: z.literal('1').optional().catch(undefined),
   sort: z.enum(Object.keys(SORTS) as [QueueSort, ...QueueSort[]]).optional().catch(undefined),
+  // The page number is only a label: the page itself is found by a cursor (the row before it, or after it), so a
+  // deep page costs what the first costs (keyset paging, no OFFSET). A page number without a cursor is page 1.
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  after: z.string().max(400).optional().catch(undefined),
+  before: z.string().max(400).optional().catch(undefined),
 });
 export type QueueFilters = z.infer<typeof queueFilterSchema>;
 
@@ -74,13 +80,72 @@ export type QueueRow = {
  * `total` and `counts` are exact unless `capped`: a filtered query counts at most COUNT_CAP matching rows (then
  * the page says "more than 10,000, narrow the filters"), so no filter ever counts a million rows.
  */
-export type QueuePage = { rows: QueueRow[]; total: number; page: number; pages: number; counts: { status: ApplicationStatus; n: number }[]; capped: boolean; settings: RegionSettings };
+export type QueuePage = {
+  rows: QueueRow[]; total: number; page: number; pages: number; counts: { status: ApplicationStatus; n: number }[]; capped: boolean; settings: RegionSettings;
+  /** Cursors for the links to the previous and next page (null: there is none). */
+  prev: string | null; next: string | null;
+};
 
 export const COUNT_CAP = 10_000;
 
+type CursorValue = string | number | null;
+type SortKey = { col: SQLiteColumn; field: 'submittedAt' | 'updatedAt' | 'estimatedFen' | 'id'; dir: 'asc' | 'desc' };
+
+/** Each sort's columns, the application id last so the order is total (a cursor names exactly one row). */
+function sortKeys(sort: QueueSort): SortKey[] {
+  const t = schema.applications;
+  const k = (field: SortKey['field'], dir: SortKey['dir']): SortKey => ({ col: t[field], field, dir });
+  return {
+    oldest: [k('submittedAt', 'asc'), k('id', 'asc')],
+    newest: [k('submittedAt', 'desc'), k('id', 'desc')],
+    amount_desc: [k('estimatedFen', 'desc'), k('submittedAt', 'asc'), k('id', 'asc')],
+    amount_asc: [k('estimatedFen', 'asc'), k('submittedAt', 'asc'), k('id', 'asc')],
+    updated: [k('updatedAt', 'desc'), k('id', 'desc')],
+  }[sort];
+}
+
+/** A cursor: the sort and the sort values of one row, base64url JSON (not secret: the page shows them anyway). */
+function writeCursor(sort: QueueSort, values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify([sort, ...values])).toString('base64url');
+}
+
+/** The values of a cursor made for this sort, or null (unreadable, or made for another sort: page 1). */
+function readCursor(raw: string | undefined, sort: QueueSort, n: number): { values: CursorValue[] } | null {
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== n + 1 || parsed[0] !== sort) return null;
+    const values = parsed.slice(1) as unknown[];
+    if (!values.every((v) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v)))) return null;
+    if (typeof values.at(-1) !== 'string') return null;
+    return { values: values as CursorValue[] };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Rows strictly after the cursor in the sort's order (`back`: strictly before it, i.e. after it in the reversed
+ * order). NULLs sit where each database puts them (SQLite: lowest; PostgreSQL: highest), the same place as its
+ * ORDER BY. The first column is also bounded on its own, so the database starts its index range at the cursor.
+ */
+function keysetAfter(keys: SortKey[], values: CursorValue[], back: boolean): SQL | undefined {
+  const nullsLow = dialect() === 'sqlite';
+  const after = (k: SortKey, v: CursorValue, strict: boolean): SQL | undefined => {
+    const asc = (k.dir === 'asc') !== back;
+    const nullsFirst = asc === nullsLow;
+    if (v === null) return strict ? (nullsFirst ? isNotNull(k.col) : sql`1 = 0`) : nullsFirst ? undefined : isNull(k.col);
+    const cmp = strict ? (asc ? gt(k.col, v) : lt(k.col, v)) : asc ? gte(k.col, v) : lte(k.col, v);
+    return nullsFirst ? cmp : or(cmp, isNull(k.col));
+  };
+  const same = (k: SortKey, v: CursorValue) => (v === null ? isNull(k.col) : eq(k.col, v));
+  const branches = keys.map((k, i) => and(...keys.slice(0, i).map((p, j) => same(p, values[j]!)), after(k, values[i]!, true)));
+  return and(after(keys[0]!, values[0]!, false), or(...branches));
+}
+
 export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilters> = {}, now = new Date()): Promise<QueuePage> {
   const settings = await regionSettings(actor.region ?? '', now);
-  if (!STAFF.includes(actor.role) || !actor.region) return { rows: [], total: 0, page: 1, pages: 1, counts: [], capped: false, settings };
+  if (!STAFF.includes(actor.role) || !actor.region) return { rows: [], total: 0, page: 1, pages: 1, counts: [], capped: false, settings, prev: null, next: null };
   const t = schema.applications;
   const scope: SQL[] = [eq(t.region, actor.region), ne(t.status, 'draft')];
   if (actor.district) scope.push(eq(t.district, actor.district));
@@ -117,13 +182,9 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
   // Counts per status answer the other filters (so the tabs tell how many of *these* are in each state).
   const countWhere = and(...where);
   if (filters.status) where.push(eq(t.status, filters.status));
-  const order = {
-    oldest: [asc(t.submittedAt), asc(t.id)],
-    newest: [desc(t.submittedAt), desc(t.id)],
-    amount_desc: [desc(t.estimatedFen), asc(t.submittedAt)],
-    amount_asc: [asc(t.estimatedFen), asc(t.submittedAt)],
-    updated: [desc(t.updatedAt), desc(t.id)],
-  }[filters.sort ?? 'oldest'];
+  const keys = sortKeys(filters.sort ?? 'oldest');
+  const cursor = readCursor(filters.before ?? filters.after, filters.sort ?? 'oldest', keys.length);
+  const backwards = Boolean(cursor && filters.before);
   const assignee = schema.users;
   // Only status (and district) narrow the queue: the trigger-kept counts table answers exactly, in a few rows.
   const simple = !(filters.q || filters.category || filters.from || filters.to || filters.min !== undefined || filters.max !== undefined || filters.mine || filters.overdue);
@@ -159,22 +220,52 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
     }
     counts.sort((a, b) => APPLICATION_STATUSES.indexOf(a.status) - APPLICATION_STATUSES.indexOf(b.status));
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const page = Math.min(filters.page ?? 1, pages);
-    const rows = await db
-      .select({
-        ref: t.ref, status: t.status, submittedAt: t.submittedAt, updatedAt: t.updatedAt, estimatedFen: t.estimatedFen, primaryCategory: t.primaryCategory,
-        district: t.district, name: schema.persons.nameMasked, assignedToUserId: t.assignedToUserId, assignedName: assignee.displayName,
-      })
-      .from(t)
-      .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
-      .leftJoin(assignee, eq(assignee.id, t.assignedToUserId))
-      .where(and(...where.filter((w) => w !== overdueForCount), overdueForPage))
-      .orderBy(...order)
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE);
+    const pageWhere = and(...where.filter((w) => w !== overdueForCount), overdueForPage);
+    const read = (at: { values: CursorValue[] } | null, back: boolean) =>
+      db
+        .select({
+          id: t.id, ref: t.ref, status: t.status, submittedAt: t.submittedAt, updatedAt: t.updatedAt, estimatedFen: t.estimatedFen, primaryCategory: t.primaryCategory,
+          district: t.district, name: schema.persons.nameMasked, assignedToUserId: t.assignedToUserId, assignedName: assignee.displayName,
+        })
+        .from(t)
+        .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
+        .leftJoin(assignee, eq(assignee.id, t.assignedToUserId))
+        .where(and(pageWhere, at ? keysetAfter(keys, at.values, back) : undefined))
+        .orderBy(...keys.map((k) => ((k.dir === 'asc') !== back ? asc(k.col) : desc(k.col))))
+        .limit(PAGE_SIZE + 1);
+    let page: number;
+    let found = await read(cursor, backwards);
+    let more = found.length > PAGE_SIZE;
+    found = found.slice(0, PAGE_SIZE);
+    let hasPrev: boolean;
+    let hasNext: boolean;
+    if (backwards) {
+      found.reverse();
+      // Fewer than a page before the cursor (the queue changed meanwhile): the first page instead.
+      if (found.length < PAGE_SIZE) {
+        found = await read(null, false);
+        more = found.length > PAGE_SIZE;
+        found = found.slice(0, PAGE_SIZE);
+        page = 1;
+        hasPrev = false;
+        hasNext = more;
+      } else {
+        page = more ? Math.max(2, Math.min(filters.page ?? 2, pages)) : 1;
+        hasPrev = more;
+        hasNext = true;
+      }
+    } else {
+      page = cursor ? Math.max(2, Math.min(filters.page ?? 2, pages)) : 1;
+      hasPrev = Boolean(cursor);
+      hasNext = more;
+    }
+    const rows = found;
+    const cursorOf = (r: (typeof found)[number]) => writeCursor(filters.sort ?? 'oldest', keys.map((k) => r[k.field]));
     return {
       counts, total, page, pages, capped, settings,
-      rows: rows.map((r) => {
+      prev: hasPrev && rows.length ? cursorOf(rows[0]!) : null,
+      next: hasNext && rows.length ? cursorOf(rows.at(-1)!) : null,
+      rows: rows.map(({ id: _id, ...r }) => {
         const ageWorkingDays = r.submittedAt ? workingDaysBetween(r.submittedAt, now, settings.calendar) : null;
         return { ...r, ref: r.ref!, ageWorkingDays, sla: slaFor(r.status, ageWorkingDays, settings) };
       }),
@@ -201,7 +292,7 @@ export async function assignApplication(actor: SessionUser, ref: string, assigne
   if (!['clerk', 'reviewer', 'admin'].includes(actor.role) || !actor.region) return refuse('forbidden', '您没有权限分派申请。');
   const t = schema.applications;
   const [app] = await q((db) => db.select().from(t).where(eq(t.ref, ref)));
-  if (!app || app.status === 'draft' || app.region !== actor.region || (actor.district && app.district !== actor.district)) return notFound();
+  if (!app || app.status === 'draft' || !inStaffArea(actor, app)) return notFound();
   if (assigneeId) {
     const ok = (await colleagues(actor)).some((c) => c.id === assigneeId);
     if (!ok) return refuse('invalid', '只能分派给本地区在岗的受理员、审核员或管理员。', { assignee: '请从列表中选择同事' });

@@ -5,16 +5,18 @@ import { WATCH_STATUS_TEXT } from '@/lib/dal/watchlist';
 // (001 四(七): 县域内住院 policy-range cost left to the patient at most 10%), and the watch list. Each table is
 // also its CSV (same rows, money in 元 exact to the fen).
 import { stringify } from 'csv-stringify/sync';
-import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { APPLICATION_STATUSES, WATCHLIST_STATUSES } from '@/db/schema-shared';
 import { categoryName, isCategoryCode, isRegionCode, type EstimateResult, type RegionCode } from '@/lib/calculator';
 import { STAFF } from '@/lib/access';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { staffAreaWhere } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';
 import { poolNameZh } from '@/lib/impact/compute';
 import { fenToYuanInput, formatMoney } from '@/lib/format';
 import { openEpisode } from '@/lib/personal-data';
 import { notFound, refuse, type Result } from '@/lib/result';
-import { q, schema } from '@/lib/store/db';
+import { dialect, q, rawRows, schema, transaction } from '@/lib/store/db';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 
 export type Period = { from: string; to: string };
@@ -52,39 +54,122 @@ function bounds(p: Period): { start: string; end: string } {
   return { start: new Date(`${p.from}T00:00:00+08:00`).toISOString(), end: new Date(`${p.to}T23:59:59.999+08:00`).toISOString() };
 }
 
+const DECIDED = ['approved', 'paid', 'rejected'] as const;
+const FILL_BATCH = 500;
+
+/**
+ * 001 四(七) bill figures of the applications of the area and period not yet worked out (bill_stays NULL): the local
+ * inpatient stays with a policy-range cost, that cost, what the estimate snapshot leaves to the patient after
+ * insurance and assistance, and how many stays are over 10%. They need the encrypted visits, so the application
+ * works them out (once: a trigger sets them NULL again when the snapshot or an episode changes) and the triggers
+ * add them to application_stats_daily. On PostgreSQL the rows are locked first, so an episode changed meanwhile
+ * waits and then clears the figures again.
+ */
+async function fillBillFigures(area: SQL, start: string, end: string): Promise<void> {
+  const a = schema.applications;
+  const pendingWhere = and(area, ne(a.status, 'draft'), isNull(a.billStays), gte(a.submittedAt, start), lte(a.submittedAt, end));
+  for (;;) {
+    const more = await transaction(async (tx) => {
+      const ids = (await tx.select({ id: a.id }).from(a).where(pendingWhere).limit(FILL_BATCH)).map((r) => r.id);
+      if (ids.length === 0) return false;
+      if (dialect() === 'postgres') await rawRows(sql`select id from applications where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) for update`);
+      const apps = await tx.select({ id: a.id, snapshot: a.estimateSnapshot }).from(a).where(and(inArray(a.id, ids), isNull(a.billStays)));
+      const withSnapshot = apps.filter((x) => x.snapshot).map((x) => x.id);
+      const episodes = withSnapshot.length ? await tx.select().from(schema.episodes).where(inArray(schema.episodes.applicationId, withSnapshot)) : [];
+      const bills = new Map(apps.map((x) => [x.id, { billStays: 0, billPolicyFen: 0, billLeftFen: 0, billOverTarget: 0, result: (x.snapshot as { result?: EstimateResult } | null)?.result }]));
+      for (const row of episodes) {
+        const v = openEpisode(row);
+        if (v.kind !== 'inpatient' || v.location !== 'local' || v.policyFen <= 0) continue;
+        const b = bills.get(row.applicationId)!;
+        const ep = b.result?.episodes[v.seq];
+        if (!ep) continue;
+        const left = Math.max(0, ep.selfPayPolicyFen - ep.assistanceFen - ep.tiltFen);
+        b.billStays++;
+        b.billPolicyFen += v.policyFen;
+        b.billLeftFen += left;
+        if (left * 10 > v.policyFen) b.billOverTarget++;
+      }
+      for (const [id, { result: _result, ...figures }] of bills) await tx.update(a).set(figures).where(and(eq(a.id, id), isNull(a.billStays)));
+      return ids.length === FILL_BATCH;
+    });
+    if (!more) return;
+  }
+}
+
+/**
+ * The median time from submission to decision, in ms: the daily rollup says how many decisions fall in each whole
+ * day, so only the one or two days holding the middle are read from applications (in order of decision_ms, on an
+ * index), never the period's applications.
+ */
+async function medianDecisionMs(area: SQL, start: string, end: string, buckets: { day: number; n: number }[]): Promise<number | null> {
+  const total = buckets.reduce((s, b) => s + b.n, 0);
+  if (total === 0) return null;
+  const a = schema.applications;
+  const at = async (rank: number): Promise<number> => {
+    let before = 0;
+    for (const b of buckets) {
+      if (rank < before + b.n) {
+        // decision_day −1 holds every negative duration (decided before submitted), d ≥ 0 holds [d, d + 1) days.
+        const range = b.day < 0 ? lt(a.decisionMs, 0) : and(gte(a.decisionMs, b.day * DAY), lt(a.decisionMs, (b.day + 1) * DAY));
+        const [row] = await q((db) =>
+          db.select({ ms: a.decisionMs }).from(a).where(and(area, inArray(a.status, [...DECIDED]), range, gte(a.submittedAt, start), lte(a.submittedAt, end))).orderBy(a.decisionMs).limit(1).offset(rank - before),
+        );
+        return Number(row?.ms ?? NaN);
+      }
+      before += b.n;
+    }
+    return NaN;
+  };
+  const mid = Math.floor(total / 2);
+  const value = total % 2 ? await at(mid) : ((await at(mid - 1)) + (await at(mid))) / 2;
+  return Number.isFinite(value) ? value : null;
+}
+
 export async function regionStats(actor: SessionUser, region: string, period: Period): Promise<Result<{ stats: RegionStats }>> {
   if (!STAFF.includes(actor.role) || actor.region !== region || !isRegionCode(region)) return notFound();
   if (period.to < period.from) return refuse('invalid', '结束日期早于开始日期。', { to: '结束日期不能早于开始日期' });
   const { start, end } = bounds(period);
   const a = schema.applications;
-  const inPeriod = and(eq(a.region, region), ne(a.status, 'draft'), gte(a.submittedAt, start), lte(a.submittedAt, end));
-  // District staff see their district's cases only, as in the queue.
-  const scope = actor.district ? and(inPeriod, eq(a.district, actor.district)) : inPeriod;
-  const apps = await q((db) =>
-    db.select({ id: a.id, status: a.status, submittedAt: a.submittedAt, decidedAt: a.decidedAt, category: a.primaryCategory, snapshot: a.estimateSnapshot }).from(a).where(scope),
+  // District staff see their district's cases only, as in the queue (the one staff-area rule of lib/dal/access.ts).
+  await fillBillFigures(staffAreaWhere(actor, a), start, end);
+
+  // Everything about applications comes from the daily rollup: one row per submission day (Asia/Shanghai, as the
+  // period's bounds), district, status and whole day of decision. Applications without a district are kept as ''.
+  const d = schema.applicationStatsDaily;
+  const sum = (c: SQLiteColumn) => sql<number>`coalesce(sum(${c}), 0)`.mapWith(Number);
+  const rollup = await q((db) =>
+    db
+      .select({ status: d.status, decisionDay: d.decisionDay, n: sum(d.n), billStays: sum(d.billStays), billPolicyFen: sum(d.billPolicyFen), billLeftFen: sum(d.billLeftFen), billOverTarget: sum(d.billOverTarget) })
+      .from(d)
+      .where(and(staffAreaWhere(actor, d), gte(d.day, period.from), lte(d.day, period.to)))
+      .groupBy(d.status, d.decisionDay)
+      .orderBy(d.decisionDay),
   );
+  const submitted = rollup.reduce((s, r) => s + r.n, 0);
 
   // Applications by status.
   const byStatus = new Map<string, number>();
-  for (const x of apps) byStatus.set(x.status, (byStatus.get(x.status) ?? 0) + 1);
-  const statusRows = APPLICATION_STATUSES.filter((s) => s !== 'draft' && byStatus.has(s)).map((s) => ({ label: STATUS_TEXT[s].label, value: byStatus.get(s)! }));
+  for (const r of rollup) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + r.n);
+  const statusRows = APPLICATION_STATUSES.filter((s) => s !== 'draft' && byStatus.get(s)).map((s) => ({ label: STATUS_TEXT[s].label, value: byStatus.get(s)! }));
 
-  // Decisions: approved (and then paid) or rejected; days from submission to the decision.
-  const decidedApps = apps.filter((x) => x.decidedAt && x.submittedAt && ['approved', 'paid', 'rejected'].includes(x.status));
-  const days = decidedApps.map((x) => (Date.parse(x.decidedAt!) - Date.parse(x.submittedAt!)) / DAY);
-  const approved = decidedApps.filter((x) => x.status !== 'rejected').length;
-  const medianDays = median(days);
-  const approvalRate = decidedApps.length ? approved / decidedApps.length : null;
+  // Decisions: approved (and then paid) or rejected, with a decision time; days from submission to the decision.
+  const decisions = rollup.filter((r) => r.decisionDay !== -2 && (DECIDED as readonly string[]).includes(r.status));
+  const decided = decisions.reduce((s, r) => s + r.n, 0);
+  const approved = decisions.filter((r) => r.status !== 'rejected').reduce((s, r) => s + r.n, 0);
+  const buckets = new Map<number, number>();
+  for (const r of decisions) buckets.set(r.decisionDay, (buckets.get(r.decisionDay) ?? 0) + r.n);
+  const ms = await medianDecisionMs(staffAreaWhere(actor, a), start, end, [...buckets].sort((x, y) => x[0] - y[0]).map(([day, n]) => ({ day, n })).filter((b) => b.n > 0));
+  const medianDays = ms === null ? null : ms / DAY;
+  const approvalRate = decided ? approved / decided : null;
 
   // Assistance paid in the period (ledger payment rows), by category of the application and by pool.
   const p = schema.payments;
-  const paidWhere = and(eq(p.region, region), eq(p.kind, 'payment'), gte(p.paidAt, start), lte(p.paidAt, end));
   const paid = await q((db) =>
     db
       .select({ pool: p.pool, category: a.primaryCategory, fen: sql<number>`coalesce(sum(${p.amountFen}), 0)`.mapWith(Number), n: sql<number>`count(distinct ${p.applicationId})`.mapWith(Number) })
       .from(p)
       .innerJoin(a, eq(a.id, p.applicationId))
-      .where(actor.district ? and(paidWhere, eq(a.district, actor.district)) : paidWhere)
+      .where(and(eq(p.region, region), staffAreaWhere(actor, a), eq(p.kind, 'payment'), gte(p.paidAt, start), lte(p.paidAt, end)))
       .groupBy(p.pool, a.primaryCategory),
   );
   const sumBy = (key: 'pool' | 'category') => {
@@ -100,20 +185,12 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
   const catLabel = (c: string) => (c && isCategoryCode(c) ? categoryName(c) : '未注明');
 
   // 001 四(七): local hospital stays, policy-range cost left to the patient after insurance and assistance.
-  const ids = apps.filter((x) => x.snapshot).map((x) => x.id);
-  const episodes = ids.length ? await q((db) => db.select().from(schema.episodes).where(inArray(schema.episodes.applicationId, ids))) : [];
-  const snapshots = new Map(apps.map((x) => [x.id, (x.snapshot as { result?: EstimateResult } | null)?.result]));
   const bill = { stays: 0, policyFen: 0, leftFen: 0, overTarget: 0 };
-  for (const row of episodes) {
-    const v = openEpisode(row);
-    if (v.kind !== 'inpatient' || v.location !== 'local' || v.policyFen <= 0) continue;
-    const ep = snapshots.get(row.applicationId)?.episodes[v.seq];
-    if (!ep) continue;
-    const left = Math.max(0, ep.selfPayPolicyFen - ep.assistanceFen - ep.tiltFen);
-    bill.stays++;
-    bill.policyFen += v.policyFen;
-    bill.leftFen += left;
-    if (left * 10 > v.policyFen) bill.overTarget++;
+  for (const r of rollup) {
+    bill.stays += r.billStays;
+    bill.policyFen += r.billPolicyFen;
+    bill.leftFen += r.billLeftFen;
+    bill.overTarget += r.billOverTarget;
   }
 
   // The watch list of the region (people flagged by the early-warning rule), by status.
@@ -129,9 +206,9 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
     {
       key: 'decisions', title: '办理时长与批准率', columns: ['项目', '数值'],
       rows: [
-        ['已作出决定（件）', String(decidedApps.length)],
+        ['已作出决定（件）', String(decided)],
         ['其中批准（件）', String(approved)],
-        ['其中不予救助（件）', String(decidedApps.length - approved)],
+        ['其中不予救助（件）', String(decided - approved)],
         ['批准率', pct(approvalRate)],
         ['从提交到决定的天数（中位数）', medianDays === null ? '—' : medianDays.toFixed(1)],
       ],
@@ -167,7 +244,7 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
   ];
   return {
     ok: true,
-    stats: { region, period, submitted: apps.length, decided: decidedApps.length, medianDays, approvalRate, paidFen, billShare: bill, tables },
+    stats: { region, period, submitted, decided, medianDays, approvalRate, paidFen, billShare: bill, tables },
   };
 }
 

@@ -2,12 +2,11 @@
 // before: plain names, certificate numbers and visits are moved into the new columns as `p0:<plain>` (SQL has
 // no keys) with the masked name computed, and the plain columns are dropped. `npm run keys:rotate` seals
 // the `p0:` values (tests/unit/security/keys-rotate.test.ts). Runs on SQLite, and on PostgreSQL with PG_TEST_URL.
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { withScratchDatabase } from '../helpers/pg-scratch';
 
 const folder = (name: string) => fileURLToPath(new URL(`../../../db/${name}`, import.meta.url));
 function statements(dir: string, file: string): string[] {
@@ -56,15 +55,7 @@ describe('加密个人信息的迁移保留已有数据', () => {
   });
 
   it.skipIf(!process.env.PG_TEST_URL)('PostgreSQL', async () => {
-    const name = `portal_encmig_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.PG_TEST_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.PG_TEST_URL!);
-    url.pathname = `/${name}`;
-    const c = new pg.Client({ connectionString: url.toString() });
-    await c.connect();
-    try {
+    await withScratchDatabase('portal_encmig', async (c) => {
       const dir = folder('migrations-pg');
       const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
       const at = files.findIndex((f) => f.includes('_encrypt_personal_data'));
@@ -76,10 +67,6 @@ describe('加密个人信息的迁移保留已有数据', () => {
         cats: (await c.query('select * from person_categories order by id')).rows,
         eps: (await c.query('select * from episodes')).rows,
       });
-    } finally {
-      await c.end();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    });
   });
 });

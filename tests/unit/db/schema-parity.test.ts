@@ -21,8 +21,8 @@ const KIND: Record<Dialect, Record<string, string>> = {
   sqlite: { SQLiteText: 'text', SQLiteTextJson: 'json', SQLiteBoolean: 'boolean', SQLiteInteger: 'integer' },
   pg: { PgText: 'text', PgJsonb: 'json', PgBoolean: 'boolean', PgInteger: 'integer', PgBigInt53: 'integer' },
 };
-// On PostgreSQL, integers that hold money (`*_fen`, `value`) or epoch milliseconds are int8; the rest int4.
-const PG_BIGINT = /(_fen|^value|^window_start)$/;
+// On PostgreSQL, integers that hold money (`*_fen`, `value`) or milliseconds (`*_ms`, epoch or a duration) are int8; the rest int4.
+const PG_BIGINT = /(_fen|_ms|^value|^window_start)$/;
 
 const NOW_ISO: Record<Dialect, string> = {
   sqlite: `(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,

@@ -264,7 +264,7 @@ describe('工作台队列', () => {
     expect(all.rows.length).toBe(Math.min(20, all.total));
     expect(all.counts.reduce((a, c) => a + c.n, 0)).toBe(all.total);
     if (all.pages > 1) {
-      const p2 = await staffQueue(clerk, { page: 2 }, now);
+      const p2 = await staffQueue(clerk, { page: 2, after: all.next! }, now);
       expect(p2.rows.map((r) => r.ref)).not.toContain(all.rows[0]!.ref);
     }
     // Sorted oldest first by default: the January ones come before today's.

@@ -2,11 +2,11 @@ import '../helpers/test-db';
 import { describe, expect, it } from 'vitest';
 import { median, regionStats, statsCsv } from '@/lib/dal/stats';
 import { encrypt } from '@/lib/crypto';
-import { sealVisit } from '@/lib/personal-data';
 import { q, schema } from '@/lib/store/db';
 import type { ApplicationStatus } from '@/db/schema';
 import { testDialect } from '../helpers/test-db';
 import { person, staffUser } from '../ledger/fixtures';
+import { localStay } from './fixtures';
 
 let n = 0;
 async function app(region: string, status: ApplicationStatus, decidedAt: string | null, stay?: { policyFen: number; selfPayPolicyFen: number; assistanceFen: number }) {
@@ -22,13 +22,7 @@ async function app(region: string, status: ApplicationStatus, decidedAt: string 
       })
       .returning(),
   );
-  if (stay) {
-    const dataEnc = sealVisit({
-      hospitalName: '测试医院', date: '2026-02-01', endDate: '2026-02-10', kind: 'inpatient', hospitalLevel: 3, specialDisease: false, referred: true, location: 'local', offsiteFiled: false,
-      totalFen: stay.policyFen, policyFen: stay.policyFen, basicPaidFen: stay.policyFen - stay.selfPayPolicyFen, criticalPaidFen: 0, supplementaryPaidFen: 0,
-    });
-    await q((db) => db.insert(schema.episodes).values({ applicationId: row!.id, seq: 0, dataEnc }));
-  }
+  if (stay) await localStay(row!.id, stay);
   return { ...row!, personId: p.id };
 }
 
