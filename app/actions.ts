@@ -21,7 +21,7 @@ export const signOutAction = validatedAction(z.object({}).loose(), null, async (
 });
 
 export const chooseRegion = validatedAction(z.object({ region: z.string().optional() }).loose(), null, async (input) => {
-  const { isRegionCode, REGION_COOKIE } = await import('@/lib/region-cookie');
+  const [{ REGION_COOKIE }, { isRegionCode }] = await Promise.all([import('@/lib/region-cookie'), import('@/lib/calculator')]);
   if (isRegionCode(input.region)) {
     (await cookies()).set(REGION_COOKIE, input.region, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
   }

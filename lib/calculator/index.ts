@@ -7,7 +7,7 @@ export type * from './types';
 export { checkEligibility } from './eligibility';
 export { formatYuan, ratioOf, isFen } from './money';
 export { REGIONS, REGION_CODES, regionInfo, isRegionCode } from './regions';
-export { parameterNames, STAFF_PARAMS, WHAT_IF_SOURCE } from './params';
+export { parameterNames, STAFF_PARAMS } from './params';
 export { CATEGORY_CODES, CATEGORY_TEXT, categoryName, isCategoryCode } from './categories';
 
 export type { EstimateOptions } from './pipeline';

@@ -212,5 +212,3 @@ export function paramValue(params: ParamSet, name: string): number | undefined {
   const p = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
   return p && typeof p.value === 'number' && Number.isFinite(p.value) && p.value >= 0 ? p.value : undefined;
 }
-
-export const WHAT_IF_SOURCE = '请求中的假设值 (what-if)';

@@ -34,8 +34,6 @@ export interface CheckAnswers {
   /** The household's out-of-pocket medical costs in the last 12 months, in fen. */
   medicalFen?: NumberAnswer;
   assets?: YesNoUnsure;
-  /** What-if values for staff-set parameters that are not set yet (name → fen or percent). */
-  whatIf?: Record<string, number>;
 }
 
 const unsure = z.literal('unsure');
@@ -58,5 +56,4 @@ export const checkAnswersSchema = z.object({
   incomeFen: wholeNumber(1e14).optional(),
   medicalFen: wholeNumber(1e14).optional(),
   assets: ynu.optional(),
-  whatIf: z.record(z.string().max(60), z.number().min(0).max(1e14)).optional(),
 });

@@ -33,7 +33,6 @@ export interface EstimateDraft {
   insuredElsewhere?: 'yes' | 'no';
   homeDeductibleFen?: number;
   episodes: EpisodeFormValues[];
-  whatIf?: Record<string, number>;
 }
 
 const compactSchema = z.object({
@@ -43,7 +42,6 @@ const compactSchema = z.object({
   i: z.enum(['yes', 'no']).optional(),
   h: z.number().int().min(0).max(1e12).optional(),
   e: z.array(z.array(z.string().max(40)).max(EPISODE_KEYS.length)).max(MAX_EPISODES).default([]),
-  w: z.record(z.string().max(60), z.number().min(0).max(1e14)).optional(),
 });
 
 export function encodeDraft(d: EstimateDraft): unknown {
@@ -54,7 +52,6 @@ export function encodeDraft(d: EstimateDraft): unknown {
     ...(d.insuredElsewhere ? { i: d.insuredElsewhere } : {}),
     ...(d.homeDeductibleFen !== undefined ? { h: d.homeDeductibleFen } : {}),
     e: d.episodes.slice(0, MAX_EPISODES).map((ep) => EPISODE_KEYS.map((k) => (ep[k] ?? '').slice(0, 40))),
-    ...(d.whatIf && Object.keys(d.whatIf).length > 0 ? { w: d.whatIf } : {}),
   };
 }
 
@@ -77,6 +74,5 @@ export function decodeDraft(raw: unknown): EstimateDraft {
   if (c.k) draft.fromCheck = true;
   if (c.i) draft.insuredElsewhere = c.i;
   if (c.h !== undefined) draft.homeDeductibleFen = c.h;
-  if (c.w) draft.whatIf = c.w;
   return draft;
 }

@@ -1,6 +1,6 @@
 // Answers → the calculator's EligibilityFacts. Only answers to questions that still apply are used;
 // "unsure" leaves a fact unknown, so the calculator lists it back as missing.
-import type { CategoryCode, DisabilityFacts, EligibilityFacts, HouseholdFacts, ParamSet } from '@/lib/calculator';
+import type { CategoryCode, DisabilityFacts, EligibilityFacts, HouseholdFacts } from '@/lib/calculator';
 import type { CheckAnswers, NumberAnswer, YesNoUnsure } from './answers';
 import { cardOptions } from './cards';
 import { applicableAnswers } from './questions';
@@ -64,13 +64,4 @@ export function answersToFacts(all: CheckAnswers): EligibilityFacts {
   if (monthly !== undefined) household.monthlyPerCapitaIncomeAfterNecessaryFen = monthly;
   if (Object.keys(household).length > 0) facts.household = household;
   return facts;
-}
-
-/** What-if values the person typed, as parameters of the region (names the region does not define are dropped). */
-export function whatIfParams(whatIf: Record<string, number> | undefined, names: readonly string[], source: string): ParamSet {
-  const out: ParamSet = {};
-  for (const [name, value] of Object.entries(whatIf ?? {})) {
-    if (names.includes(name) && Number.isFinite(value) && value >= 0) out[name] = { value, source };
-  }
-  return out;
 }

@@ -156,6 +156,5 @@ export function applicableAnswers(a: CheckAnswers): CheckAnswers {
     const key = ANSWER_KEY[id];
     if (a[key] !== undefined) Object.assign(out, { [key]: a[key] });
   }
-  if (a.whatIf) out.whatIf = a.whatIf;
   return out;
 }

@@ -4,7 +4,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { ApplicationStatus } from '@/db/schema';
 import { estimate, parameterNames, type CategoryCode, type EstimateInput, type EstimateResult, type RegionCode } from '@/lib/calculator';
-import { checkTransition } from '@/lib/workflow/states';
+import { canMove } from '@/lib/workflow';
 import { allComplete, type Draft } from '@/lib/applications/draft';
 import { actingAuthorityId, canAccess, loadApplication } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
@@ -161,7 +161,7 @@ export async function applicationDetail(actor: SessionUser, ref: string, ip?: st
     personName: person ? openName(person.nameEnc) : null,
     isProxy: isResident && app.personId !== actor.personId,
     canRespond: isResident && app.status === 'needs_info' && (await canAccess(actor, app, 'respond')),
-    canWithdraw: isResident && checkTransition('withdraw', app.status, 'applicant').ok && (await canAccess(actor, app, 'apply')),
+    canWithdraw: isResident && canMove('withdraw', app.status, 'applicant') && (await canAccess(actor, app, 'apply')),
     snapshot: app.estimateSnapshot as EstimateSnapshot | null,
     events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident'), byProxy: e.authorityId ? proxyLabel(actors.find((x) => x.id === e.actorUserId)?.name ?? '代办人', maskName) : null })),
     episodes: episodes.map(openEpisode),

@@ -10,11 +10,13 @@ import type { SessionUser } from '@/lib/dal/users';
 import { formatDateTime } from '@/lib/format';
 import { refuse, type Result } from '@/lib/result';
 import { q, schema } from '@/lib/store/db';
+import { verbAuditLabels } from '@/lib/workflow';
 
 export const AUDIT_READERS = ['auditor', 'admin'] as const;
 export const AUDIT_PAGE_SIZE = 50;
 const EXPORT_MAX = 10_000;
 
+/** Every audited action in words; the application verbs' labels come from the verbs themselves (lib/workflow). */
 export const ACTION_LABELS: Record<string, string> = {
   'staff.login': '工作人员登录',
   'staff.login_failed': '工作人员登录失败',
@@ -26,18 +28,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'document.view': '查看材料',
   'application.view': '查看申请',
   'application.reveal': '查看完整个人信息',
-  'application.submit': '提交申请',
-  'application.accept': '受理',
-  'application.request_info': '要求补正',
-  'application.start_review': '开始审核',
-  'application.answer': '提交补正',
-  'application.approve': '批准',
-  'application.reject': '不予救助',
-  'application.withdraw': '撤回',
-  'application.transfer': '转办',
-  'application.record_payment': '登记已发放',
-  'application.record_payment_failure': '登记发放失败',
-  'application.correct_amount': '更正核定金额',
+  ...verbAuditLabels(),
   'payments.export_batch': '导出发放批次',
   'payments.import_result': '导入银行结果',
   'audit.export': '导出审计日志',

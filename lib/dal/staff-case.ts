@@ -14,13 +14,13 @@ import type { SessionUser } from '@/lib/dal/users';
 import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '@/lib/format';
 import { notFound, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';
-import { checkTransition, TRANSITIONS, type TransitionName } from '@/lib/workflow/states';
+import { localRules, regionSettings } from '@/lib/dal/region-settings';
+import { addWorkingDays, todayInShanghai } from '@/lib/format';
+import { caseActions } from '@/lib/workflow';
+import { rejectReasonsFor } from '@/lib/workflow/reject-reasons';
 
 export const REVEALABLE = { name: '姓名', idNumber: '身份证号', phone: '手机号', bankAccount: '银行卡号' } as const;
 export type RevealField = keyof typeof REVEALABLE;
-
-/** Staff verbs in the order the case page offers them. */
-const STAFF_VERBS: TransitionName[] = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure', 'correct_amount'];
 
 async function loadForStaff(actor: SessionUser, ref: string): Promise<AppRow | null> {
   if (!STAFF.includes(actor.role)) return null;
@@ -70,7 +70,14 @@ export async function staffCaseDetail(actor: SessionUser, ref: string, ip?: stri
   const snapshot = app.estimateSnapshot as EstimateSnapshot | null;
   const fresh = await freshEstimate(app, data.categories, data.episodes, now);
   await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.view', entity: 'application', entityId: app.id, ip, summary: { ref } });
-  const actions = STAFF_VERBS.filter((v) => actor.role !== 'auditor' && checkTransition(v, app.status, actor.role).ok);
+  const [settings, rules] = await Promise.all([regionSettings(app.region), localRules(app.region)]);
+  const actions = await caseActions(actor, app, {
+    estimatedFen: app.estimatedFen,
+    decidedAmountFen: app.decidedAmountFen,
+    reasons: rejectReasonsFor(app.region, rules),
+    // The default 补正 period the form suggests; the clerk may set any later date.
+    defaultDueDate: todayInShanghai(addWorkingDays(now, 10, settings.calendar)),
+  });
   return {
     app: { ...app, bankAccountEnc: undefined, draftEnc: undefined },
     masked: {
@@ -86,8 +93,7 @@ export async function staffCaseDetail(actor: SessionUser, ref: string, ip?: stri
     snapshot,
     fresh,
     actions,
-    /** Which staff roles could move it now, when this user cannot (so the page can say who to ask). */
-    waitingFor: STAFF_VERBS.filter((v) => (TRANSITIONS[v].from as readonly string[]).includes(app.status)),
+    settings,
   };
 }
 

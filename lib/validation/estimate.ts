@@ -94,6 +94,9 @@ export function checkParameters(v: unknown, ctx: z.RefinementCtx): void {
 }
 
 /** Request parameters (plain numbers) override the loaded ones for this one call. */
+/** The source a caller's own parameter value is traced with (the API's `parameters`, an assumption, never a rule). */
+export const OVERRIDE_SOURCE = '请求中的假设值 (what-if)';
+
 export function whatIfParameters(loaded: ParamSet, region: RegionCode, overrides: Record<string, number> | undefined): ParamSet {
   const out: ParamSet = {};
   for (const def of STAFF_PARAMS[region]) {
@@ -101,7 +104,7 @@ export function whatIfParameters(loaded: ParamSet, region: RegionCode, overrides
     if (p) out[def.name] = p;
   }
   for (const [name, value] of Object.entries(overrides ?? {})) {
-    out[name] = { value, source: '请求中的假设值 (what-if)' };
+    out[name] = { value, source: OVERRIDE_SOURCE };
   }
   return out;
 }

@@ -3,8 +3,10 @@ import 'server-only';
 //   parse the input (zod) → load the application with the access check → the state machine (states.ts)
 //   → one transaction: claim the state by compare-and-set, the verb's changes, the timeline event, an
 //     audit row with a before/after summary, the inbox notice → SMS after commit.
-// A verb is one file in ./verbs declaring its input schema and its effects; adding a transition touches
-// that file, the table in states.ts and the list in ./verbs/index.ts.
+// A verb is one file in ./verbs declaring everything about it: the states it moves between and who may use it,
+// its words (label, timeline entry), four eyes, its staff form, its input schema and its effects. Adding one is
+// that file and its line in ./verbs/index.ts; the case page, the case action, the audit labels and both
+// timelines read it from there (lib/workflow/index.ts).
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ApplicationStatus } from '@/db/schema';
@@ -15,7 +17,8 @@ import type { SessionUser } from '@/lib/dal/users';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 import { refuse, type Refusal, type Result } from '@/lib/result';
 import { schema, transaction, type Db } from '@/lib/store/db';
-import { checkTransition, nextStepText, STATUS_TEXT, type TransitionName } from '@/lib/workflow/states';
+import type { StaffForm } from '@/lib/workflow/forms';
+import { nextStepText, STATUS_TEXT, type Actor } from '@/lib/workflow/states';
 
 export type Patch = Partial<typeof schema.applications.$inferInsert>;
 
@@ -23,7 +26,21 @@ export type VerbContext<I, P> = { actor: SessionUser; app: AppRow; input: I; pre
 export type TxContext<I, P> = VerbContext<I, P> & { db: Db };
 
 export type Verb<I, P = undefined> = {
-  name: TransitionName;
+  /** Its key in ./verbs/index.ts, also the event type and the audit action (`application.<name>`). */
+  name: string;
+  /** The state machine's row: only these moves exist. */
+  from: readonly ApplicationStatus[];
+  to: ApplicationStatus;
+  by: readonly Actor[];
+  /** The verb in words, one wording everywhere: the button, a refusal (不能…), the audit log, "已…". */
+  label: string;
+  /** The timeline's entry when it reads better as a past event (批准 → 批准救助); default the label. */
+  eventLabel?: string;
+  /** A rule that keeps this person from it on this case though the role may (four eyes): checked before the
+   *  button is offered and again when it is pressed. */
+  barred?: (app: AppRow, actor: SessionUser) => Promise<Refusal | null>;
+  /** The staff case page's form; absent for verbs staff do not press there (submit, answer, withdraw, direct_award). */
+  staffForm?: StaffForm;
   /** The verb's input, parsed before anything else; its messages are the field errors. */
   input: z.ZodType<I>;
   /** What a resident needs on this application (staff need to be of its region). */
@@ -53,6 +70,15 @@ export class Abort extends Error {
 
 export type RunResult = Result<{ status: ApplicationStatus; ref: string }>;
 
+export type TransitionCheck = { ok: true; to: ApplicationStatus } | { ok: false; message: string };
+
+/** The state machine: may this actor use the verb from this state, and where does it lead. */
+export function checkTransition(verb: Pick<Verb<unknown, unknown>, 'from' | 'to' | 'by' | 'label'>, from: ApplicationStatus, actor: Actor): TransitionCheck {
+  if (!verb.by.includes(actor)) return { ok: false, message: '您没有权限进行此操作。' };
+  if (!verb.from.includes(from)) return { ok: false, message: `申请当前状态为“${STATUS_TEXT[from].label}”，不能${verb.label}。` };
+  return { ok: true, to: verb.to };
+}
+
 export async function run<I, P>(
   verb: Verb<I, P>,
   actor: SessionUser,
@@ -71,10 +97,13 @@ export async function run<I, P>(
   const replayed = verb.replay?.(app);
   if (replayed) return replayed;
   if (actor.role === 'auditor') return refuse('forbidden', '审计员只能查看，不能办理。');
-  const check = checkTransition(verb.name, app.status, isResident ? 'applicant' : actor.role);
+  const check = checkTransition(verb, app.status, isResident ? 'applicant' : actor.role);
   // A proxy acts under an authority, named on the event and the audit row (the applicant sees what was done).
   const authorityId = isResident ? await actingAuthorityId(actor, app, verb.access ?? 'apply') : null;
   if (!check.ok) return refuse('conflict', check.message);
+
+  const barred = isResident ? null : await verb.barred?.(app, actor);
+  if (barred) return barred;
 
   const base: VerbContext<I, undefined> = { actor, app, input, prepared: undefined, now, from: app.status, to: check.to, ip: ctx.ip };
   let prepared = undefined as P;

@@ -1,60 +1,13 @@
-// The application state machine: the one table of which verb moves an application from which states to
-// which, and who may use it. Only these transitions exist; each verb's effects are in ./verbs/<verb>.ts.
+// The application's statuses in plain words, and the notice texts that go with them. Which verb moves an
+// application from which states to which, and who may use it, is declared in the verb's own file (./verbs/<verb>.ts).
 import type { ApplicationStatus, Role } from '@/db/schema';
+import type { TransitionName } from './verbs';
 import { formatMoney, sentences } from '@/lib/format';
 
 export type Actor = 'applicant' | Role;
 
-export const TRANSITIONS = {
-  // A clerk submits what they filed at the counter (窗口代录) for a person without an account.
-  submit: { from: ['draft'], to: 'submitted', by: ['applicant', 'clerk'] },
-  // A reviewer may accept too (small offices); four eyes then keeps them from deciding it (verbs/common.ts).
-  accept: { from: ['submitted'], to: 'accepted', by: ['clerk', 'reviewer'] },
-  request_info: { from: ['accepted', 'in_review'], to: 'needs_info', by: ['clerk', 'reviewer'] },
-  start_review: { from: ['accepted'], to: 'in_review', by: ['reviewer'] },
-  answer: { from: ['needs_info'], to: 'in_review', by: ['applicant'] },
-  approve: { from: ['in_review'], to: 'approved', by: ['reviewer'] },
-  reject: { from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'rejected', by: ['clerk', 'reviewer'] },
-  withdraw: { from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'withdrawn', by: ['applicant'] },
-  transfer: { from: ['submitted', 'accepted', 'in_review'], to: 'transferred', by: ['clerk', 'reviewer'] },
-  record_payment: { from: ['approved'], to: 'paid', by: ['clerk', 'reviewer', 'admin'] },
-  // 免申即享 (003 五(八), 000 二(五)1): certified 低保/特困 people get assistance without applying; the settlement
-  // import creates the case as a draft nobody else can see and this verb approves it in the same transaction.
-  direct_award: { from: ['draft'], to: 'approved', by: ['clerk', 'reviewer', 'admin'] },
-  // The bank returned the transfer: the case stays approved, the ledger shows the failure, and it is paid again.
-  record_payment_failure: { from: ['approved'], to: 'approved', by: ['clerk', 'reviewer', 'admin'] },
-  // A wrong decided amount found before payment: adjustment rows in the ledger, the case stays approved.
-  correct_amount: { from: ['approved'], to: 'approved', by: ['reviewer'] },
-} as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus; by: readonly Actor[] }>;
-
-export type TransitionName = keyof typeof TRANSITIONS;
-
-export type TransitionCheck = { ok: true; to: ApplicationStatus } | { ok: false; message: string };
-
-export function checkTransition(name: TransitionName, from: ApplicationStatus, actor: Actor): TransitionCheck {
-  const rule = TRANSITIONS[name];
-  if (!(rule.by as readonly Actor[]).includes(actor)) return { ok: false, message: '您没有权限进行此操作。' };
-  if (!(rule.from as readonly ApplicationStatus[]).includes(from)) {
-    return { ok: false, message: `申请当前状态为“${STATUS_TEXT[from].label}”，不能${ACTION_TEXT[name]}。` };
-  }
-  return { ok: true, to: rule.to };
-}
-
-export const ACTION_TEXT: Record<TransitionName, string> = {
-  submit: '提交',
-  accept: '受理',
-  request_info: '要求补正材料',
-  start_review: '开始审核',
-  answer: '提交补正材料',
-  approve: '批准',
-  reject: '不予救助',
-  withdraw: '撤回',
-  transfer: '转办',
-  record_payment: '登记已发放',
-  record_payment_failure: '登记发放失败',
-  correct_amount: '更正核定金额',
-  direct_award: '直接办理（免申即享）',
-};
+/** A verb's name; each verb, with its row of the state machine, is one file in ./verbs. */
+export type { TransitionName } from './verbs';
 
 /** Status in plain words, with what the person should do now. */
 export const STATUS_TEXT: Record<ApplicationStatus, { label: string; tone: 'info' | 'action' | 'ok' | 'bad' | 'muted'; next: string }> = {
@@ -79,8 +32,8 @@ export const DECIDED: readonly ApplicationStatus[] = ['approved', 'paid', 'rejec
  * The notice text of a transition: the decided amount, or what staff wrote (a message or a reason), then what
  * happens next. Built with `sentences()`, so a staff text ending in "。" never gives "。。".
  */
-export function transitionNoticeBody(name: TransitionName, input: { amountFen?: number; text?: string | null }): string {
-  const next = STATUS_TEXT[TRANSITIONS[name].to].next;
+export function transitionNoticeBody(name: TransitionName, to: ApplicationStatus, input: { amountFen?: number; text?: string | null }): string {
+  const next = STATUS_TEXT[to].next;
   if (name === 'approve') return sentences(`核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, next);
   if (name === 'direct_award') return sentences(`您是已认定的救助对象，按规定不用申请，已为您直接办理医疗救助，核定救助金额 ${formatMoney(input.amountFen ?? 0)}`, DIRECT_AWARD_NEXT);
   return sentences(input.text, next);

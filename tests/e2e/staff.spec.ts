@@ -38,7 +38,7 @@ test('受理 → 要求补正（须上传材料）→ 居民补正 → 另一位
   await reviewer.goto(`/admin/applications/${ref}`);
   await act(reviewer, '开始审核');
   await expect(reviewer.getByText('已开始审核。')).toBeVisible();
-  await act(reviewer, '要求补正', async (form) => {
+  await act(reviewer, '要求补正材料', async (form) => {
     await form.getByLabel('需要申请人补充什么').fill('请上传出院小结');
     await form.getByLabel(/必须上传的材料/).fill('出院小结');
   });

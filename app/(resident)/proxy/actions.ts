@@ -2,11 +2,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { idNumberField, phoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/action';
 import { GRANTABLE_SCOPES } from '@/lib/authority/states';
 import { acceptInvitation, cancelInvitation, declineInvitation, inviteProxy, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
-import { checkIdNumber } from '@/lib/id-number';
-import { normalisePhone } from '@/lib/phone';
 import { APPLY_REGIONS } from '@/lib/check/views';
 
 const RESIDENT = ['resident'] as const;
@@ -18,7 +17,7 @@ const authorityId = z.uuid({ error: '没有找到这份委托。' });
 
 export const inviteAction = validatedAction(
   z.object({
-    phone: z.string().transform((v, ctx) => normalisePhone(v) ?? (ctx.addIssue({ code: 'custom', message: '请填写 11 位手机号码。' }), z.NEVER)),
+    phone: phoneField(),
     scope,
     validFrom: date('开始日期'),
     validTo: date('结束日期'),
@@ -70,14 +69,7 @@ function hasFile(formData: FormData, name: string): boolean {
 export const requestAction = validatedAction(
   z.object({
     name: z.string().trim().min(2, '请填写委托人的姓名（与身份证一致）。').max(30, '姓名太长了。'),
-    idNumber: z.string().transform((v, ctx) => {
-      const c = checkIdNumber(v);
-      if (!c.ok) {
-        ctx.addIssue({ code: 'custom', message: c.message });
-        return z.NEVER;
-      }
-      return c.value;
-    }),
+    idNumber: idNumberField,
     region: z.enum(APPLY_REGIONS.map((r) => r.code) as [string, ...string[]], { error: '请选择委托人的参保地。' }),
     scope,
     validFrom: date('开始日期'),

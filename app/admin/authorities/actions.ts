@@ -4,10 +4,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { idNumberField, phoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/action';
 import { approveRequest, DECLINE_REASONS, linkAccountToPerson, rejectRequest, revokeAuthority, type DeclineReason } from '@/lib/dal/authorities';
-import { checkIdNumber } from '@/lib/id-number';
-import { normalisePhone } from '@/lib/phone';
 
 const CLERK = ['clerk'] as const;
 const id = z.uuid({ error: '没有找到这份委托。' });
@@ -38,15 +37,8 @@ export const staffRevokeAction = validatedAction(z.object({ id, confirm: z.liter
 
 export const linkAction = validatedAction(
   z.object({
-    phone: z.string().transform((v, ctx) => normalisePhone(v) ?? (ctx.addIssue({ code: 'custom', message: '请填写 11 位手机号码。' }), z.NEVER)),
-    idNumber: z.string().transform((v, ctx) => {
-      const c = checkIdNumber(v);
-      if (!c.ok) {
-        ctx.addIssue({ code: 'custom', message: c.message });
-        return z.NEVER;
-      }
-      return c.value;
-    }),
+    phone: phoneField(),
+    idNumber: idNumberField,
     checked: z.literal('yes', { error: '请先核对身份证原件，再勾选确认。' }),
     note: z.string().trim().max(200).optional().default(''),
   }),

@@ -4,14 +4,13 @@ import { requestAddress } from '@/lib/client-address';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { idNumberField, optionalPhoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/action';
 import { STEP_KEYS, type StepKey } from '@/lib/applications/draft';
 import type { RegionCode } from '@/lib/calculator';
 import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
 import { addDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { getDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
-import { checkIdNumber } from '@/lib/id-number';
-import { normalisePhone } from '@/lib/phone';
 import { todayInShanghai } from '@/lib/format';
 import { validateApplicant, validateBank, validateIdentity, type StepValues } from '@/lib/validation/apply';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
@@ -23,18 +22,8 @@ const draftId = z.uuid({ error: '没有找到这份代录。' });
 export const startAction = validatedAction(
   z.object({
     name: z.string().trim().regex(/^[\p{Script=Han}A-Za-z·•.\s]{2,30}$/u, '请填写身份证上的姓名（2 到 30 个字）。'),
-    idNumber: z.string().transform((v, ctx) => {
-      const c = checkIdNumber(v);
-      if (!c.ok) {
-        ctx.addIssue({ code: 'custom', message: c.message });
-        return z.NEVER;
-      }
-      return c.value;
-    }),
-    phone: z.string().optional().default('').transform((v, ctx) => {
-      if (!v.trim()) return null;
-      return normalisePhone(v) ?? (ctx.addIssue({ code: 'custom', message: '手机号码应为 11 位；没有手机请留空。' }), z.NEVER);
-    }),
+    idNumber: idNumberField,
+    phone: optionalPhoneField('手机号码应为 11 位；没有手机请留空。'),
     checked: z.literal('yes', { error: '请先核对身份证原件，再勾选确认。' }),
   }),
   CLERK,

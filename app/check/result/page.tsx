@@ -57,7 +57,6 @@ export default async function CheckResultPage() {
   const v = verdict(result, open);
   const settings = await regionSettings(region);
   const notes = result.trace.filter((t) => t.step === 'note');
-  const assumed = Object.keys(answers.whatIf ?? {}).filter((n) => info.parameters.some((p) => p.name === n));
   const unknown = unknownStandards(region, result.missingParameters);
   const hasCategories = result.categories.length > 0;
 
@@ -81,12 +80,6 @@ export default async function CheckResultPage() {
         ) : null}
         <p className="mt-2 text-sm text-muted">{regionDocumentLine(region)}。结果仅供参考，以经办部门认定为准。</p>
       </div>
-
-      {assumed.length > 0 ? (
-        <p className="border-l-4 border-warn bg-amber-50 p-3" role="note">
-          这个结果用了您填写的假设值：{assumed.map((n) => info.parameters.find((p) => p.name === n)?.descriptionZh ?? n).join('；')}。
-        </p>
-      ) : null}
 
       {hasCategories ? (
         <section className="space-y-3" aria-labelledby="cat-title">

@@ -9,12 +9,11 @@ const cell = 'border border-gray-400 px-1 py-0.5';
 
 const label = (list: readonly { value: string; label: string }[], v: string) => list.find((x) => x.value === v)?.label.split('（')[0]?.split('、')[0] ?? v;
 
-export function PrintSummary({ result, episodes, cards, today, assumed }: {
+export function PrintSummary({ result, episodes, cards, today }: {
   result: EstimateResult;
   episodes: readonly EpisodeInput[];
   cards: readonly CategoryCode[];
   today: string;
-  assumed: readonly string[];
 }) {
   const info = regionInfo(result.region);
   const t = result.totals;
@@ -80,7 +79,6 @@ export function PrintSummary({ result, episodes, cards, today, assumed }: {
       {result.missingParameters.length > 0 ? (
         <p>尚未设定、未计入的标准：{result.missingParameters.map((n) => info.parameters.find((p) => p.name === n)?.descriptionZh ?? n).join('；')}</p>
       ) : null}
-      {assumed.length > 0 ? <p>使用了假设值：{assumed.join('；')}</p> : null}
       <p>依据条款：{clauses.join('、')}</p>
       <p>本估算仅供参考，实际救助金额以经办部门核定为准。咨询：12345 政务服务便民热线或当地医保经办机构。</p>
     </section>

@@ -5,11 +5,9 @@ import { BackLink } from '@/app/_components/back-link';
 import { OtherHelp } from '@/app/_components/other-help';
 import { Disclosure, Term } from '@/app/_components/term';
 import { TraceList } from '@/app/_components/trace-list';
-import { categoryName, estimate, parameterNames, regionInfo } from '@/lib/calculator';
+import { categoryName, estimate, regionInfo } from '@/lib/calculator';
 import { citeInText } from '@/lib/check/citation';
 import { billSplit, buildEstimateInput, isHeavy } from '@/lib/check/estimate-input';
-import { whatIfParams } from '@/lib/check/facts';
-import { WHAT_IF_SOURCE_ZH } from '@/lib/check/run';
 import { readEstimateDraft } from '@/lib/check/store';
 import { unknownStandards } from '@/lib/check/next-steps';
 import { regionName } from '@/lib/check/views';
@@ -27,10 +25,7 @@ export const metadata: Metadata = { title: '估算结果：能报多少' };
 export default async function EstimateResultPage() {
   const draft = await readEstimateDraft();
   const today = todayInShanghai();
-  const built = await buildEstimateInput(draft, today, async (region, year) => ({
-    ...(await parametersForYear(region, year)),
-    ...whatIfParams(draft.whatIf, parameterNames(region), WHAT_IF_SOURCE_ZH),
-  }));
+  const built = await buildEstimateInput(draft, today, (region, year) => parametersForYear(region, year));
   if (!built.ok) {
     if (built.reason === 'who') redirect(draft.region ? '/estimate/who' : '/estimate/region');
     if (built.reason === 'invalid') redirect(`/estimate/visit/${built.index + 1}`);
@@ -41,8 +36,6 @@ export default async function EstimateResultPage() {
   const info = regionInfo(input.region);
   const t = result.totals;
   const split = billSplit(episodes, result);
-  const paramText = (name: string) => info.parameters.find((p) => p.name === name)?.descriptionZh ?? name;
-  const assumed = Object.keys(draft.whatIf ?? {}).filter((n) => info.parameters.some((p) => p.name === n));
   const unknown = unknownStandards(input.region, result.missingParameters);
   // The staff-set figures this estimate used, each with its source; a demo row is marked 演示.
   const used = info.parameters.flatMap((def) => {
@@ -68,12 +61,6 @@ export default async function EstimateResultPage() {
           </p>
           <h1 className="text-2xl font-bold">估算结果</h1>
         </div>
-
-        {assumed.length > 0 ? (
-          <p className="border-l-4 border-warn bg-amber-50 p-3" role="note">
-            这个结果用了您填写的假设值：{assumed.map(paramText).join('；')}。
-          </p>
-        ) : null}
 
         <section className="card border-l-8 border-ok space-y-2" aria-labelledby="total-title">
           <h2 id="total-title" className="text-lg font-semibold">
@@ -320,7 +307,7 @@ export default async function EstimateResultPage() {
           <p className="text-sm text-muted">估算结果仅供参考，实际救助金额以经办部门核定为准。</p>
         </section>
       </div>
-      <PrintSummary result={result} episodes={episodes} cards={cards} today={today} assumed={assumed.map(paramText)} />
+      <PrintSummary result={result} episodes={episodes} cards={cards} today={today} />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { optionalNote, statusNotice } from './common';
 /** 补正 answered: the note and every upload made for it since the request; back to review. */
 export const answer: Verb<{ message: string }, { documentIds: string[] }> = {
   name: 'answer',
+  from: ['needs_info'], to: 'in_review', by: ['applicant'],
+  label: '提交补正材料',
   access: 'respond',
   input: z.object({ message: optionalNote }),
   prepare: async (c) => {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { EstimateSnapshot } from '@/lib/dal/applications';
 import { alreadyPaidFen, visitMatches } from '@/lib/dal/visit-duplicates';
-import { formatMoney } from '@/lib/format';
+import { fenToYuanInput, formatMoney } from '@/lib/format';
 import { refuse } from '@/lib/result';
 import type { Verb } from '@/lib/workflow/run';
+import { answer, messageField, moneyField } from '@/lib/workflow/forms';
 import { approveAmount, fen, fourEyes, optionalNote, statusNotice } from './common';
 
 export type ApproveInput = { amountFen: number; reason: string; message: string };
@@ -19,10 +20,30 @@ type Prepared = { amountFen: number; alreadyPaid: { fen: number; refs: string[] 
  */
 export const approve: Verb<ApproveInput, Prepared> = {
   name: 'approve',
+  from: ['in_review'], to: 'approved', by: ['reviewer'],
+  label: '批准',
+  eventLabel: '批准救助',
+  barred: (app, actor) => fourEyes(app, actor, '批准'),
+  staffForm: {
+    usually: 'reviewer',
+    confirm: '我已核对金额和依据，确认批准',
+    fields: (c) => [
+      {
+        kind: 'money', name: 'amountYuan', label: '核定救助金额（元）',
+        hint: c.estimatedFen !== null ? `默认为提交时的计算结果 ${fenToYuanInput(c.estimatedFen)} 元；改动金额须写明原因` : undefined,
+        defaultValue: c.estimatedFen !== null ? fenToYuanInput(c.estimatedFen) : undefined,
+      },
+      { kind: 'textarea', name: 'reason', label: '金额调整的原因（金额与计算结果不同时必填）' },
+      messageField('给申请人的说明（可不填）'),
+    ],
+    read: (v) => {
+      const amount = moneyField(v, 'amountYuan', '请填写核定的救助金额（元，最多两位小数）');
+      return 'fen' in amount ? { input: { amountFen: amount.fen, reason: answer(v, 'reason'), message: answer(v, 'message') } } : amount;
+    },
+    errorAt: { amountFen: 'amountYuan' },
+  },
   input: z.object({ amountFen: fen('请填写核定的救助金额'), reason: optionalNote, message: optionalNote }),
   prepare: async (c) => {
-    const refusal = await fourEyes(c.app, c.actor, '批准');
-    if (refusal) return refusal;
     if (c.app.estimatedFen !== null && c.input.amountFen !== c.app.estimatedFen && !c.input.reason) {
       const msg = `核定金额与计算结果 ${formatMoney(c.app.estimatedFen)} 不同，请写明调整的原因`;
       return refuse('invalid', msg, { reason: msg });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { recordAdjustment } from '@/lib/dal/ledger';
-import { formatMoney, sentences } from '@/lib/format';
+import { fenToYuanInput, formatMoney, sentences } from '@/lib/format';
 import { refuse } from '@/lib/result';
 import type { Verb } from '@/lib/workflow/run';
+import { answer, moneyField } from '@/lib/workflow/forms';
 import { fen, fourEyes, note } from './common';
 
 export type CorrectAmountInput = { amountFen: number; reason: string };
@@ -15,10 +16,29 @@ export type CorrectAmountInput = { amountFen: number; reason: string };
  */
 export const correctAmount: Verb<CorrectAmountInput> = {
   name: 'correct_amount',
+  // A wrong decided amount found before payment: adjustment rows in the ledger, the case stays approved.
+  from: ['approved'], to: 'approved', by: ['reviewer'],
+  label: '更正核定金额',
+  barred: (app, actor) => fourEyes(app, actor, '批准'),
+  staffForm: {
+    usually: 'reviewer',
+    confirm: '我已核对更正的金额和原因，确认更正（原批准记录保留，差额另记一笔）',
+    fields: (c) => [
+      {
+        kind: 'money', name: 'amountYuan', label: '更正后的核定金额（元）',
+        hint: c.decidedAmountFen !== null ? `现在的核定金额为 ${fenToYuanInput(c.decidedAmountFen)} 元` : undefined,
+        defaultValue: c.decidedAmountFen !== null ? fenToYuanInput(c.decidedAmountFen) : undefined,
+      },
+      { kind: 'textarea', name: 'reason', label: '更正的原因', hint: '会写入决定书并告知申请人' },
+    ],
+    read: (v) => {
+      const amount = moneyField(v, 'amountYuan', '请填写更正后的核定金额（元，最多两位小数）');
+      return 'fen' in amount ? { input: { amountFen: amount.fen, reason: answer(v, 'reason') } } : amount;
+    },
+    errorAt: { amountFen: 'amountYuan' },
+  },
   input: z.object({ amountFen: fen('请填写更正后的核定金额'), reason: note('请写明更正的原因') }),
   prepare: async (c) => {
-    const refusal = await fourEyes(c.app, c.actor, '批准');
-    if (refusal) return refusal;
     if (c.input.amountFen === c.app.decidedAmountFen) {
       const msg = `更正后的金额与现在的核定金额 ${formatMoney(c.input.amountFen)} 相同，无需更正`;
       return refuse('invalid', msg, { amountFen: msg });

@@ -83,6 +83,10 @@ export async function directCategories(personId: string, region: string, year: n
  */
 export const directAward: Verb<Record<string, never>, Prepared> = {
   name: 'direct_award',
+  // 免申即享 (003 五(八), 000 二(五)1, by region: directScope()): the settlement import creates the case as a draft
+  // nobody else can see and this verb approves it in the same transaction.
+  from: ['draft'], to: 'approved', by: ['clerk', 'reviewer', 'admin'],
+  label: '直接办理（免申即享）',
   byId: true,
   input: z.object({}).strict(),
   load: async (actor: SessionUser, id: string) => {
@@ -157,7 +161,7 @@ export const directAward: Verb<Record<string, never>, Prepared> = {
   },
   notice: (c) => ({
     title: `已为您直接办理医疗救助（${c.ref}）`,
-    body: transitionNoticeBody('direct_award', { amountFen: c.prepared.snapshot.award.amountFen }),
+    body: transitionNoticeBody('direct_award', 'approved', { amountFen: c.prepared.snapshot.award.amountFen }),
     sms: `【医疗救助】您是已认定的救助对象，已为您直接办理医疗救助 ${c.ref}（${STATUS_TEXT.approved.label}），请登录查看。`,
   }),
 };

@@ -9,6 +9,13 @@ import { batchRef, optionalNote, statusNotice } from './common';
  */
 export const recordPayment: Verb<{ message: string; batchRef?: string }> = {
   name: 'record_payment',
+  from: ['approved'], to: 'paid', by: ['clerk', 'reviewer', 'admin'],
+  label: '登记已发放',
+  staffForm: {
+    usually: 'clerk',
+    confirm: '确认银行已付款到账',
+    fields: () => [{ kind: 'text', name: 'message', label: '银行批次号', hint: '银行回单上的批次或流水号' }],
+  },
   input: z.object({ message: optionalNote, batchRef }),
   event: (c) => ({ message: c.input.message || null, data: c.input.batchRef ? { batchRef: c.input.batchRef } : undefined }),
   effects: (c) => recordPaymentRows(c.db, c.app, c.actor, { batchRef: c.input.batchRef ?? null, now: c.now }),

@@ -14,14 +14,26 @@ export type RejectInput = { reasonCode: string; reason: string; clause: string }
  */
 export const reject: Verb<RejectInput, { label: string; clause: string; clauseCode: string | null }> = {
   name: 'reject',
+  from: ['submitted', 'accepted', 'in_review', 'needs_info'], to: 'rejected', by: ['clerk', 'reviewer'],
+  label: '不予救助',
+  eventLabel: '决定不予救助',
+  barred: (app, actor) => fourEyes(app, actor, '不予救助'),
+  staffForm: {
+    usually: 'reviewer',
+    confirm: '我已核对原因和依据条款，确认不予救助',
+    danger: true,
+    fields: (c) => [
+      { kind: 'choice', name: 'reasonCode', legend: '不予救助的原因', options: c.reasons.map((r) => ({ value: r.code, label: r.label, hint: r.clause ? `依据：${r.clause}` : undefined })) },
+      { kind: 'textarea', name: 'reason', label: '具体说明', hint: '写给申请人看的具体情况；选“其他原因”时必填' },
+      { kind: 'text', name: 'clause', label: '依据的条款（仅“其他原因”时填写）' },
+    ],
+  },
   input: z.object({
     reasonCode: z.string({ error: '请选择不予救助的原因' }).trim().min(1, '请选择不予救助的原因'),
     reason: optionalNote,
     clause: z.string().trim().max(200, '条款不能超过 200 字').optional().default(''),
   }),
   prepare: async (c) => {
-    const refusal = await fourEyes(c.app, c.actor, '不予救助');
-    if (refusal) return refusal;
     const choice = rejectReason(c.app.region, c.input.reasonCode, await localRules(c.app.region));
     if (!choice) return refuse('invalid', '请选择不予救助的原因。', { reasonCode: '请从列表中选择不予救助的原因' });
     if (choice.code === 'other') {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { todayInShanghai } from '@/lib/format';
 import { refuse } from '@/lib/result';
 import type { Verb } from '@/lib/workflow/run';
+import { answer, messageField } from '@/lib/workflow/forms';
 import { note, statusNotice } from './common';
 
 export type RequestInfoInput = { message: string; requireDocuments: boolean; documents: string[]; dueDate?: string };
@@ -12,6 +13,21 @@ export type RequestInfoInput = { message: string; requireDocuments: boolean; doc
  */
 export const requestInfo: Verb<RequestInfoInput> = {
   name: 'request_info',
+  from: ['accepted', 'in_review'], to: 'needs_info', by: ['clerk', 'reviewer'],
+  label: '要求补正材料',
+  staffForm: {
+    usually: 'clerk',
+    confirm: '确认要求申请人补正，申请人会收到通知',
+    fields: (c) => [
+      messageField('需要申请人补充什么'),
+      { kind: 'textarea', name: 'documents', label: '必须上传的材料（每行一种，可不填）', hint: '填写后，申请人不上传材料就不能提交补正。例如：出院小结' },
+      { kind: 'date', name: 'dueDate', label: '补正期限', hint: '不能早于今天', defaultValue: c.defaultDueDate },
+    ],
+    read: (v) => {
+      const documents = answer(v, 'documents').split(/\r?\n|[；;]/).map((s) => s.trim()).filter(Boolean);
+      return { input: { message: answer(v, 'message'), documents, requireDocuments: documents.length > 0, ...(answer(v, 'dueDate') ? { dueDate: answer(v, 'dueDate') } : {}) } };
+    },
+  },
   input: z.object({
     message: note('请写明需要补充哪些材料'),
     requireDocuments: z.boolean().optional().default(false),

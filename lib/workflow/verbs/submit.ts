@@ -23,6 +23,10 @@ const REF_PREFIX: Record<string, string> = { wuxi: 'WX', shanghai: 'SH', 'chongq
  */
 export const submit: Verb<Record<string, never>, Prepared> = {
   name: 'submit',
+  // A clerk submits what they filed at the counter (窗口代录) for a person without an account.
+  from: ['draft'], to: 'submitted', by: ['applicant', 'clerk'],
+  label: '提交',
+  eventLabel: '提交申请',
   byId: true,
   access: 'apply',
   input: z.object({}).strict(),

@@ -2,8 +2,7 @@ import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
-import { checkTransition } from '@/lib/workflow/states';
-import { perform } from '@/lib/workflow';
+import { canMove, perform } from '@/lib/workflow';
 import { decrypt, lookupHash } from '@/lib/crypto';
 import { sealName } from '@/lib/personal-data';
 import { applicationDetail, listApplications } from '@/lib/dal/applications';
@@ -76,7 +75,7 @@ describe('提交申请', () => {
     expect(app!.estimatedFen).toBe(850000);
     expect(app!.bankAccountLast4).toBe('4567');
     expect(app!.bankAccountEnc).not.toContain('6222');
-    expect(checkTransition('withdraw', 'approved', 'applicant').ok).toBe(false);
+    expect(canMove('withdraw', 'approved', 'applicant')).toBe(false);
   });
 
   it('姓名、证件编号和就医记录加密存放；申请详情读回的就医记录与提交的一样', async () => {

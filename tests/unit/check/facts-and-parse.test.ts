@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersToFacts, monthlyAfterMedicalFen } from '@/lib/check/facts';
 import { applyAnswer, parseAnswer } from '@/lib/check/parse';
-import { parseWhatIf } from '@/lib/check/what-if';
 
 describe('回答变成计算器的事实', () => {
   it('“不清楚”的回答不当作事实，留给计算器列为缺少', () => {
@@ -67,23 +66,5 @@ describe('每个问题的输入检查', () => {
   it('换了地区，之前按旧地区回答的问题全部清空', () => {
     expect(applyAnswer({ region: 'wuxi', hukou: 'yes', cards: ['dibao'] }, { region: 'shanghai' })).toEqual({ region: 'shanghai' });
     expect(applyAnswer({ region: 'wuxi', hukou: 'yes' }, { region: 'wuxi' })).toEqual({ region: 'wuxi', hukou: 'yes' });
-  });
-});
-
-describe('假设值', () => {
-  it('金额按元填、按分存；百分数不超过 100；空着就去掉假设', () => {
-    const form: Record<string, string> = { 'p:annualLimitFen.inpatient': '80000', 'p:tiltRatioPercent': '62.5', 'p:tiltThresholdFen': '' };
-    expect(parseWhatIf('national', (f) => form[f] ?? null, { tiltThresholdFen: 1 })).toEqual({
-      ok: true,
-      whatIf: { 'annualLimitFen.inpatient': 8_000_000, tiltRatioPercent: 62.5 },
-    });
-    expect(parseWhatIf('national', (f) => (f === 'p:tiltRatioPercent' ? '120' : null), undefined)).toMatchObject({
-      ok: false,
-      fieldErrors: { 'p:tiltRatioPercent': '请填写 0 到 100 之间的百分数，例如 60' },
-    });
-  });
-
-  it('不是本地区的参数名不接受', () => {
-    expect(parseWhatIf('wuxi', () => '100', undefined)).toEqual({ ok: true, whatIf: {} });
   });
 });

@@ -12,7 +12,7 @@ import { decisionNotice } from '@/lib/dal/decision';
 import { decisionPdf } from '@/lib/decision-pdf';
 import { subtractWorkingDays, workingDaysBetween } from '@/lib/format';
 import { idNumberCheckChar } from '@/lib/id-number';
-import { TRANSITIONS, type TransitionName } from '@/lib/workflow/states';
+import { VERBS, type TransitionName } from '@/lib/workflow/verbs';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
 
 let seq = 0;
@@ -104,7 +104,7 @@ describe('每个状态下工作人员能做和不能做的事（全部经过 per
       for (const verb of STAFF_VERBS) {
         for (const role of roles) {
           const ref = await inState(status);
-          const rule = TRANSITIONS[verb];
+          const rule = VERBS[verb];
           const allowed = role !== 'auditor' && (rule.by as readonly string[]).includes(role) && (rule.from as readonly string[]).includes(status);
           // None of these four accepted it (`acceptor` did), so four eyes does not stand in the way here.
           const r = await perform(who[role], ref, verb, GOOD[verb]);
@@ -287,9 +287,10 @@ describe('查看案件', () => {
     const { ref, idNo } = await submitted();
     const d = (await staffCaseDetail(auditor, ref))!;
     expect(d.masked).toEqual({ name: '张*明', idNumber: `${idNo.slice(0, 3)}${'*'.repeat(11)}${idNo.slice(-4)}`, phone: '138****1234', bankAccount: '**** **** 4567' });
-    expect(d.actions).toEqual([]);
+    expect(d.actions.forms).toEqual([]);
+    expect(d.actions.barred).toEqual([]);
     expect(d.fresh?.result.totals.assistanceFen).toBe(850000);
-    expect((await staffCaseDetail(clerk, ref))!.actions).toEqual(['accept', 'transfer', 'reject']);
+    expect((await staffCaseDetail(clerk, ref))!.actions.forms.map((f) => f.verb)).toEqual(['accept', 'transfer', 'reject']);
     const [app] = await q((db) => db.select().from(schema.applications).where(eq(schema.applications.ref, ref)));
     const audits = () => q((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, app!.id)));
     expect((await audits()).filter((a) => a.action === 'application.view')).toHaveLength(2);

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
 import { StatusTag } from '@/app/_components/status-tag';
-import { ACTION_TEXT, DIRECT_AWARD_NEXT, nextStepText } from '@/lib/workflow/states';
+import { eventLabel } from '@/lib/workflow';
+import { DIRECT_AWARD_NEXT, nextStepText } from '@/lib/workflow/states';
 import { isDirectAward } from '@/lib/workflow/verbs/direct-award';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { pendingSupplements } from '@/lib/dal/applications';
@@ -19,7 +20,6 @@ export async function generateMetadata({ params }: { params: Promise<{ ref: stri
   return { title: `申请 ${(await params).ref}` };
 }
 
-const EVENT_TEXT: Record<string, string> = { ...ACTION_TEXT, status: '提交申请', answer: '提交补正材料', approve: '批准救助', reject: '决定不予救助', mark_paid: '救助金已发放' };
 
 export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { ref } = await params;
@@ -94,7 +94,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
         <ol className="border-l-2 border-brand pl-4 space-y-4">
           {events.map((e) => (
             <li key={e.id}>
-              <p className="font-semibold">{EVENT_TEXT[e.type] ?? e.type}</p>
+              <p className="font-semibold">{eventLabel(e.type)}</p>
               <p className="text-sm text-muted">
                 {formatDateTime(e.createdAt)} · {e.byStaff ? '经办人员' : e.byProxy ? `${e.byProxy}（受委托代办）` : '申请人本人'}
               </p>

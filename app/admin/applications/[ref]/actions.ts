@@ -1,6 +1,7 @@
 'use server';
 // The case page's actions: each one validatedAction → one data-layer call (perform(), the reveal, the
-// assignment). A workflow action needs the confirmation box ticked, so nothing happens on a stray tap.
+// assignment). A workflow action needs the confirmation box ticked, so nothing happens on a stray tap; which
+// verbs exist and how their forms read come from the verb list (lib/workflow).
 import { requestAddress } from '@/lib/client-address';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
@@ -9,59 +10,26 @@ import { validatedAction, type FormValues } from '@/lib/action';
 import { STAFF } from '@/lib/access';
 import { assignApplication } from '@/lib/dal/staff-queue';
 import { REVEALABLE, revealField, type RevealField } from '@/lib/dal/staff-case';
-import { parseYuanToFen } from '@/lib/format';
-import { perform } from '@/lib/workflow';
-import type { TransitionName } from '@/lib/workflow/states';
+import { formErrors, perform, readStaffForm, staffVerbNames, type TransitionName } from '@/lib/workflow';
 
 export type CaseActionState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; values?: FormValues };
 export type RevealState = { ok: boolean; message?: string; value?: string };
 
 const ref = z.string().regex(/^[A-Z]{2}-\d{4}-\d{6}$/, '没有找到这份申请。');
-const STAFF_VERBS = ['accept', 'request_info', 'start_review', 'transfer', 'approve', 'reject', 'record_payment', 'record_payment_failure', 'correct_amount'] as const;
 
 async function ip() {
   return await requestAddress();
 }
 
-const str = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-
-/** The verb's input from the form's fields (the verb's own schema then checks it). */
-function inputFor(verb: TransitionName, v: FormValues): { input?: Record<string, unknown>; fieldErrors?: Record<string, string> } {
-  switch (verb) {
-    case 'request_info': {
-      const documents = str(v.documents).split(/\r?\n|[；;]/).map((s) => s.trim()).filter(Boolean);
-      return { input: { message: str(v.message), documents, requireDocuments: documents.length > 0, ...(str(v.dueDate) ? { dueDate: str(v.dueDate) } : {}) } };
-    }
-    case 'transfer':
-      return { input: { transferredTo: str(v.transferredTo), message: str(v.message) } };
-    case 'approve': {
-      const amountFen = parseYuanToFen(str(v.amountYuan));
-      if (amountFen === null) return { fieldErrors: { amountYuan: '请填写核定的救助金额（元，最多两位小数）' } };
-      return { input: { amountFen, reason: str(v.reason), message: str(v.message) } };
-    }
-    case 'correct_amount': {
-      const amountFen = parseYuanToFen(str(v.amountYuan));
-      if (amountFen === null) return { fieldErrors: { amountYuan: '请填写更正后的核定金额（元，最多两位小数）' } };
-      return { input: { amountFen, reason: str(v.reason) } };
-    }
-    case 'reject':
-      return { input: { reasonCode: str(v.reasonCode), reason: str(v.reason), clause: str(v.clause) } };
-    default:
-      return { input: { message: str(v.message) } };
-  }
-}
-
 export const caseAction = validatedAction(
-  z.object({ ref, verb: z.enum(STAFF_VERBS), confirm: z.literal('yes', { error: '请勾选确认框，确认后再提交。' }) }),
+  z.object({ ref, verb: z.enum(staffVerbNames() as [TransitionName, ...TransitionName[]]), confirm: z.literal('yes', { error: '请勾选确认框，确认后再提交。' }) }),
   STAFF,
   async ({ ref: r, verb }, user, { values }): Promise<CaseActionState> => {
-    const built = inputFor(verb, values);
-    if (!built.input) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: built.fieldErrors, values };
+    // The verb's own form declaration reads the answers (lib/workflow/verbs/<verb>.ts); its schema then checks them.
+    const built = readStaffForm(verb, values);
+    if (!('input' in built)) return { ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors: built.fieldErrors, values };
     const result = await perform(user, r, verb, built.input, { ip: await ip() });
-    if (!result.ok) {
-      const fe = result.fieldErrors && (verb === 'approve' || verb === 'correct_amount') && result.fieldErrors.amountFen ? { ...result.fieldErrors, amountYuan: result.fieldErrors.amountFen } : result.fieldErrors;
-      return { ok: false, message: result.message, fieldErrors: fe, values };
-    }
+    if (!result.ok) return { ok: false, message: result.message, fieldErrors: formErrors(verb, result.fieldErrors), values };
     revalidatePath(`/admin/applications/${r}`);
     revalidatePath('/admin');
     redirect(`/admin/applications/${r}?done=${verb}`);

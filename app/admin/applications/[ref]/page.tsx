@@ -10,16 +10,14 @@ import { SlaTag } from '@/app/admin/_components/sla-tag';
 import { STAFF } from '@/lib/access';
 import { categoryName, isCategoryCode, regionInfo, STAFF_PARAMS, type RegionCode } from '@/lib/calculator';
 import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
-import { localRules, regionSettings } from '@/lib/dal/region-settings';
 import { REVEALABLE, staffCaseDetail } from '@/lib/dal/staff-case';
 import { colleagues, slaFor } from '@/lib/dal/staff-queue';
-import { addWorkingDays, fenToYuanInput, formatDate, formatDateTime, formatMoney, todayInShanghai, workingDaysBetween } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, workingDaysBetween } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
-import { rejectReasonsFor } from '@/lib/workflow/reject-reasons';
-import { ACTION_TEXT, TRANSITIONS } from '@/lib/workflow/states';
+import { eventLabel, isVerbName, verbLabel } from '@/lib/workflow';
 import { AUTHORITY_STATUS_TEXT, SCOPE_TEXT } from '@/lib/authority/states';
-import { ActionForm, type VerbName } from './action-forms';
+import { ActionForm } from './action-forms';
 import { assignAction, caseAction, revealAction } from './actions';
 import { AssignForm } from './assign-form';
 import { RevealButton } from './reveal-button';
@@ -29,13 +27,10 @@ export async function generateMetadata({ params }: { params: Promise<{ ref: stri
   return { title: `办理 ${(await params).ref}` };
 }
 
-const EVENT_TEXT: Record<string, string> = { ...ACTION_TEXT, submit: '提交申请', answer: '申请人提交补正', approve: '批准救助', reject: '决定不予救助' };
 const BASIS_TEXT = { certified: '部门认定', declared: '申请人自报，待核实' } as const;
 const POOL_TEXT: Record<string, string> = { assistance: '医疗救助' };
 const PAY_STATUS: Record<string, string> = { pending: '待发放', paid: '已发放', failed: '发放失败', reversed: '已冲正' };
 const PAY_KIND: Record<string, string> = { approval: '批准', payment: '发放', failure: '发放失败', adjustment: '更正' };
-
-const ROLE_OF = { accept: 'clerk', request_info: 'clerk', start_review: 'reviewer', transfer: 'clerk', approve: 'reviewer', reject: 'reviewer', record_payment: 'clerk', record_payment_failure: 'clerk', correct_amount: 'reviewer' } as const;
 
 export default async function StaffCasePage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { ref } = await params;
@@ -45,7 +40,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   if (!d) notFound();
   const { app } = d;
   const region = app.region as RegionCode;
-  const [settings, rules] = await Promise.all([regionSettings(app.region), localRules(app.region)]);
+  const { settings } = d;
   const age = app.submittedAt ? workingDaysBetween(app.submittedAt, new Date(), settings.calendar) : null;
   const team = user.role === 'auditor' ? [] : await colleagues(user);
   const docHref = (id: string, download = false) => `/admin/applications/${ref}/documents/${id}${download ? '?download=1' : ''}`;
@@ -60,8 +55,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
     <div className="space-y-6">
       <BackLink href="/admin">工作台</BackLink>
       <h1 className="text-2xl font-bold">办理申请 {ref}</h1>
-      {query.done && query.done in ACTION_TEXT ? (
-        <p role="status" className="border-l-4 border-ok bg-green-50 p-3 font-semibold text-ok">已{ACTION_TEXT[query.done as VerbName]}。</p>
+      {query.done && isVerbName(query.done) ? (
+        <p role="status" className="border-l-4 border-ok bg-green-50 p-3 font-semibold text-ok">已{verbLabel(query.done)}。</p>
       ) : null}
 
       <section className="card space-y-3" aria-labelledby="now-title">
@@ -90,25 +85,28 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
         <h2 id="act-title" className="text-xl font-bold">办理</h2>
         {user.role === 'auditor' ? (
           <p className="card">您是审计员，只能查看，不能办理。</p>
-        ) : d.actions.length === 0 ? (
-          <p className="card">
-            当前状态下您（{ROLE_TEXT[user.role]}）没有可办理的操作。
-            {d.waitingFor.length ? `下一步：${d.waitingFor.map((v) => `${ACTION_TEXT[v]}（${(TRANSITIONS[v].by as readonly string[]).filter((r) => r !== 'applicant').map((r) => ROLE_TEXT[r as keyof typeof ROLE_TEXT] ?? r).join('、') || '申请人'}）`).join('，')}。` : '办理已结束。'}
-          </p>
         ) : (
-          d.actions.map((v) => (
-            <ActionForm
-              key={v}
-              action={caseAction.bind(null, ref, v)}
-              verb={v as VerbName}
-              defaultAmountYuan={v === 'correct_amount' && app.decidedAmountFen !== null ? fenToYuanInput(app.decidedAmountFen) : app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
-              estimatedYuan={app.estimatedFen !== null ? fenToYuanInput(app.estimatedFen) : undefined}
-              reasons={v === 'reject' ? rejectReasonsFor(app.region, rules) : undefined}
-              defaultDueDate={v === 'request_info' ? todayInShanghai(addWorkingDays(new Date(), 10, settings.calendar)) : undefined}
-            />
-          ))
+          <>
+            {d.actions.forms.map((form) => (
+              <ActionForm key={form.verb} action={caseAction.bind(null, ref, form.verb)} form={form} />
+            ))}
+            {/* Four eyes: what the role could do but this person may not, said before anyone presses a button. */}
+            {d.actions.barred.map((b) => (
+              <p key={b.verb} className="card" data-testid={`barred-${b.verb}`}>
+                <span className="font-semibold">{b.label}：</span>
+                {b.message}
+              </p>
+            ))}
+            {d.actions.forms.length === 0 ? (
+              <p className="card">
+                当前状态下您（{ROLE_TEXT[user.role]}）没有可办理的操作。
+                {d.actions.waitingFor.length ? `下一步：${d.actions.waitingFor.map((w) => `${w.label}（${w.by.map((r) => ROLE_TEXT[r as keyof typeof ROLE_TEXT] ?? r).join('、') || '申请人'}）`).join('，')}。` : '办理已结束。'}
+              </p>
+            ) : (
+              <p className="text-sm text-muted">通常由{d.actions.usually.map((r) => ROLE_TEXT[r]).join('、')}办理；受理人和提交人不能对同一申请作出批准或不予救助的决定（四眼原则）。</p>
+            )}
+          </>
         )}
-        {user.role !== 'auditor' && d.actions.length > 0 ? <p className="text-sm text-muted">通常由{[...new Set(d.actions.map((v) => ROLE_TEXT[ROLE_OF[v as VerbName]]))].join('、')}办理；受理人和提交人不能对同一申请作出批准或不予救助的决定（四眼原则）。</p> : null}
       </section>
 
       <section className="card space-y-3" aria-labelledby="who-title">
@@ -262,7 +260,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             const data = (e.data ?? {}) as { documents?: string[]; dueDate?: string | null; clause?: string; amountFen?: number; adjustmentReason?: string; transferredTo?: string };
             return (
               <li key={e.id}>
-                <p className="font-semibold">{EVENT_TEXT[e.type] ?? e.type}</p>
+                <p className="font-semibold">{eventLabel(e.type)}</p>
                 <p className="text-sm text-muted">
                   {formatDateTime(e.createdAt)} · {actorName ?? '—'}
                   {actorRole ? `（${ROLE_TEXT[actorRole]}）` : ''}
