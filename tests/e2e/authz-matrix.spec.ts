@@ -567,6 +567,14 @@ const ROWS: Row[] = [
     fields: () => ({ from: '2026-01-01', to: '2026-06-30' }),
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:请选择结算记录文件', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
   },
+  // resolveHeldSettlement: IMPORTERS of the row's region; a row that is not held (none by this id) is not found.
+  {
+    kind: 'action',
+    name: 'app/admin/imports/actions.ts#resolveHeldAction',
+    bound: () => ['matrix-no-such-row'],
+    fields: () => ({ referred: 'yes' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:没有找到这条待核实的结算记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
   // Corrections: clerks and reviewers of the area (auditors and admins do not handle personal-data requests).
   { kind: 'page', name: '/admin/requests', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxReviewer: 'ok', wxDistrict: 'ok', shClerk: 'ok', shReviewer: 'ok' }) },
   {
