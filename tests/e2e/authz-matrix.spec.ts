@@ -343,6 +343,14 @@ const ROWS: Row[] = [
     // Only a clerk or reviewer of the area reveals; admins and auditors see masked values only (403).
     expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到', wxDistrict: 'state:没有找到', wxAdmin: 'forbidden', wxAuditor: 'forbidden', shAdmin: 'forbidden', shAuditor: 'forbidden' }),
   },
+  // setSettlementNo: clerks and reviewers of the case's area, before a decision; A is rejected, so nothing is written.
+  {
+    kind: 'action',
+    name: 'app/admin/applications/[ref]/actions.ts#settlementNoAction',
+    bound: (fx) => [fx.A.ref, '0'],
+    fields: () => ({ settlementNo: 'JZ-MATRIX-1' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:已经作出决定', wxReviewer: 'state:已经作出决定', wxDistrict: 'state:没有找到', shClerk: 'state:没有找到', shReviewer: 'state:没有找到' }),
+  },
   // assignApplication(…, nobody): clerk/reviewer/admin of the region; the auditor may not assign.
   {
     kind: 'action',
