@@ -170,6 +170,13 @@ const ROWS: Row[] = [
     url: (fx) => `/applications/${fx.B.ref}/withdraw`,
     expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'not_found', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', staff: 'not_found' }),
   },
+  // bankChangePage: the owner, or a proxy whose authority has receive_payment (proxyNone has only that); staff 403.
+  {
+    kind: 'page',
+    name: '/applications/[ref]/bank',
+    url: (fx) => `/applications/${fx.B.ref}/bank`,
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'not_found', proxyView: 'not_found', proxyNone: 'ok', proxyRevoked: 'not_found', other: 'not_found', staff: 'forbidden' }),
+  },
   // decisionNotice: loadApplication 'view' on a decided application (A was rejected).
   {
     kind: 'page',
@@ -314,6 +321,14 @@ const ROWS: Row[] = [
     fields: () => ({ confirm: 'yes' }),
     expect: cells({ anon: 'login', owner: 'state:不能撤回', proxy: 'state:不能撤回', proxyView: 'state:没有找到这份申请，或您无权办理', proxyNone: 'state:没有找到这份申请，或您无权办理', proxyRevoked: 'state:没有找到这份申请，或您无权办理', other: 'state:没有找到这份申请，或您无权办理', staff: 'forbidden' }),
   },
+  // requestBankChange on A (rejected): the payee reaches the state check; nothing is written.
+  {
+    kind: 'action',
+    name: 'app/(resident)/applications/[ref]/bank/actions.ts#requestBankChangeAction',
+    bound: (fx) => [fx.A.ref],
+    fields: () => ({ bankName: '中国银行', accountName: '严矩阵', account: '6217000000009876543' }),
+    expect: cells({ anon: 'login', owner: 'state:不能再更换收款账户', proxyNone: 'state:不能再更换收款账户', proxy: 'state:没有找到这条记录', proxyView: 'state:没有找到这条记录', proxyRevoked: 'state:没有找到这条记录', other: 'state:没有找到这条记录', staff: 'forbidden' }),
+  },
   // 我的数据: a correction of one's own data (no application named); without the confirm box nothing closes.
   { kind: 'action', name: 'app/(resident)/me/data/actions.ts#correctionAction', fields: () => ({ ref: '', detail: '矩阵测试：姓名写错了' }), writers: RESIDENTS, expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
   { kind: 'action', name: 'app/(resident)/me/data/actions.ts#closeAccountAction', fields: () => ({}), expect: cells({ anon: 'login', residents: 'redirect:/me/data?error=confirm', staff: 'forbidden' }) },
@@ -368,6 +383,14 @@ const ROWS: Row[] = [
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'redirect:/admin/audit?person=:id', wxAuditor: 'redirect:/admin/audit?person=:id', shAdmin: 'redirect:/admin/audit?person=none', shAuditor: 'redirect:/admin/audit?person=none' }),
   },
   // PAYERS reach the file check (no file sent); the auditor 403.
+  // decideBankChange: clerks and reviewers of the case's area; no change has this id.
+  {
+    kind: 'action',
+    name: 'app/admin/payments/actions.ts#decideBankChangeAction',
+    bound: () => ['00000000-0000-4000-8000-000000000000'],
+    fields: () => ({ decision: 'verified', answer: '' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:没有找到这条记录', wxReviewer: 'state:没有找到这条记录', wxDistrict: 'state:没有找到这条记录', shClerk: 'state:没有找到这条记录', shReviewer: 'state:没有找到这条记录' }),
+  },
   { kind: 'action', name: 'app/admin/payments/actions.ts#importResultAction', fields: () => ({}), expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:请选择银行返回的结果文件', wxAuditor: 'forbidden', shAuditor: 'forbidden' }) },
   // Staff account actions (requireStaffAccount: nobody → /login?as=staff, residents 403), each on the actor's own
   // account. Confirming: the admins' second factor is on already; the others have a pending secret (the security
