@@ -27,7 +27,7 @@ const year = today.slice(0, 4);
 const stamp = Date.now().toString(36).toUpperCase();
 
 /** One stay: 总费用 12,000 元, 政策范围内 10,000 元, 基本医保 6,000 元 → 自付 4,000 元. */
-const row = (no: string, id: string, policyFen = 1_000_000) => [no, id, today, '', '住院', '无锡市人民医院', '3', '本市', '是', '否', '否', 1_200_000, policyFen, 600_000, 0, 0].join(',');
+const row = (no: string, id: string, policyFen = 1_000_000) => [no, id, today, '', '住院', '无锡市人民医院', '3', '本市', '是', '否', '否', 1_200_000, policyFen, 600_000, 0, 0, 0].join(',');
 const file = (rows: string[]) => ({ name: 'jiesuan.csv', mimeType: 'text/csv', buffer: Buffer.from([SETTLEMENT_HEADER, ...rows].join('\n') + '\n', 'utf8') });
 const GOOD = file([row(`JS-${stamp}-1`, ZHANG), row(`JS-${stamp}-2`, ZHAO), row(`JS-${stamp}-3`, WANG)]);
 

@@ -48,7 +48,7 @@ export default async function PaymentsPage() {
                 </p>
                 <p className="text-sm text-muted">提交于 {formatDateTime(c.createdAt)}</p>
                 {canVerify ? (
-                  <DecideForm id={c.id} action={decideBankChangeAction.bind(null, c.id)} choices={[{ value: 'verified', label: '核实无误，更换' }, { value: 'refused', label: '不通过' }]} answerLabel="说明（不通过时必填，申请人会看到）" />
+                  <DecideForm id={c.id} action={decideBankChangeAction.bind(null, c.id)} choices={[{ value: 'verified', label: '核实无误，更换' }, { value: 'refused', label: '不通过' }]} answerLabel="说明（不通过时必填，申请人会看到）" submitLabel="保存核实结果" />
                 ) : null}
               </li>
             ))}

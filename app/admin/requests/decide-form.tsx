@@ -6,8 +6,8 @@ import type { ActionState } from '@/lib/action';
 const CORRECTION = { choices: [{ value: 'done', label: '已更正' }, { value: 'refused', label: '不予更正' }], answerLabel: '给居民的答复（改了什么，或不改的理由）' };
 
 /** A decision with a written answer: a correction request by default, or the choices given (a bank account change). */
-export function DecideForm({ id, action, choices = CORRECTION.choices, answerLabel = CORRECTION.answerLabel }: {
-  id: string; action: (prev: ActionState, formData: FormData) => Promise<ActionState>; choices?: { value: string; label: string }[]; answerLabel?: string;
+export function DecideForm({ id, action, choices = CORRECTION.choices, answerLabel = CORRECTION.answerLabel, submitLabel = '答复' }: {
+  id: string; action: (prev: ActionState, formData: FormData) => Promise<ActionState>; choices?: { value: string; label: string }[]; answerLabel?: string; submitLabel?: string;
 }) {
   const [state, formAction] = useActionState(action, { ok: true } as ActionState);
   const v = state.ok ? {} : (state.values ?? {});
@@ -29,7 +29,7 @@ export function DecideForm({ id, action, choices = CORRECTION.choices, answerLab
         {err.answer ? <p id={`answer-${id}-error`} className="text-bad font-semibold mb-1">{err.answer}</p> : null}
         <textarea id={`answer-${id}`} name="answer" rows={3} className="input" defaultValue={typeof v.answer === 'string' ? v.answer : ''} aria-invalid={err.answer ? true : undefined} aria-describedby={err.answer ? `answer-${id}-error` : undefined} />
       </div>
-      <SubmitButton pendingText="正在保存…" className="btn btn-secondary">答复</SubmitButton>
+      <SubmitButton pendingText="正在保存…" className="btn btn-secondary">{submitLabel}</SubmitButton>
     </form>
   );
 }

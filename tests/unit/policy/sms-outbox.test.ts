@@ -10,7 +10,7 @@ import { q, schema, transaction } from '@/lib/store/db';
 import { csvOf, idNumber, person, staff } from './fixtures';
 
 const NOW = new Date('2026-07-10T02:00:00Z');
-const texted = (spy: ReturnType<typeof vi.spyOn>) => spy.mock.calls.filter((c) => String(c[0]).startsWith('[demo-sms]'));
+const texted = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter((c) => String(c[0]).startsWith('[demo-sms]'));
 
 afterEach(() => vi.restoreAllMocks());
 
