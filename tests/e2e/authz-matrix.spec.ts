@@ -170,12 +170,13 @@ const ROWS: Row[] = [
     url: (fx) => `/applications/${fx.B.ref}/withdraw`,
     expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'not_found', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', staff: 'not_found' }),
   },
-  // bankChangePage: the owner, or a proxy whose authority has receive_payment (proxyNone has only that); staff 403.
+  // bankChangePage: the owner, or a proxy whose authority has receive_payment (no matrix proxy has it: the unit test
+  // tests/unit/ledger/bank-changes.test.ts covers one that does); staff 403.
   {
     kind: 'page',
     name: '/applications/[ref]/bank',
     url: (fx) => `/applications/${fx.B.ref}/bank`,
-    expect: cells({ anon: 'login', owner: 'ok', proxy: 'not_found', proxyView: 'not_found', proxyNone: 'ok', proxyRevoked: 'not_found', other: 'not_found', staff: 'forbidden' }),
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'not_found', proxyView: 'not_found', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', staff: 'forbidden' }),
   },
   // decisionNotice: loadApplication 'view' on a decided application (A was rejected).
   {
@@ -327,7 +328,7 @@ const ROWS: Row[] = [
     name: 'app/(resident)/applications/[ref]/bank/actions.ts#requestBankChangeAction',
     bound: (fx) => [fx.A.ref],
     fields: () => ({ bankName: '中国银行', accountName: '严矩阵', account: '6217000000009876543' }),
-    expect: cells({ anon: 'login', owner: 'state:不能再更换收款账户', proxyNone: 'state:不能再更换收款账户', proxy: 'state:没有找到这条记录', proxyView: 'state:没有找到这条记录', proxyRevoked: 'state:没有找到这条记录', other: 'state:没有找到这条记录', staff: 'forbidden' }),
+    expect: cells({ anon: 'login', owner: 'state:不能再更换收款账户', proxyNone: 'state:没有找到这条记录', proxy: 'state:没有找到这条记录', proxyView: 'state:没有找到这条记录', proxyRevoked: 'state:没有找到这条记录', other: 'state:没有找到这条记录', staff: 'forbidden' }),
   },
   // 我的数据: a correction of one's own data (no application named); without the confirm box nothing closes.
   { kind: 'action', name: 'app/(resident)/me/data/actions.ts#correctionAction', fields: () => ({ ref: '', detail: '矩阵测试：姓名写错了' }), writers: RESIDENTS, expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
