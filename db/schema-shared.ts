@@ -50,3 +50,11 @@ export const DATA_REQUEST_KINDS = ['correction', 'closure', 'export', 'sms_withd
 export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];
 export const DATA_REQUEST_STATUSES = ['open', 'done', 'refused'] as const;
 export type DataRequestStatus = (typeof DATA_REQUEST_STATUSES)[number];
+
+// A change of the account an approved case is paid to: asked by the resident (or a proxy with receive_payment),
+// or after the bank returned a transfer (payment_failed); a clerk verifies or refuses it.
+export const BANK_CHANGE_STATUSES = ['pending', 'verified', 'refused'] as const;
+export type BankChangeStatus = (typeof BANK_CHANGE_STATUSES)[number];
+export const BANK_CHANGE_CAUSES = ['resident', 'payment_failed'] as const;
+// SMS written in the transaction that caused it and sent by the worker after commit.
+export const SMS_OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;

@@ -24,6 +24,9 @@ import {
   CONSENT_KINDS,
   DATA_REQUEST_KINDS,
   DATA_REQUEST_STATUSES,
+  BANK_CHANGE_STATUSES,
+  BANK_CHANGE_CAUSES,
+  SMS_OUTBOX_STATUSES,
 } from './schema-shared';
 
 export { ROLES, STAFF_ROLES, AUTHORITY_SCOPES, APPLICATION_STATUSES } from './schema-shared';
@@ -581,4 +584,42 @@ export const dataRequests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('data_requests_ref_uq').on(t.ref), index('data_requests_user_idx').on(t.userId), index('data_requests_region_status_idx').on(t.region, t.status)],
+);
+
+// A requested change of the account an application is paid to (the account encrypted, the last four in the
+// clear for screens). Verified by a clerk: the application's account changes then, so the next batch uses it.
+export const bankAccountChanges = pgTable(
+  'bank_account_changes',
+  {
+    id: id(),
+    applicationId: text('application_id').notNull().references(() => applications.id),
+    requestedByUserId: text('requested_by_user_id').notNull().references(() => users.id),
+    authorityId: text('authority_id'),
+    cause: text('cause', { enum: BANK_CHANGE_CAUSES }).notNull().default('resident'),
+    bankName: text('bank_name').notNull(),
+    accountEnc: text('account_enc').notNull(),
+    accountLast4: text('account_last4').notNull(),
+    status: text('status', { enum: BANK_CHANGE_STATUSES }).notNull().default('pending'),
+    decidedByUserId: text('decided_by_user_id'),
+    decidedAt: text('decided_at'),
+    answer: text('answer'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('bank_account_changes_app_idx').on(t.applicationId, t.status)],
+);
+
+// SMS to send after the transaction that wrote them commits (a rolled-back batch sends nothing); the worker sends them.
+export const smsOutbox = pgTable(
+  'sms_outbox',
+  {
+    id: id(),
+    phoneEnc: text('phone_enc').notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: SMS_OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sms_outbox_status_idx').on(t.status, t.createdAt)],
 );

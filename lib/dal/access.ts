@@ -11,7 +11,8 @@ import { STAFF } from '@/lib/access';
 import { covers, REFUSAL_TEXT, type CoverAnswer } from '@/lib/authority/states';
 import type { AuthorityScope } from '@/db/schema-shared';
 
-export type AccessNeed = 'view' | 'apply' | 'respond';
+// receive_payment: changing the account the money goes to (a proxy needs that scope; the owner always may).
+export type AccessNeed = 'view' | 'apply' | 'respond' | 'receive_payment';
 export type AppRow = typeof schema.applications.$inferSelect;
 export type AuthorityRow = typeof schema.authorities.$inferSelect;
 

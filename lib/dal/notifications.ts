@@ -66,13 +66,21 @@ export async function smsWithdrawnBy(userId: string): Promise<boolean> {
   return Boolean(last?.w);
 }
 
-/** After the transaction committed: a short text to each recipient's phone. Failures are logged, never thrown. */
-export async function textRecipients(userIds: string[], text: string): Promise<void> {
+/** The encrypted phones of those users who have one and have not withdrawn SMS consent. */
+export async function textablePhones(userIds: string[]): Promise<string[]> {
+  const out: string[] = [];
   for (const id of userIds) {
     const [user] = await q((db) => db.select({ phoneEnc: schema.users.phoneEnc }).from(schema.users).where(eq(schema.users.id, id)));
-    if (!user?.phoneEnc || (await smsWithdrawnBy(id))) continue;
+    if (user?.phoneEnc && !(await smsWithdrawnBy(id))) out.push(user.phoneEnc);
+  }
+  return out;
+}
+
+/** After the transaction committed: a short text to each recipient's phone. Failures are logged, never thrown. */
+export async function textRecipients(userIds: string[], text: string): Promise<void> {
+  for (const phoneEnc of await textablePhones(userIds)) {
     try {
-      await smsSender().send(decrypt(user.phoneEnc), text);
+      await smsSender().send(decrypt(phoneEnc), text);
     } catch (error) {
       console.error('[notify] sms failed', error);
     }

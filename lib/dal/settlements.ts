@@ -5,7 +5,7 @@ import 'server-only';
 // idempotently by settlement number, matched to people by the HMAC of the 身份证号, and each person-year of a
 // person certified in a category the region assists without an application (the calculator's `direct`) becomes
 // an approved case (lib/workflow/verbs/direct-award.ts). A row with a blank cell a rule depends on is stored held
-// 待核实 and waits for a clerk (resolveHeldSettlement), who fills it; it then goes through the same verb.
+// 待核实 and waits for a clerk (lib/dal/held-settlements.ts), who fills it; it then goes through the same verb.
 import { and, desc, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import { encryptJson, lookupHash } from '@/lib/crypto';
 import { writeAudit } from '@/lib/dal/audit';
@@ -181,12 +181,12 @@ export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcom
 }
 
 /** The draft and its approval together (a savepoint of the batch's transaction): if the verb refuses, the draft goes too. */
-async function awardPersonYear(actor: SessionUser, region: string, personId: string, year: number, jobId: string): Promise<Result<{ ref: string; amountFen: number }>> {
+export async function awardPersonYear(actor: SessionUser, region: string, personId: string, year: number, source: string): Promise<Result<{ ref: string; amountFen: number }>> {
   try {
     return await savepoint(async () => {
       const t = schema.applications;
       const [draft] = await q((db) =>
-        db.insert(t).values({ region, year, personId, filedByUserId: actor.id, status: 'draft', idempotencyKey: `${DIRECT_KEY_PREFIX}${jobId}:${personId}:${year}` }).returning({ id: t.id }),
+        db.insert(t).values({ region, year, personId, filedByUserId: actor.id, status: 'draft', idempotencyKey: `${DIRECT_KEY_PREFIX}${source}:${personId}:${year}` }).returning({ id: t.id }),
       );
       const r = await perform(actor, draft!.id, 'direct_award', {});
       if (!r.ok) throw new Abort(r);

@@ -12,12 +12,14 @@ import { dedupeCategories, estimateFor, type EstimateSnapshot } from '@/lib/dal/
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
 import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '@/lib/format';
-import { notFound, type Result } from '@/lib/result';
+import { notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';
 import { localRules, regionSettings } from '@/lib/dal/region-settings';
 import { addWorkingDays, todayInShanghai } from '@/lib/format';
 import { caseActions } from '@/lib/workflow';
 import { rejectReasonsFor } from '@/lib/workflow/reject-reasons';
+import { visitMatches } from '@/lib/dal/visit-duplicates';
+import { visitKeys } from '@/lib/visit-key';
 
 export const REVEALABLE = { name: '姓名', idNumber: '身份证号', phone: '手机号', bankAccount: '银行卡号' } as const;
 export type RevealField = keyof typeof REVEALABLE;
@@ -68,6 +70,9 @@ export async function staffCaseDetail(actor: SessionUser, ref: string, ip?: stri
     assignee: app.assignedToUserId ? (await db.select({ displayName: schema.users.displayName }).from(schema.users).where(eq(schema.users.id, app.assignedToUserId)))[0] ?? null : null,
   }));
   const snapshot = app.estimateSnapshot as EstimateSnapshot | null;
+  // The same visit elsewhere (an import, another case of this person): shown with the other case's link.
+  const duplicates = (await visitMatches(app)).filter((m) => !m.own);
+  const keyed = await q((db) => db.select({ seq: schema.episodes.seq, noKey: schema.episodes.noKey }).from(schema.episodes).where(eq(schema.episodes.applicationId, app.id)));
   const fresh = await freshEstimate(app, data.categories, data.episodes, now);
   await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.view', entity: 'application', entityId: app.id, ip, summary: { ref } });
   const [settings, rules] = await Promise.all([regionSettings(app.region), localRules(app.region)]);
@@ -90,6 +95,10 @@ export async function staffCaseDetail(actor: SessionUser, ref: string, ip?: stri
     insuredRegion: values.person?.insuredRegion ?? null,
     birthDate: values.person?.birthDate ?? null,
     ...data,
+    duplicates,
+    /** Visits with a 结算单号 on record (its keyed hash); staff may fill the others at review. */
+    numbered: keyed.filter((k) => k.noKey).map((k) => k.seq),
+    mayNumber: SETTLEMENT_NO_BY.includes(actor.role) && (SETTLEMENT_NO_STATES as readonly string[]).includes(app.status),
     snapshot,
     fresh,
     actions,
@@ -139,5 +148,30 @@ export async function revealField(actor: SessionUser, ref: string, field: Reveal
     if (!value) return notFound();
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.reveal', entity: 'application', entityId: app.id, ip, summary: { ref, field } });
     return { ok: true as const, value };
+  });
+}
+
+const SETTLEMENT_NO_BY: readonly string[] = ['clerk', 'reviewer'];
+const SETTLEMENT_NO_STATES = ['submitted', 'accepted', 'in_review', 'needs_info'] as const;
+
+/**
+ * Staff fill a visit's 结算单号 from the receipt at review (Office rules: the visit is keyed by it where there is
+ * one): only its keyed hash is kept (lib/visit-key.ts), so a later import of the same settlement finds this case.
+ * Before a decision only; the audit row is written in the same transaction; another area's case is not found.
+ */
+export async function setSettlementNo(actor: SessionUser, ref: string, seq: number, settlementNo: string, ip?: string | null): Promise<Result<{ seq: number }>> {
+  if (!SETTLEMENT_NO_BY.includes(actor.role)) return notFound();
+  const app = await loadForStaff(actor, ref);
+  if (!app) return notFound();
+  if (!(SETTLEMENT_NO_STATES as readonly string[]).includes(app.status)) return refuse('conflict', '已经作出决定的申请不能再补填结算单号。');
+  const e = schema.episodes;
+  return transaction(async (db) => {
+    const [episode] = await db.select().from(e).where(and(eq(e.applicationId, app.id), eq(e.seq, seq)));
+    if (!episode) return notFound();
+    const visit = openEpisode(episode);
+    const { noKey } = visitKeys(visit, settlementNo);
+    await db.update(e).set({ noKey }).where(eq(e.id, episode.id));
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'application.settlement_no', entity: 'application', entityId: app.id, ip, summary: { ref, seq, before: { numbered: !!episode.noKey }, after: { numbered: true } } });
+    return { ok: true as const, seq };
   });
 }

@@ -8,7 +8,7 @@ import type { EstimateResult } from '@/lib/calculator';
 import { q, schema } from '@/lib/store/db';
 
 /** One earlier record of an application's visit (`seq`): the case that covers it, if any, and what the hospital paid. */
-export type VisitMatch = { seq: number; source: 'settlement' | 'application'; ref: string | null; status: string | null; hospitalPaidFen: number };
+export type VisitMatch = { seq: number; source: 'settlement' | 'application'; ref: string | null; status: string | null; hospitalPaidFen: number; own?: boolean };
 
 const COVERING = ['submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid'] as const;
 
@@ -40,7 +40,7 @@ export async function visitMatches(app: { id: string; region: string; personId: 
   );
   const out: VisitMatch[] = [];
   for (const r of settled) {
-    for (const seq of seqOf(r.noKey, r.visitKey)) out.push({ seq, source: 'settlement', ref: r.appId === app.id ? null : r.ref, status: r.appId === app.id ? null : r.status, hospitalPaidFen: r.paid });
+    for (const seq of seqOf(r.noKey, r.visitKey)) out.push({ seq, source: 'settlement', ref: r.appId === app.id ? null : r.ref, status: r.appId === app.id ? null : r.status, hospitalPaidFen: r.paid, own: r.appId === app.id });
   }
   // A direct case's visits are its settlements too: list the case once, as the settlement.
   const seen = new Set(out.map((m) => `${m.seq}:${m.ref}`));

@@ -91,6 +91,11 @@ export async function q<T>(fn: (db: Db) => Promise<T>): Promise<T> {
  * together. On SQLite it is BEGIN IMMEDIATE behind the lock; on PostgreSQL a pooled client in READ
  * COMMITTED, so callers that race use compare-and-set updates or unique keys, never read-then-write.
  */
+/** Whether the caller runs inside a transaction (work done now commits only with the outer one). */
+export function inTransaction(): boolean {
+  return current.getStore() !== undefined;
+}
+
 export async function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
   const open = current.getStore();
   if (open) return fn(open);

@@ -16,7 +16,8 @@ import { notifyApplication, textRecipients } from '@/lib/dal/notifications';
 import type { SessionUser } from '@/lib/dal/users';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 import { refuse, type Refusal, type Result } from '@/lib/result';
-import { schema, transaction, type Db } from '@/lib/store/db';
+import { queueTexts } from '@/lib/dal/sms-outbox';
+import { inTransaction, schema, transaction, type Db } from '@/lib/store/db';
 import type { StaffForm } from '@/lib/workflow/forms';
 import { nextStepText, STATUS_TEXT, type Actor } from '@/lib/workflow/states';
 
@@ -115,6 +116,9 @@ export async function run<I, P>(
   const c: VerbContext<I, P> = { ...base, prepared };
 
   let outcome: { ref: string };
+  // Inside a larger transaction (an import's batch, a bank result file) "after commit" is that one's commit: the
+  // texts go to the outbox in it and the worker sends them (lib/dal/sms-outbox.ts).
+  const nested = inTransaction();
   try {
     outcome = await transaction(async (db) => {
       const t = schema.applications;
@@ -150,10 +154,11 @@ export async function run<I, P>(
       const next = STATUS_TEXT[c.to].next;
       const forProxy = (name: string) => notice.body.replace(next, nextStepText(c.to, name)).replaceAll('您的', `${name} 的`);
       const recipients = await notifyApplication({ ...app, personId: patch.personId ?? app.personId }, notice.title, notice.body, forProxy);
-      return { ref, recipients, sms: notice.sms };
+      const r = { ref, recipients, sms: notice.sms };
+      if (nested) await sendTexts(r, queueTexts);
+      return r;
     }).then(async (r) => {
-      await textRecipients(r.recipients.own, r.sms);
-      if (r.recipients.proxyFor) await textRecipients(r.recipients.proxies, r.sms.replaceAll('您的', `${r.recipients.proxyFor} 的`));
+      if (!nested) await sendTexts(r, textRecipients);
       return r;
     });
   } catch (error) {
@@ -169,6 +174,12 @@ export async function run<I, P>(
     throw error;
   }
   return { ok: true, status: c.to, ref: outcome.ref };
+}
+
+/** The notice's SMS to the applicant, and to their proxies about the applicant. */
+async function sendTexts(r: { recipients: { own: string[]; proxies: string[]; proxyFor: string | null }; sms: string }, send: (userIds: string[], text: string) => Promise<void>): Promise<void> {
+  await send(r.recipients.own, r.sms);
+  if (r.recipients.proxyFor) await send(r.recipients.proxies, r.sms.replaceAll('您的', `${r.recipients.proxyFor} 的`));
 }
 
 /** Status plus the columns the verb changed, without personal data (never ciphertext in the audit log). */

@@ -170,6 +170,14 @@ const ROWS: Row[] = [
     url: (fx) => `/applications/${fx.B.ref}/withdraw`,
     expect: cells({ anon: 'login', owner: 'ok', proxy: 'ok', proxyView: 'not_found', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', staff: 'not_found' }),
   },
+  // bankChangePage: the owner, or a proxy whose authority has receive_payment (no matrix proxy has it: the unit test
+  // tests/unit/ledger/bank-changes.test.ts covers one that does); staff 403.
+  {
+    kind: 'page',
+    name: '/applications/[ref]/bank',
+    url: (fx) => `/applications/${fx.B.ref}/bank`,
+    expect: cells({ anon: 'login', owner: 'ok', proxy: 'not_found', proxyView: 'not_found', proxyNone: 'not_found', proxyRevoked: 'not_found', other: 'not_found', staff: 'forbidden' }),
+  },
   // decisionNotice: loadApplication 'view' on a decided application (A was rejected).
   {
     kind: 'page',
@@ -314,6 +322,14 @@ const ROWS: Row[] = [
     fields: () => ({ confirm: 'yes' }),
     expect: cells({ anon: 'login', owner: 'state:不能撤回', proxy: 'state:不能撤回', proxyView: 'state:没有找到这份申请，或您无权办理', proxyNone: 'state:没有找到这份申请，或您无权办理', proxyRevoked: 'state:没有找到这份申请，或您无权办理', other: 'state:没有找到这份申请，或您无权办理', staff: 'forbidden' }),
   },
+  // requestBankChange on A (rejected): the payee reaches the state check; nothing is written.
+  {
+    kind: 'action',
+    name: 'app/(resident)/applications/[ref]/bank/actions.ts#requestBankChangeAction',
+    bound: (fx) => [fx.A.ref],
+    fields: () => ({ bankName: '中国银行', accountName: '严矩阵', account: '6217000000009876543' }),
+    expect: cells({ anon: 'login', owner: 'state:不能再更换收款账户', proxyNone: 'state:没有找到这条记录', proxy: 'state:没有找到这条记录', proxyView: 'state:没有找到这条记录', proxyRevoked: 'state:没有找到这条记录', other: 'state:没有找到这条记录', staff: 'forbidden' }),
+  },
   // 我的数据: a correction of one's own data (no application named); without the confirm box nothing closes.
   { kind: 'action', name: 'app/(resident)/me/data/actions.ts#correctionAction', fields: () => ({ ref: '', detail: '矩阵测试：姓名写错了' }), writers: RESIDENTS, expect: cells({ anon: 'login', residents: 'ok', staff: 'forbidden' }) },
   { kind: 'action', name: 'app/(resident)/me/data/actions.ts#closeAccountAction', fields: () => ({}), expect: cells({ anon: 'login', residents: 'redirect:/me/data?error=confirm', staff: 'forbidden' }) },
@@ -343,6 +359,14 @@ const ROWS: Row[] = [
     // Only a clerk or reviewer of the area reveals; admins and auditors see masked values only (403).
     expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', shanghai: 'state:没有找到', wxDistrict: 'state:没有找到', wxAdmin: 'forbidden', wxAuditor: 'forbidden', shAdmin: 'forbidden', shAuditor: 'forbidden' }),
   },
+  // setSettlementNo: clerks and reviewers of the case's area, before a decision; A is rejected, so nothing is written.
+  {
+    kind: 'action',
+    name: 'app/admin/applications/[ref]/actions.ts#settlementNoAction',
+    bound: (fx) => [fx.A.ref, '0'],
+    fields: () => ({ settlementNo: 'JZ-MATRIX-1' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:已经作出决定', wxReviewer: 'state:已经作出决定', wxDistrict: 'state:没有找到', shClerk: 'state:没有找到', shReviewer: 'state:没有找到' }),
+  },
   // assignApplication(…, nobody): clerk/reviewer/admin of the region; the auditor may not assign.
   {
     kind: 'action',
@@ -360,6 +384,14 @@ const ROWS: Row[] = [
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxAdmin: 'redirect:/admin/audit?person=:id', wxAuditor: 'redirect:/admin/audit?person=:id', shAdmin: 'redirect:/admin/audit?person=none', shAuditor: 'redirect:/admin/audit?person=none' }),
   },
   // PAYERS reach the file check (no file sent); the auditor 403.
+  // decideBankChange: clerks and reviewers of the case's area; no change has this id.
+  {
+    kind: 'action',
+    name: 'app/admin/payments/actions.ts#decideBankChangeAction',
+    bound: () => ['00000000-0000-4000-8000-000000000000'],
+    fields: () => ({ decision: 'verified', answer: '' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:没有找到这条记录', wxReviewer: 'state:没有找到这条记录', wxDistrict: 'state:没有找到这条记录', shClerk: 'state:没有找到这条记录', shReviewer: 'state:没有找到这条记录' }),
+  },
   { kind: 'action', name: 'app/admin/payments/actions.ts#importResultAction', fields: () => ({}), expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:请选择银行返回的结果文件', wxAuditor: 'forbidden', shAuditor: 'forbidden' }) },
   // Staff account actions (requireStaffAccount: nobody → /login?as=staff, residents 403), each on the actor's own
   // account. Confirming: the admins' second factor is on already; the others have a pending secret (the security
@@ -566,6 +598,14 @@ const ROWS: Row[] = [
     name: 'app/admin/imports/actions.ts#importSettlementsAction',
     fields: () => ({ from: '2026-01-01', to: '2026-06-30' }),
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:请选择结算记录文件', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
+  // resolveHeldSettlement: IMPORTERS of the row's region; a row that is not held (none by this id) is not found.
+  {
+    kind: 'action',
+    name: 'app/admin/imports/actions.ts#resolveHeldAction',
+    bound: () => ['matrix-no-such-row'],
+    fields: () => ({ referred: 'yes' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:没有找到这条待核实的结算记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
   },
   // Corrections: clerks and reviewers of the area (auditors and admins do not handle personal-data requests).
   { kind: 'page', name: '/admin/requests', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxReviewer: 'ok', wxDistrict: 'ok', shClerk: 'ok', shReviewer: 'ok' }) },

@@ -1,8 +1,10 @@
 'use server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction, type ActionState } from '@/lib/action';
 import { requestAddress } from '@/lib/client-address';
+import { heldFillSchema, resolveHeldSettlement } from '@/lib/dal/held-settlements';
 import { IMPORTERS, startSettlementImport } from '@/lib/dal/settlements';
 import type { LineError } from '@/lib/settlements/csv';
 
@@ -27,4 +29,19 @@ export const importSettlementsAction = validatedAction(
     redirect(`/admin/jobs/${r.jobId}`);
   },
   { invalid: (fieldErrors, values) => ({ ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors, values: values as Record<string, string> }) },
+);
+
+/** A clerk fills a held (待核实) row's blank cells; the row then goes through 直接办理 like any other. */
+export const resolveHeldAction = validatedAction(
+  heldFillSchema.extend({ id: z.string({ error: '没有找到这条结算记录。' }).min(1).max(80) }),
+  IMPORTERS,
+  async ({ id, ...fill }, user, { values }): Promise<ActionState> => {
+    const r = await resolveHeldSettlement(user, id, fill, { ip: await requestAddress() });
+    if (!r.ok) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, values };
+    // The row leaves the list, so its form goes too: the page says what happened.
+    const said = new URLSearchParams({ resolved: r.settlementNo, ...(r.award ? { ref: r.award.ref, fen: String(r.award.amountFen) } : { note: r.note }) });
+    revalidatePath('/admin/imports');
+    redirect(`/admin/imports?${said}#held-h`);
+  },
+  { bound: ['id'], invalid: (fieldErrors, values) => ({ ok: false, message: '请把没有填写的项目补全。', fieldErrors, values }) },
 );

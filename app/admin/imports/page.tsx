@@ -1,18 +1,27 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { JobProgress } from '@/app/admin/_components/job-progress';
+import { heldSettlements, type HeldRow } from '@/lib/dal/held-settlements';
 import { IMPORTERS } from '@/lib/dal/settlements';
-import { todayInShanghai } from '@/lib/format';
+import { requestAddress } from '@/lib/client-address';
+import { formatMoney, todayInShanghai } from '@/lib/format';
 import { recentJobs } from '@/lib/jobs/queue';
 import { SETTLEMENT_HEADER } from '@/lib/settlements/csv';
 import { requireUser } from '@/lib/session';
+import { resolveHeldAction } from './actions';
+import { HeldForm } from './held-form';
 import { SettlementImportForm } from './import-form';
 import { BackToDesk } from '@/app/admin/_components/back-to-desk';
 
 export const metadata: Metadata = { title: '结算记录导入（免申即享）' };
 
-export default async function ImportsPage() {
+type Search = { resolved?: string; ref?: string; fen?: string; note?: string };
+
+export default async function ImportsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser([...IMPORTERS, 'auditor'], '/admin/imports');
+  const said = await searchParams;
   const jobs = await recentJobs(user, ['settlement_import']);
+  const held = await heldSettlements(user, await requestAddress());
   const today = todayInShanghai();
   const canImport = (IMPORTERS as readonly string[]).includes(user.role);
   return (
@@ -36,6 +45,7 @@ export default async function ImportsPage() {
       ) : (
         <p className="card">您是审计员：可以查看导入记录，不能导入。</p>
       )}
+      <HeldSection held={held} canResolve={canImport} said={said} />
       <section aria-labelledby="jobs-h" className="space-y-3">
         <h2 id="jobs-h" className="text-xl font-bold">最近的导入</h2>
         {jobs.length === 0 ? (
@@ -51,5 +61,54 @@ export default async function ImportsPage() {
         )}
       </section>
     </div>
+  );
+}
+
+const LEVEL_TEXT: Record<number, string> = { 1: '一级', 2: '二级', 3: '三级' };
+
+/** 待核实: rows held for a blank cell a rule depends on; the clerk fills the cells and the row is awarded like any other. */
+function HeldSection({ held, canResolve, said }: { held: { rows: HeldRow[]; total: number }; canResolve: boolean; said: Search }) {
+  return (
+    <section aria-labelledby="held-h" className="space-y-3">
+      <h2 id="held-h" className="text-xl font-bold">待核实的结算记录{held.total ? `（${held.total} 条）` : ''}</h2>
+      {said.resolved ? (
+        <p role="status" className="card text-ok font-semibold" data-testid="held-resolved">
+          结算单 {said.resolved} 已核实。
+          {said.ref ? (
+            <>
+              已直接办理 <Link href={`/admin/applications/${encodeURIComponent(said.ref)}`} className="link">{said.ref}</Link>，核定救助金额 {formatMoney(Number(said.fen ?? 0))}。
+            </>
+          ) : (
+            said.note
+          )}
+        </p>
+      ) : null}
+      <p>
+        结算记录里有规则要用到的项目没有填写（如按规定转诊、医院等级、就医地）时，系统不会按最有利的情况猜测，而是先放在这里，由工作人员核实后补填；补填后这条记录和其他记录一样，按规定计算并直接办理。
+      </p>
+      {held.rows.length === 0 ? (
+        <p className="card">没有待核实的结算记录。</p>
+      ) : (
+        <ul className="space-y-3" data-testid="held-rows">
+          {held.rows.map((r) => (
+            <li key={r.id} className="card space-y-2">
+              <p className="font-semibold">
+                结算单 {r.settlementNo} · {r.date} · {r.kindText}
+                {r.hospitalName ? ` · ${r.hospitalName}` : ''}
+                {r.personMasked ? ` · ${r.personMasked}` : ' · 系统中没有此人'}
+              </p>
+              <p className="text-bad">待核实：{r.reason}</p>
+              <p className="text-sm text-muted">
+                已有的项目：{r.fields.includes('referred') ? '' : `按规定转诊 ${r.visit.referred ? '是' : '否'}；`}
+                {r.fields.includes('hospitalLevel') ? '' : `医院等级 ${LEVEL_TEXT[r.visit.hospitalLevel] ?? r.visit.hospitalLevel}；`}
+                {r.fields.includes('location') ? '' : `就医地 ${r.visit.location === 'local' ? '本市' : r.visit.location === 'province' ? '省内' : '外地'}`}
+              </p>
+              {canResolve ? <HeldForm id={r.id} fields={r.fields} action={resolveHeldAction.bind(null, r.id)} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {held.total > held.rows.length ? <p className="text-sm text-muted">另有 {held.total - held.rows.length} 条，处理完这些后会显示。</p> : null}
+    </section>
   );
 }

@@ -2,7 +2,8 @@
 import { requestAddress } from '@/lib/client-address';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction, type ActionState } from '@/lib/action';
+import { BANK_VERIFIERS, decideBankChange } from '@/lib/dal/bank-changes';
 import { importBankResult, PAYERS, type LineError } from '@/lib/dal/payment-batches';
 
 export type ImportState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; lines?: LineError[] };
@@ -19,3 +20,16 @@ export const importResultAction = validatedAction(z.object({}), PAYERS, async (_
   revalidatePath('/admin/payments');
   return { ok: true, message: `已登记：发放成功 ${r.paid} 笔，发放失败 ${r.failed} 笔（批次 ${r.batchRefs.join('、')}）。` };
 });
+
+/** A clerk or reviewer verifies (or refuses) a payee's new account; four eyes with the case's approver. */
+export const decideBankChangeAction = validatedAction(
+  z.object({ id: z.uuid({ error: '没有找到这个更换申请。' }), decision: z.enum(['verified', 'refused'], { error: '请选择核实结果' }), answer: z.string().max(300, '说明不能超过 300 字').default('') }),
+  BANK_VERIFIERS,
+  async (input, user, { values }): Promise<ActionState> => {
+    const r = await decideBankChange(user, input.id, input, await requestAddress());
+    if (!r.ok) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, values };
+    revalidatePath('/admin/payments');
+    return { ok: true, message: input.decision === 'verified' ? `已核实 ${r.ref} 的新账户，下一批发放起使用。` : `已退回 ${r.ref} 的更换申请。` };
+  },
+  { bound: ['id'] },
+);

@@ -7,6 +7,9 @@ import { approvedUnpaid, PAYERS } from '@/lib/dal/payment-batches';
 import { formatDateTime, formatMoney, maskName, todayInShanghai } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { ImportForm } from './import-form';
+import { BANK_VERIFIERS, pendingBankChanges } from '@/lib/dal/bank-changes';
+import { DecideForm } from '@/app/admin/requests/decide-form';
+import { decideBankChangeAction } from './actions';
 import { BackToDesk } from '@/app/admin/_components/back-to-desk';
 
 export const metadata: Metadata = { title: '发放台账' };
@@ -15,7 +18,8 @@ export default async function PaymentsPage() {
   const user = await requireUser(['clerk', 'reviewer', 'admin', 'auditor'], '/admin/payments');
   const canPay = (PAYERS as readonly string[]).includes(user.role);
   const year = Number(todayInShanghai().slice(0, 4));
-  const [unpaid, rows, limits] = await Promise.all([approvedUnpaid(user), recentLedgerRows(user), regionPoolLimits(user.region ?? '', year, null)]);
+  const [unpaid, rows, limits, changes] = await Promise.all([approvedUnpaid(user), recentLedgerRows(user), regionPoolLimits(user.region ?? '', year, null), pendingBankChanges(user)]);
+  const canVerify = (BANK_VERIFIERS as readonly string[]).includes(user.role);
   const totalFen = unpaid.reduce((a, c) => a + c.derived.outstandingFen, 0);
   const regionName = user.region && isRegionCode(user.region) ? regionInfo(user.region).nameZh : '未分配地区';
   return (
@@ -28,6 +32,29 @@ export default async function PaymentsPage() {
         </p>
         {!canPay ? <p className="card">您是审计员：可以查看台账，不能导出批次或登记发放结果。</p> : null}
       </div>
+
+      <section aria-labelledby="bank-h" className="space-y-3">
+        <h2 id="bank-h" className="text-xl font-bold">收款账户变更待核实（{changes.length} 个）</h2>
+        <p className="text-sm text-muted">核对存折或银行卡后核实；批准这笔救助金的工作人员不能核实它的账户。已经导出的批次仍按原账户，核实后从下一批起使用新账户。</p>
+        {changes.length === 0 ? (
+          <p className="card">没有待核实的收款账户变更。</p>
+        ) : (
+          <ul className="space-y-2" data-testid="bank-changes">
+            {changes.map((c) => (
+              <li key={c.id} className="card space-y-2">
+                <p className="font-semibold">
+                  <Link href={`/admin/applications/${c.ref}`} className="link">{c.ref}</Link> {c.applicantMasked}：{c.oldMasked ?? '没有账户'} → {c.bankName} {c.accountMasked}
+                  {c.cause === 'payment_failed' ? '（上次发放被银行退回）' : ''}
+                </p>
+                <p className="text-sm text-muted">提交于 {formatDateTime(c.createdAt)}</p>
+                {canVerify ? (
+                  <DecideForm id={c.id} action={decideBankChangeAction.bind(null, c.id)} choices={[{ value: 'verified', label: '核实无误，更换' }, { value: 'refused', label: '不通过' }]} answerLabel="说明（不通过时必填，申请人会看到）" submitLabel="保存核实结果" />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="unpaid-h" className="space-y-3">
         <h2 id="unpaid-h" className="text-xl font-bold">

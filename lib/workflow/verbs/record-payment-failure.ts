@@ -20,7 +20,7 @@ export const recordPaymentFailure: Verb<{ message: string; batchRef?: string }> 
   effects: (c) => recordFailureRows(c.db, c.app, c.actor, { batchRef: c.input.batchRef ?? null, reason: c.input.message, now: c.now }),
   notice: (c) => ({
     title: `申请 ${c.ref}：救助金发放未成功`,
-    body: sentences(`发放未成功：${c.input.message}`, '工作人员会重新发放；如收款账户有变化，请联系经办窗口'),
+    body: sentences(`发放未成功：${c.input.message}`, '如账户已销户或有变化，请在申请页面点“更换收款账户”提交新的账户，工作人员核实后重新发放'),
     sms: `【医疗救助】您的申请 ${c.ref} 救助金发放未成功，请登录查看。`,
   }),
 };

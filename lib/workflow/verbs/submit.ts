@@ -48,10 +48,14 @@ export const submit: Verb<Record<string, never>, Prepared> = {
     const categories = [...(await certifiedCategories(person.id, region, year)), ...identity.categories.map((code) => ({ code }))];
     const snapshot = await estimateFor(region, year, dedupeCategories(categories), episodes, now);
     for (const [seq, e] of episodes.entries()) {
+      // Unknown is not yes (Office rules): referral, level and place open gates (004 二(三)2–3, 003 四(四)), so a
+      // visit without them is asked again, never stored as referred, 二级 or 本市. The form requires all three.
+      const { hospitalLevel, referred, location } = e;
+      if (hospitalLevel === undefined || referred === undefined || location === undefined) throw new Abort(refuse('invalid', '有就医记录还没有填完整：请选择医院等级、就医地点和是否按规定转诊。', { episodes: '有就医记录还没有填完整' }));
       // The visit is health data: one encrypted JSON value; only its position and application stay in the clear.
       const visit = {
-        hospitalName: e.hospitalName ?? null, date: e.date, endDate: e.endDate ?? null, kind: e.kind, hospitalLevel: e.hospitalLevel ?? 2,
-        specialDisease: e.specialDisease ?? false, referred: e.referred ?? true, location: e.location ?? 'local', offsiteFiled: e.offsiteFiled ?? false,
+        hospitalName: e.hospitalName ?? null, date: e.date, endDate: e.endDate ?? null, kind: e.kind, hospitalLevel,
+        specialDisease: e.specialDisease ?? false, referred, location, offsiteFiled: e.offsiteFiled ?? false,
         totalFen: e.totalFen, policyFen: e.policyFen, basicPaidFen: e.basicPaidFen ?? 0, criticalPaidFen: e.criticalPaidFen ?? 0, supplementaryPaidFen: e.supplementaryPaidFen ?? 0,
       };
       // The keyed hashes that find this visit in an import (lib/visit-key.ts): it is never paid twice.

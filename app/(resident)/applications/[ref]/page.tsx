@@ -58,6 +58,11 @@ export default async function ApplicationPage({ params, searchParams }: { params
           </p>
         ) : null}
         {app.status === 'transferred' ? <p>已转至：{app.transferredTo}</p> : null}
+        {user.role === 'resident' && ['submitted', 'accepted', 'in_review', 'needs_info', 'approved'].includes(app.status) ? (
+          <p>
+            <Link href={`/applications/${ref}/bank`} className="link">更换收款账户</Link>
+          </p>
+        ) : null}
         {app.status === 'approved' || app.status === 'paid' || app.status === 'rejected' ? (
           <p>
             <Link href={`/applications/${ref}/decision`} className="link font-semibold">查看决定书（可打印、下载 PDF）</Link>

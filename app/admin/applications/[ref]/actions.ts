@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { validatedAction, type FormValues } from '@/lib/action';
 import { STAFF } from '@/lib/access';
 import { assignApplication } from '@/lib/dal/staff-queue';
-import { REVEALABLE, revealField, type RevealField } from '@/lib/dal/staff-case';
+import { REVEALABLE, revealField, setSettlementNo, type RevealField } from '@/lib/dal/staff-case';
 import { formErrors, perform, readStaffForm, staffVerbNames, type TransitionName } from '@/lib/workflow';
 
 export type CaseActionState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; values?: FormValues };
@@ -62,4 +62,21 @@ export const assignAction = validatedAction(
     return { ok: true, message: target ? '已分派。' : '已取消分派。' };
   },
   { bound: ['ref'] },
+);
+
+/** Staff fill a visit's 结算单号 at review, so an import of the same settlement finds this case (paid once). */
+export const settlementNoAction = validatedAction(
+  z.object({
+    ref,
+    seq: z.coerce.number().int().min(0).max(99),
+    settlementNo: z.string().transform((s) => s.trim().normalize('NFKC')).pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '结算单号只能包含字母、数字、“-”和“_”，最多 64 个字符')),
+  }),
+  ['clerk', 'reviewer'],
+  async ({ ref: r, seq, settlementNo }, user, { values }): Promise<CaseActionState> => {
+    const result = await setSettlementNo(user, r, seq, settlementNo, await ip());
+    if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values };
+    revalidatePath(`/admin/applications/${r}`);
+    return { ok: true, message: `已记录第 ${seq + 1} 次就医的结算单号。` };
+  },
+  { bound: ['ref', 'seq'] },
 );

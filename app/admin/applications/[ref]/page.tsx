@@ -16,9 +16,11 @@ import { formatDate, formatDateTime, formatMoney, workingDaysBetween } from '@/l
 import { requireUser } from '@/lib/session';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
 import { eventLabel, isVerbName, verbLabel } from '@/lib/workflow';
+import { STATUS_TEXT } from '@/lib/workflow/states';
 import { AUTHORITY_STATUS_TEXT, SCOPE_TEXT } from '@/lib/authority/states';
 import { ActionForm } from './action-forms';
-import { assignAction, caseAction, revealAction } from './actions';
+import { assignAction, caseAction, revealAction, settlementNoAction } from './actions';
+import { SettlementNoForm } from './settlement-no-form';
 import { AssignForm } from './assign-form';
 import { RevealButton } from './reveal-button';
 import { REVEALERS } from '@/lib/dal/staff-case';
@@ -224,6 +226,19 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             <li key={e.id} className="py-2">
               <p className="font-semibold">{e.hospitalName}，{EPISODE_KINDS.find((k) => k.value === e.kind)?.label}</p>
               <p className="text-sm">{e.date}{e.endDate ? ` 至 ${e.endDate}` : ''}，总费用 {formatMoney(e.totalFen)}，政策范围内 {formatMoney(e.policyFen)}，基本医保已付 {formatMoney(e.basicPaidFen)}，大病保险已付 {formatMoney(e.criticalPaidFen)}</p>
+              <p className="text-sm text-muted">{d.numbered.includes(e.seq) ? '已有结算单号（用于核对是否重复支付）' : '没有结算单号'}</p>
+              {d.duplicates.filter((m) => m.seq === e.seq).map((m, i) => (
+                <p key={i} className="text-bad font-semibold" data-testid="possible-duplicate">
+                  可能重复：
+                  {m.ref ? (
+                    <>
+                      与案件 <Link href={`/admin/applications/${encodeURIComponent(m.ref)}`} className="link">{m.ref}</Link>（{m.status ? (STATUS_TEXT[m.status as keyof typeof STATUS_TEXT]?.label ?? m.status) : ''}）是同一次就医
+                    </>
+                  ) : m.source === 'settlement' ? '与已导入的医保结算记录是同一次就医' : '与另一份申请是同一次就医'}
+                  {m.hospitalPaidFen ? `，医院结算时已支付医疗救助 ${formatMoney(m.hospitalPaidFen)}` : ''}。批准时不会重复支付。
+                </p>
+              ))}
+              {d.mayNumber && !d.numbered.includes(e.seq) ? <SettlementNoForm seq={e.seq} action={settlementNoAction.bind(null, app.ref!, String(e.seq))} /> : null}
             </li>
           ))}
         </ul>

@@ -49,6 +49,12 @@ function ImportSummary({ r }: { r: ImportOutcome }) {
         <li>系统中没有这个身份证号的人员：{r.unmatched} 条（记录已保存，以后可用于预警）</li>
         <li>不是已认定的低保对象或特困人员（须依申请办理）：{r.notCertified} 人次</li>
         <li>本年度没有新增救助金额：{r.noAmount} 人次</li>
+        {r.held ? (
+          <li>
+            待核实（规则要用到的项目没有填写，没有按最有利的情况猜测）：{r.held} 条，请在
+            <Link href="/admin/imports#held-h" className="link">结算记录导入</Link>页面补填
+          </li>
+        ) : null}
         <li className="font-semibold">
           直接办理（免申即享）：{r.cases.length} 件，合计 {formatMoney(r.awardedFen)}
         </li>
