@@ -129,6 +129,9 @@ const ROWS: Row[] = [
   P('/estimate/result', CALC),
   // ── public routes ──
   { kind: 'route', name: '/api/health', public: '运维：数据库是否可用', expect: { anon: 'public' } },
+  // Metrics: only the bearer token METRICS_TOKEN or a trusted proxy's own address (none set for this server);
+  // no session of any kind is enough (tests/e2e/operations.spec.ts reads it with the token).
+  { kind: 'route', name: '/api/metrics', expect: cells({ anon: 'unauthorized', residents: 'unauthorized', staff: 'unauthorized' }) },
   { kind: 'route', name: '/api/v1/regions', public: '公开接口（docs/api.md），不登录、不存储', expect: { anon: 'public' } },
   { kind: 'route', name: '/api/v1/eligibility', public: '公开接口（docs/api.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
   { kind: 'route', name: '/api/v1/estimate', public: '公开接口（docs/api.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
