@@ -9,7 +9,7 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pdfkit'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pdfkit', 'prom-client'],
   experimental: {
     // forbidden() → app/forbidden.tsx with status 403 (lib/session.ts).
     authInterrupts: true,

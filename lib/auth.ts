@@ -8,6 +8,7 @@ import { otpFailureMessage, verifyOtp } from '@/lib/dal/otp';
 import { sessionClaimsOf, signedInUser, verifyStaffLogin, verifyStaffSecondFactor } from '@/lib/dal/users';
 import { authConfig } from '@/lib/auth.config';
 import { normalisePhone } from '@/lib/phone';
+import { log } from '@/lib/observe/log';
 
 /** A refused sign-in whose `code` is the Chinese message to show next to the form. */
 export class LoginRefused extends CredentialsSignin {
@@ -24,7 +25,7 @@ async function carryPrefillOver(userId: string): Promise<void> {
     // Imported here: lib/prefill reads the session through lib/session, which imports this file.
     if (user) await (await import('@/lib/prefill')).movePrefillToAccount(user);
   } catch (error) {
-    console.error('[auth] prefill not carried over', error);
+    log('error', 'auth: prefill not carried over', { error });
   }
 }
 
@@ -41,7 +42,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
     error(error) {
-      if ((error as { type?: string }).type !== 'CredentialsSignin') console.error('[auth]', error);
+      if ((error as { type?: string }).type !== 'CredentialsSignin') log('error', 'auth error', { error });
     },
   },
   providers: [

@@ -39,6 +39,12 @@ function isTrusted(list: BlockList, address: string): boolean {
   return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
+/** Whether an address (as a socket or a header gives it) is one of the TRUSTED_PROXIES `spec`. */
+export function isTrustedAddress(spec: string, address: string): boolean {
+  const a = normalise(address);
+  return spec.trim() !== '' && a !== null && isTrusted(trustedProxyList(spec), a);
+}
+
 /**
  * The client's address, or 'direct' when it cannot be known honestly. `trusted` defaults to TRUSTED_PROXIES.
  */

@@ -29,6 +29,8 @@ export const envSchema = z
       .string()
       .default('')
       .refine((v) => v.split(',').map((p) => p.trim()).filter(Boolean).every(isIpOrCidr), '必须是逗号分隔的 IP 地址或 CIDR，例如 127.0.0.1,10.0.0.0/8'),
+    // Bearer token for /api/metrics (Prometheus); without it only the trusted proxies' own addresses may scrape.
+    METRICS_TOKEN: z.string().min(32, '至少 32 个字符（例如 openssl rand -base64 32）').optional(),
   })
   .superRefine((e, ctx) => {
     if (!e.DATA_ENCRYPTION_KEY && !e.DATA_ENCRYPTION_KEYS) {

@@ -2,6 +2,7 @@ import 'server-only';
 // Where one-time codes and notices go. `demo` logs (and lets the page show the code); `webhook` posts to a gateway.
 import { env } from '@/lib/env';
 import { maskPhone } from '@/lib/format';
+import { log } from '@/lib/observe/log';
 
 export interface SmsSender {
   readonly showsCodeOnScreen: boolean;
@@ -11,7 +12,7 @@ export interface SmsSender {
 const demoSender: SmsSender = {
   showsCodeOnScreen: true,
   async send(phone, text) {
-    console.info(`[demo-sms] to ${maskPhone(phone)}: ${text}`);
+    log('info', `[demo-sms] to ${maskPhone(phone)}: ${text}`);
   },
 };
 

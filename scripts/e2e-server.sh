@@ -12,7 +12,7 @@ export SMS_PROVIDER=demo
 # A demonstration on purpose: the demo sender may run in production only with DEMO_MODE=1 (and says so on every page).
 export DEMO_MODE=1
 key() { node -e "console.log(require('node:crypto').randomBytes(32).toString('base64url'))"; }
-export AUTH_SECRET="$(key)" DATA_ENCRYPTION_KEY="$(key)" DATA_HMAC_KEY="$(key)"
+export AUTH_SECRET="$(key)" DATA_ENCRYPTION_KEY="$(key)" DATA_HMAC_KEY="$(key)" METRICS_TOKEN="$(key)"
 # Tests that act as staff through the data layer (tests/e2e/support/staff-act.ts) need the same database and keys.
 mkdir -p test-results
 # Everything the server prints also goes to the log (Playwright ignores stdout), which scripts/check-logs.mjs
@@ -20,7 +20,7 @@ mkdir -p test-results
 log="${E2E_LOG:-test-results/e2e-server.log}"
 : > "$log"
 exec > >(tee -a "$log") 2>&1
-node -e 'const e=process.env; console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,UPLOAD_DIR:e.UPLOAD_DIR,AUTH_SECRET:e.AUTH_SECRET,DATA_ENCRYPTION_KEY:e.DATA_ENCRYPTION_KEY,DATA_HMAC_KEY:e.DATA_HMAC_KEY,SMS_PROVIDER:"demo",DEMO_MODE:"1"}))' > "${E2E_ENV_FILE:-test-results/e2e-server.env.json}"
+node -e 'const e=process.env; console.log(JSON.stringify({DATABASE_URL:e.DATABASE_URL,UPLOAD_DIR:e.UPLOAD_DIR,AUTH_SECRET:e.AUTH_SECRET,DATA_ENCRYPTION_KEY:e.DATA_ENCRYPTION_KEY,DATA_HMAC_KEY:e.DATA_HMAC_KEY,METRICS_TOKEN:e.METRICS_TOKEN,SMS_PROVIDER:"demo",DEMO_MODE:"1"}))' > "${E2E_ENV_FILE:-test-results/e2e-server.env.json}"
 npx tsx db/migrate.ts
 npx tsx --conditions=react-server scripts/seed/seed.ts --without-parameters
 echo "e2e database: $DATABASE_URL"

@@ -18,7 +18,7 @@ echo "==> robustness: server logs"
 logs=0
 for log in test-results/e2e-server.log test-results/e2e-server-pg.log; do
   [ -f "$log" ] || continue
-  node scripts/check-logs.mjs "$log" || logs=1
+  node scripts/check-logs.mjs --json "$log" || logs=1
 done
 record logs "$logs"
 

@@ -13,8 +13,10 @@ import { todayInShanghai } from '@/lib/format';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { runNext } from '@/lib/jobs/runner';
 import { closeDatabase } from '@/lib/store/db';
+import { log, routeConsole } from '@/lib/observe/log';
 
 loadLocalEnv();
+routeConsole();
 const workerId = `${hostname()}:${process.pid}:${Date.now().toString(36)}`;
 const idleMs = Number(process.env.WORKER_POLL_MS ?? 1000);
 let stopping = false;
@@ -24,7 +26,7 @@ function shanghaiHour(now: Date): number {
   return (now.getUTCHours() + 8) % 24;
 }
 
-console.log(`[worker] ${workerId} started`);
+log('info', 'worker started', { workerId });
 let lastNightly = '';
 while (!stopping) {
   try {
@@ -39,14 +41,14 @@ while (!stopping) {
     await sendOutbox();
     const job = await runNext(workerId, HANDLERS);
     if (job) {
-      console.log(`[worker] ran ${job.kind} ${job.id}`);
+      log('info', 'worker ran a job', { workerId, kind: job.kind, jobId: job.id });
       await sendOutbox();
     }
     else await new Promise((r) => setTimeout(r, idleMs));
   } catch (error) {
-    console.error('[worker] error', error instanceof Error ? error.message : error);
+    log('error', 'worker error', { workerId, error: error instanceof Error ? error.message : String(error) });
     await new Promise((r) => setTimeout(r, idleMs * 5));
   }
 }
 await closeDatabase();
-console.log('[worker] stopped');
+log('info', 'worker stopped', { workerId });

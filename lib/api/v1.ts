@@ -3,6 +3,8 @@
 import { REGIONS, checkEligibility, estimate, type ParamSet, type RegionCode } from '@/lib/calculator';
 import { eligibilityRequestSchema } from '@/lib/validation/eligibility';
 import { estimateRequestSchema, issuesFromZod, whatIfParameters, type Issue } from '@/lib/validation/estimate';
+import { log } from '@/lib/observe/log';
+import { currentRequest } from '@/lib/observe/context';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -71,7 +73,7 @@ async function readJson(req: Request): Promise<Parsed> {
 
 /** Last resort: no input reaches this, only a fault of the server (a parameter store that fails, say). */
 function unexpected(requestId: string, err: unknown): Response {
-  console.error(`[api/v1 ${requestId}]`, err);
+  log('error', 'api/v1 unexpected error', { requestId, error: err instanceof Error ? err : String(err) });
   return json(500, {
     error: 'internal_error',
     message: `系统暂时无法完成计算，请稍后再试。如需帮助，请告知工作人员编号 ${requestId}`,
@@ -79,8 +81,9 @@ function unexpected(requestId: string, err: unknown): Response {
   });
 }
 
+/** The request's id (the one in X-Request-Id and the log line), or a new one outside the request observer. */
 function requestId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `req-${Math.random().toString(36).slice(2)}`;
+  return currentRequest()?.id ?? globalThis.crypto?.randomUUID?.() ?? `req-${Math.random().toString(36).slice(2)}`;
 }
 
 /** POST /api/v1/estimate. `loadParams` gives the staff-set parameters in force for the region and year. */

@@ -2,14 +2,27 @@ import 'server-only';
 // Who may touch an application. Every read and write in lib/dal and lib/workflow calls this first; a
 // refusal looks like "not found" so references cannot be probed. A proxy's rights are read from the
 // authorities table at the moment of each action (nothing cached), so a revocation holds on the next request.
-import { and, eq, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, eq, type AnyColumn, type SQL } from 'drizzle-orm';
 import { q, schema } from '@/lib/store/db';
 import type { SessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';
 import { STAFF } from '@/lib/access';
 import { covers, REFUSAL_TEXT, type CoverAnswer } from '@/lib/authority/states';
 import type { AuthorityScope } from '@/db/schema-shared';
+
+/**
+ * The staff area, the one rule for every staff page and list: staff see their region; staff of a district
+ * (`users.district`) see that district only. `rec` is the record's region and district (an application's own,
+ * a job's creator's, …); a record without a district is outside every district.
+ */
+export function inStaffArea(actor: Pick<SessionUser, 'region' | 'district'>, rec: { region: string | null; district: string | null }): boolean {
+  return Boolean(actor.region) && rec.region === actor.region && (!actor.district || rec.district === actor.district);
+}
+
+/** The same rule as a query condition on a table's region and district columns. */
+export function staffAreaWhere(actor: Pick<SessionUser, 'region' | 'district'>, region: AnyColumn, district: AnyColumn): SQL {
+  return and(eq(region, actor.region ?? ''), actor.district ? eq(district, actor.district) : undefined)!;
+}
 
 // receive_payment: changing the account the money goes to (a proxy needs that scope; the owner always may).
 export type AccessNeed = 'view' | 'apply' | 'respond' | 'receive_payment';
@@ -79,17 +92,8 @@ export async function canAccess(actor: SessionUser, app: Pick<AppRow, 'id' | 'pe
   // A clerk's own counter filing (窗口代录) while it is a draft: the clerk fills it in and submits it.
   if (actor.role === 'clerk' && app.status === 'draft') return app.filedByUserId === actor.id;
   if (!STAFF.includes(actor.role) || need !== 'view') return false;
+  // Staff of a district see that district's cases only; staff without one see the whole region.
   return app.status !== 'draft' && inStaffArea(actor, app);
-}
-
-/** The staff area rule: staff of a district see that district's cases only; staff without one see the whole region. */
-export function inStaffArea(actor: Pick<SessionUser, 'region' | 'district'>, row: { region: string; district: string | null }): boolean {
-  return actor.region !== null && row.region === actor.region && (!actor.district || row.district === actor.district);
-}
-
-/** The same rule as a WHERE clause on a table's region and district columns (for queries that count or list). */
-export function staffAreaWhere(actor: Pick<SessionUser, 'region' | 'district'>, cols: { region: SQLiteColumn; district: SQLiteColumn }): SQL {
-  return and(eq(cols.region, actor.region ?? ''), actor.district ? eq(cols.district, actor.district) : undefined)!;
 }
 
 /** The application if this actor may touch it for `need`, else null (callers answer 404). */

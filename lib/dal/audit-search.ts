@@ -1,11 +1,13 @@
 import 'server-only';
 // Reading the audit log (auditors and admins): filters by person (身份证号 → its HMAC → the person → their
 // applications, documents and accounts), staff user, action and date range, paginated on the server. Scoped to
-// the reader's region: rows by a staff user of the region, or about an application of the region.
+// the reader's area (lib/dal/access.ts staffAreaWhere): rows by a staff user of the region, or about an
+// application of the region; a district's reader, rows by staff of that district or about its applications.
 import { stringify } from 'csv-stringify/sync';
 import { and, count, desc, eq, gte, inArray, isNotNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import { lookupHash } from '@/lib/crypto';
 import { writeAudit } from '@/lib/dal/audit';
+import { staffAreaWhere } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';
 import { formatDateTime } from '@/lib/format';
 import { refuse, type Result } from '@/lib/result';
@@ -50,9 +52,10 @@ export async function personIdByIdNumber(actor: SessionUser, idNumber: string): 
   const p = schema.persons;
   const [row] = await q((db) => db.select({ id: p.id, hukouRegion: p.hukouRegion, insuredRegion: p.insuredRegion }).from(p).where(eq(p.idNumberHmac, lookupHash(`id:${idNumber.trim().toUpperCase()}`))));
   if (!row) return null;
-  if (row.hukouRegion === actor.region || row.insuredRegion === actor.region) return row.id;
+  // A district's reader: only a person with a case in the district (a person has no district of their own).
+  if (!actor.district && (row.hukouRegion === actor.region || row.insuredRegion === actor.region)) return row.id;
   const t = schema.applications;
-  const [here] = await q((db) => db.select({ id: t.id }).from(t).where(and(eq(t.personId, row.id), eq(t.region, actor.region!), ne(t.status, 'draft'))).limit(1));
+  const [here] = await q((db) => db.select({ id: t.id }).from(t).where(and(eq(t.personId, row.id), staffAreaWhere(actor, t.region, t.district), ne(t.status, 'draft'))).limit(1));
   return here ? row.id : null;
 }
 
@@ -63,10 +66,9 @@ const nextDayStart = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).get
 async function whereFor(actor: SessionUser, f: AuditFilters): Promise<SQL | undefined> {
   const a = schema.auditLog;
   const actorUser = schema.users;
-  const region = actor.region ?? '';
   const t = schema.applications;
   const conds: (SQL | undefined)[] = [
-    or(eq(actorUser.region, region), and(eq(a.entity, 'application'), eq(t.region, region))),
+    or(staffAreaWhere(actor, actorUser.region, actorUser.district), and(eq(a.entity, 'application'), staffAreaWhere(actor, t.region, t.district))),
   ];
   if (f.personId) {
     const pid = f.personId;
@@ -124,14 +126,14 @@ export async function searchAudit(actor: SessionUser, f: AuditFilters): Promise<
   });
 }
 
-/** Staff users of the reader's region, for the "staff user" filter. */
+/** Staff users of the reader's area, for the "staff user" filter. */
 export async function regionStaff(actor: SessionUser) {
   const u = schema.users;
   return q((db) =>
     db
       .select({ id: u.id, displayName: u.displayName, username: u.username, role: u.role })
       .from(u)
-      .where(and(eq(u.region, actor.region ?? ''), isNotNull(u.username)))
+      .where(and(staffAreaWhere(actor, u.region, u.district), isNotNull(u.username)))
       .orderBy(u.displayName),
   );
 }

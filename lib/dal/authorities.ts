@@ -31,6 +31,7 @@ import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result'
 import { fileStore } from '@/lib/store/files';
 import { q, schema, transaction } from '@/lib/store/db';
 import { prepareUpload } from '@/lib/uploads';
+import { staffAreaWhere } from '@/lib/dal/access';
 
 export type GrantableScope = (typeof GRANTABLE_SCOPES)[number];
 export type GrantInput = { phone: string; scope: GrantableScope[]; validFrom: string; validTo: string; applicationId: string | null };
@@ -421,7 +422,7 @@ export async function personOfStaffArea(actor: SessionUser, person: { id: string
   if (actor.role === 'resident' || !actor.region) return false;
   const t = schema.applications;
   const applied = await q((db) =>
-    db.select({ id: t.id }).from(t).where(and(eq(t.personId, person.id), eq(t.region, actor.region!), ne(t.status, 'draft'), actor.district ? eq(t.district, actor.district) : undefined)).limit(1),
+    db.select({ id: t.id }).from(t).where(and(eq(t.personId, person.id), staffAreaWhere(actor, t.region, t.district), ne(t.status, 'draft'))).limit(1),
   );
   if (applied.length > 0) return true;
   return !actor.district && (person.insuredRegion === null || person.insuredRegion === actor.region);

@@ -1,7 +1,10 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dialect, rawRows, sql } from '@/lib/store/db';
+import { count, inArray, sum } from 'drizzle-orm';
+import { log } from '@/lib/observe/log';
+import type { DatabaseFigures } from '@/lib/observe/metrics';
+import { dialect, poolUse, q, rawRows, schema, sql } from '@/lib/store/db';
 
 /** Is the database reachable, and has every migration of its dialect been applied? */
 export async function healthStatus(): Promise<{ db: 'ok' | 'error'; migrations: 'current' | 'pending' | 'unknown' }> {
@@ -18,7 +21,25 @@ export async function healthStatus(): Promise<{ db: 'ok' | 'error'; migrations: 
     const [applied] = kind === 'postgres' ? await rawRows<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`) : await rawRows<{ n: number }>(sql`select count(*) as n from __drizzle_migrations`);
     return { db: 'ok', migrations: Number(applied?.n ?? 0) >= journal.entries.length ? 'current' : 'pending' };
   } catch (error) {
-    console.error('[health]', error instanceof Error ? error.message : error);
+    log('error', 'health check failed', { error: error instanceof Error ? error.message : String(error) });
     return { db: 'error', migrations: 'unknown' };
   }
+}
+
+/**
+ * What an operator watches (/api/metrics): the queue by region and state from the trigger-kept counts, jobs
+ * waiting, running and failed by kind, and this instance's connections. Counts only: no person, no record.
+ */
+export async function operationalFigures(): Promise<DatabaseFigures> {
+  const c = schema.applicationCounts;
+  const j = schema.jobs;
+  const [applications, jobs] = await Promise.all([
+    q((db) => db.select({ region: c.region, status: c.status, n: sum(c.n) }).from(c).groupBy(c.region, c.status)),
+    q((db) => db.select({ kind: j.kind, status: j.status, n: count() }).from(j).where(inArray(j.status, ['queued', 'running', 'failed'])).groupBy(j.kind, j.status)),
+  ]);
+  return {
+    applications: applications.map((r) => ({ region: r.region, status: r.status, n: Number(r.n ?? 0) })),
+    jobs: jobs.map((r) => ({ kind: r.kind, status: r.status, n: Number(r.n) })),
+    pool: poolUse(),
+  };
 }

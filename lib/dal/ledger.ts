@@ -22,6 +22,7 @@ import { formatMoney } from '@/lib/format';
 import { refuse } from '@/lib/result';
 import { q, schema, type Db } from '@/lib/store/db';
 import { Abort } from '@/lib/workflow/run';
+import { staffAreaWhere } from '@/lib/dal/access';
 
 export type LedgerRow = typeof schema.payments.$inferSelect;
 export type PaymentKind = LedgerRow['kind'];
@@ -320,7 +321,7 @@ export async function recentLedgerRows(actor: SessionUser, limit = 50) {
       .select({ id: p.id, ref: schema.applications.ref, kind: p.kind, pool: p.pool, region: p.region, year: p.year, amountFen: p.amountFen, batchRef: p.batchRef, reason: p.reason, createdAt: p.createdAt })
       .from(p)
       .innerJoin(schema.applications, eq(schema.applications.id, p.applicationId))
-      .where(and(eq(p.region, actor.region!), actor.district ? eq(schema.applications.district, actor.district) : undefined))
+      .where(and(eq(p.region, actor.region!), staffAreaWhere(actor, schema.applications.region, schema.applications.district)))
       .orderBy(sql`${p.createdAt} desc`, sql`${p.id} desc`)
       .limit(limit),
   );

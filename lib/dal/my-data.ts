@@ -18,6 +18,7 @@ import { STATUS_TEXT } from '@/lib/workflow/states';
 import { notFound, refuse, type Result } from '@/lib/result';
 import type { ConsentKind, DataRequestKind, DataRequestStatus } from '@/db/schema-shared';
 import { STAFF } from '@/lib/access';
+import { staffAreaWhere } from '@/lib/dal/access';
 
 export const ROLE_LABEL: Record<string, string> = { clerk: '受理员', reviewer: '审核员', admin: '管理员', auditor: '审计员' };
 export const REQUEST_KIND_TEXT: Record<DataRequestKind, string> = { correction: '更正信息', closure: '注销账号', export: '下载我的数据', sms_withdraw: '撤回短信通知同意' };
@@ -234,7 +235,7 @@ export async function correctionQueue(actor: SessionUser) {
       .select({ r, appRef: schema.applications.ref, district: schema.applications.district })
       .from(r)
       .leftJoin(schema.applications, eq(schema.applications.id, r.applicationId))
-      .where(and(eq(r.kind, 'correction'), eq(r.region, actor.region!), actor.district ? eq(schema.applications.district, actor.district) : sql`true`))
+      .where(and(eq(r.kind, 'correction'), eq(r.region, actor.region!), actor.district ? staffAreaWhere(actor, schema.applications.region, schema.applications.district) : undefined))
       .orderBy(asc(r.status), asc(r.dueDate)),
   );
   return rows.map(({ r: x, appRef }) => ({ id: x.id, ref: x.ref, status: x.status, createdAt: x.createdAt, dueDate: x.dueDate, answer: x.answer, applicationRef: appRef, detail: x.detailEnc ? decrypt(x.detailEnc) : '' }));

@@ -7,6 +7,7 @@ import type { SessionUser } from '@/lib/dal/users';
 import { smsSender } from '@/lib/sms';
 import { covers } from '@/lib/authority/states';
 import { todayInShanghai } from '@/lib/format';
+import { log } from '@/lib/observe/log';
 
 /**
  * Inbox rows for the applicant's own account, whoever filed it themself, and the proxies whose live authority
@@ -55,7 +56,7 @@ export async function textPhone(phone: string, text: string): Promise<void> {
   try {
     await smsSender().send(phone, text);
   } catch (error) {
-    console.error('[notify] sms failed', error);
+    log('error', 'sms failed', { error });
   }
 }
 
@@ -82,7 +83,7 @@ export async function textRecipients(userIds: string[], text: string): Promise<v
     try {
       await smsSender().send(decrypt(phoneEnc), text);
     } catch (error) {
-      console.error('[notify] sms failed', error);
+      log('error', 'sms failed', { error });
     }
   }
 }

@@ -22,6 +22,7 @@ import { q, schema, transaction } from '@/lib/store/db';
 import { perform } from '@/lib/workflow';
 import { Abort } from '@/lib/workflow/run';
 import { STATUS_TEXT } from '@/lib/workflow/states';
+import { staffAreaWhere } from '@/lib/dal/access';
 
 export const PAYERS = ['clerk', 'reviewer', 'admin'] as const;
 export const BATCH_COLUMNS = ['批次号', '序号', '申请编号', '收款人', '开户银行', '收款账号', '金额（分）', '金额（元）'] as const;
@@ -42,7 +43,7 @@ export async function approvedUnpaid(actor: SessionUser): Promise<UnpaidCase[]> 
       .select({ id: t.id, ref: t.ref, bankName: t.bankName, last4: t.bankAccountLast4, decidedAt: t.decidedAt, nameEnc: schema.persons.nameEnc })
       .from(t)
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
-      .where(and(eq(t.region, actor.region!), actor.district ? eq(t.district, actor.district) : undefined, eq(t.status, 'approved')))
+      .where(and(staffAreaWhere(actor, t.region, t.district), eq(t.status, 'approved')))
       .orderBy(asc(t.decidedAt), asc(t.ref)),
   );
   if (apps.length === 0) return [];

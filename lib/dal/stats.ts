@@ -131,7 +131,7 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
   const { start, end } = bounds(period);
   const a = schema.applications;
   // District staff see their district's cases only, as in the queue (the one staff-area rule of lib/dal/access.ts).
-  await fillBillFigures(staffAreaWhere(actor, a), start, end);
+  await fillBillFigures(staffAreaWhere(actor, a.region, a.district), start, end);
 
   // Everything about applications comes from the daily rollup: one row per submission day (Asia/Shanghai, as the
   // period's bounds), district, status and whole day of decision. Applications without a district are kept as ''.
@@ -141,7 +141,7 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
     db
       .select({ status: d.status, decisionDay: d.decisionDay, n: sum(d.n), billStays: sum(d.billStays), billPolicyFen: sum(d.billPolicyFen), billLeftFen: sum(d.billLeftFen), billOverTarget: sum(d.billOverTarget) })
       .from(d)
-      .where(and(staffAreaWhere(actor, d), gte(d.day, period.from), lte(d.day, period.to)))
+      .where(and(staffAreaWhere(actor, d.region, d.district), gte(d.day, period.from), lte(d.day, period.to)))
       .groupBy(d.status, d.decisionDay)
       .orderBy(d.decisionDay),
   );
@@ -158,7 +158,7 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
   const approved = decisions.filter((r) => r.status !== 'rejected').reduce((s, r) => s + r.n, 0);
   const buckets = new Map<number, number>();
   for (const r of decisions) buckets.set(r.decisionDay, (buckets.get(r.decisionDay) ?? 0) + r.n);
-  const ms = await medianDecisionMs(staffAreaWhere(actor, a), start, end, [...buckets].sort((x, y) => x[0] - y[0]).map(([day, n]) => ({ day, n })).filter((b) => b.n > 0));
+  const ms = await medianDecisionMs(staffAreaWhere(actor, a.region, a.district), start, end, [...buckets].sort((x, y) => x[0] - y[0]).map(([day, n]) => ({ day, n })).filter((b) => b.n > 0));
   const medianDays = ms === null ? null : ms / DAY;
   const approvalRate = decided ? approved / decided : null;
 
@@ -169,7 +169,7 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
       .select({ pool: p.pool, category: a.primaryCategory, fen: sql<number>`coalesce(sum(${p.amountFen}), 0)`.mapWith(Number), n: sql<number>`count(distinct ${p.applicationId})`.mapWith(Number) })
       .from(p)
       .innerJoin(a, eq(a.id, p.applicationId))
-      .where(and(eq(p.region, region), staffAreaWhere(actor, a), eq(p.kind, 'payment'), gte(p.paidAt, start), lte(p.paidAt, end)))
+      .where(and(eq(p.region, region), staffAreaWhere(actor, a.region, a.district), eq(p.kind, 'payment'), gte(p.paidAt, start), lte(p.paidAt, end)))
       .groupBy(p.pool, a.primaryCategory),
   );
   const sumBy = (key: 'pool' | 'category') => {

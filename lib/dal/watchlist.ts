@@ -5,7 +5,7 @@ import 'server-only';
 // income to compare with are staff parameters (WATCH_PARAMS): the documents leave 监测标准 to each locality
 // ("结合实际合理确定监测标准", 003 五(七)), and a household's own income is not on record here.
 // One entry per person, region and month (`period`): a refresh in the same month updates it, never adds another.
-import { and, asc, desc, eq, gte, isNotNull, lte, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, isNotNull, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { isRegionCode, regionInfo } from '@/lib/calculator';
 import type { WatchlistStatus } from '@/db/schema-shared';
 import { writeAudit } from '@/lib/dal/audit';
@@ -16,7 +16,8 @@ import { enqueue } from '@/lib/jobs/queue';
 import { JobFailure, type JobContext } from '@/lib/jobs/runner';
 import { openName } from '@/lib/personal-data';
 import { notFound, refuse, type Result } from '@/lib/result';
-import { q, schema, transaction } from '@/lib/store/db';
+import { q, schema, transaction, type Db } from '@/lib/store/db';
+import { staffAreaWhere } from '@/lib/dal/access';
 
 import { WATCH_PARAMS } from '@/lib/watch-params';
 
@@ -166,12 +167,24 @@ export async function enqueueNightlyRefresh(regions: readonly string[], today: s
 
 export type WatchEntry = { id: string; name: string; period: string; reason: string; burdenFen: number; status: WatchlistStatus; charityReferral: string | null; notes: string | null; noticeSentAt: string | null; updatedAt: string };
 
-/** The region's list, open ones first; viewing is audited. */
+/**
+ * An entry of the actor's area: its region, and for staff of a district a person with a case there (a person has
+ * no district of their own; the same reading as personOfStaffArea).
+ */
+function entryInArea(db: Db, actor: SessionUser): SQL {
+  const wl = schema.watchlist;
+  const t = schema.applications;
+  if (!actor.district) return eq(wl.region, actor.region ?? '');
+  const cases = db.select({ one: sql`1` }).from(t).where(and(eq(t.personId, wl.personId), staffAreaWhere(actor, t.region, t.district), ne(t.status, 'draft')));
+  return and(eq(wl.region, actor.region ?? ''), exists(cases))!;
+}
+
+/** The area's list, open ones first; viewing is audited. */
 export async function watchlistFor(actor: SessionUser, filter: { status?: WatchlistStatus | 'active' } = {}): Promise<WatchEntry[]> {
   if (!(WATCH_STAFF as readonly string[]).includes(actor.role) || !actor.region) return [];
   const wl = schema.watchlist;
   return transaction(async (db) => {
-    const where = [eq(wl.region, actor.region!)];
+    const where = [entryInArea(db, actor)];
     if (filter.status === 'active') where.push(ne(wl.status, 'closed'));
     else if (filter.status) where.push(eq(wl.status, filter.status));
     const rows = await db
@@ -194,8 +207,8 @@ export async function followUp(actor: SessionUser, input: { id: string; status: 
   const wl = schema.watchlist;
   const now = (ctx.now ?? new Date()).toISOString();
   return transaction(async (db) => {
-    const [row] = await db.select().from(wl).where(eq(wl.id, input.id));
-    if (!row || row.region !== actor.region) return notFound();
+    const [row] = await db.select().from(wl).where(and(eq(wl.id, input.id), entryInArea(db, actor)));
+    if (!row) return notFound();
     const notes = input.note?.trim() ? `${row.notes ? `${row.notes}\n` : ''}${now.slice(0, 10)} ${WATCH_STATUS_TEXT[input.status]}：${input.note.trim()}` : row.notes;
     const patch = { status: input.status, charityReferral: input.status === 'referred' ? charity : row.charityReferral, notes, updatedAt: now };
     const moved = await db.update(wl).set(patch).where(and(eq(wl.id, row.id), eq(wl.updatedAt, row.updatedAt))).returning({ id: wl.id });

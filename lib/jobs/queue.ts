@@ -11,6 +11,7 @@ import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { JobKind, JobStatus } from '@/db/schema-shared';
 import { encryptJson, decryptJson } from '@/lib/crypto';
 import { writeAudit } from '@/lib/dal/audit';
+import { staffAreaWhere } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { dialect, q, rawRows, schema, transaction } from '@/lib/store/db';
@@ -130,24 +131,30 @@ export async function failJob(jobId: string, workerId: string | null, reason: st
   return rows.length > 0;
 }
 
-function staffOfRegion(actor: SessionUser, job: Pick<JobRow, 'region'>): boolean {
-  return (JOB_STAFF as readonly string[]).includes(actor.role) && actor.region === job.region;
+// A job's area is its region and the district of the staff member who started it: staff of a district see
+// the jobs their district started, region staff every job of the region (a nightly job has no district).
+const creator = schema.users;
+
+async function jobInArea(actor: SessionUser, id: string) {
+  if (!(JOB_STAFF as readonly string[]).includes(actor.role) || !actor.region) return null;
+  const j = schema.jobs;
+  const [row] = await q((db) => db.select({ job: j }).from(j).leftJoin(creator, eq(creator.id, j.createdByUserId)).where(and(eq(j.id, id), staffAreaWhere(actor, j.region, creator.district))));
+  return row?.job ?? null;
 }
 
-/** A job of the actor's region (another region's job is "not found"); viewing it is audited. */
+/** A job of the actor's area (another region's or district's job is "not found"); viewing it is audited. */
 export async function jobFor(actor: SessionUser, id: string): Promise<Result<{ job: Omit<JobRow, 'payloadEnc'> }>> {
-  const j = schema.jobs;
-  return transaction(async (db) => {
-    const [row] = await db.select().from(j).where(eq(j.id, id));
-    if (!row || !staffOfRegion(actor, row)) return notFound();
+  const row = await jobInArea(actor, id);
+  if (!row) return notFound();
+  return transaction(async () => {
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'job.view', entity: 'job', entityId: row.id, summary: { kind: row.kind, status: row.status } });
     const { payloadEnc: _payload, ...job } = row;
     void _payload;
-    return { ok: true, job };
+    return { ok: true as const, job };
   });
 }
 
-/** The region's recent jobs of some kinds, newest first (lists on the import and watch-list pages). */
+/** The area's recent jobs of some kinds, newest first (lists on the import and watch-list pages). */
 export async function recentJobs(actor: SessionUser, kinds: JobKind[], limit = 10) {
   if (!actor.region || !(JOB_STAFF as readonly string[]).includes(actor.role)) return [];
   const j = schema.jobs;
@@ -155,7 +162,8 @@ export async function recentJobs(actor: SessionUser, kinds: JobKind[], limit = 1
     const rows = await db
       .select({ id: j.id, kind: j.kind, title: j.title, status: j.status, done: j.done, total: j.total, error: j.error, createdAt: j.createdAt, startedAt: j.startedAt, finishedAt: j.finishedAt, result: j.result })
       .from(j)
-      .where(and(eq(j.region, actor.region!), inArray(j.kind, kinds)))
+      .leftJoin(creator, eq(creator.id, j.createdByUserId))
+      .where(and(staffAreaWhere(actor, j.region, creator.district), inArray(j.kind, kinds)))
       .orderBy(desc(j.createdAt))
       .limit(limit);
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'job.list', entity: 'job', summary: { kinds, count: rows.length } });
@@ -169,8 +177,7 @@ export async function retryJob(actor: SessionUser, id: string, ctx: { ip?: strin
   const now = (ctx.now ?? new Date()).toISOString();
   const j = schema.jobs;
   return transaction(async (db) => {
-    const [row] = await db.select({ region: j.region, status: j.status }).from(j).where(eq(j.id, id));
-    if (!row || !staffOfRegion(actor, row)) return notFound();
+    if (!(await jobInArea(actor, id))) return notFound();
     const moved = await db
       .update(j)
       .set({ status: 'queued', error: null, attempts: 0, lockedBy: null, heartbeatAt: null, finishedAt: null, done: 0, updatedAt: now })

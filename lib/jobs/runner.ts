@@ -5,6 +5,7 @@ import 'server-only';
 // heartbeat went stale) is left alone: that worker now owns it.
 import { claimJob, failJob, finishJob, LostJob, MAX_ATTEMPTS, reportProgress, STALE_MS, type JobRow } from '@/lib/jobs/queue';
 import type { JobKind } from '@/db/schema-shared';
+import { log } from '@/lib/observe/log';
 
 export type JobContext = { job: JobRow; workerId: string; progress: (done: number, total?: number) => Promise<void> };
 export type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown>>;
@@ -46,7 +47,7 @@ export async function runNext(workerId: string, handlers: Handlers, opts: { hear
   } catch (error) {
     if (error instanceof LostJob) return job;
     const reason = error instanceof JobFailure ? error.message : `任务出错：${error instanceof Error ? error.message : String(error)}`;
-    if (!(error instanceof JobFailure)) console.error('[worker] job failed', job.id, job.kind, error);
+    if (!(error instanceof JobFailure)) log('error', 'job failed', { jobId: job.id, kind: job.kind, error });
     await failJob(job.id, workerId, reason);
   } finally {
     clearInterval(beat);

@@ -18,6 +18,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as sqliteSchema from '@/db/schema';
 import * as pgSchema from '@/db/schema.pg';
+import { log } from '@/lib/observe/log';
 
 export type Dialect = 'sqlite' | 'postgres';
 /** What the data layer sees: typed as the SQLite schema; on PostgreSQL the same builder calls run on `pg`. */
@@ -55,7 +56,7 @@ export function openSqlite(path: string): { db: Db; client: Database.Database } 
 
 export function openPostgres(url: string, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
-  pool.on('error', (error) => console.error('[db] idle client error', error.message));
+  pool.on('error', (error) => log('error', 'db: idle client error', { error: error.message }));
   return { db: drizzlePg(pool, { schema: pgSchema }) as unknown as Db, pool };
 }
 
@@ -130,6 +131,17 @@ export async function rawRows<T = Record<string, unknown>>(statement: SQL): Prom
 }
 
 export { sql };
+
+/**
+ * Connections of this instance for /api/metrics: PostgreSQL's pool (open, idle, clients waiting for one, the
+ * size); SQLite's one connection, busy while a query or transaction holds the lock. Opens nothing.
+ */
+export function poolUse(): { dialect: Dialect; total: number; idle: number; waiting: number; max: number } | null {
+  const h = holder.__portalStore;
+  if (!h) return null;
+  if (h.dialect === 'postgres') return { dialect: 'postgres', total: h.pool.totalCount, idle: h.pool.idleCount, waiting: h.pool.waitingCount, max: h.pool.options.max ?? 10 };
+  return { dialect: 'sqlite', total: 1, idle: h.lock.isLocked() ? 0 : 1, waiting: 0, max: 1 };
+}
 
 /** Closes the connection (scripts, tests); the next call opens a fresh one. */
 export async function closeDatabase(): Promise<void> {

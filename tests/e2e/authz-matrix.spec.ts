@@ -129,6 +129,9 @@ const ROWS: Row[] = [
   P('/estimate/result', CALC),
   // ── public routes ──
   { kind: 'route', name: '/api/health', public: '运维：数据库是否可用', expect: { anon: 'public' } },
+  // Metrics: only the bearer token METRICS_TOKEN or a trusted proxy's own address (none set for this server);
+  // no session of any kind is enough (tests/e2e/operations.spec.ts reads it with the token).
+  { kind: 'route', name: '/api/metrics', expect: cells({ anon: 'unauthorized', residents: 'unauthorized', staff: 'unauthorized' }) },
   { kind: 'route', name: '/api/v1/regions', public: '公开接口（docs/api.md），不登录、不存储', expect: { anon: 'public' } },
   { kind: 'route', name: '/api/v1/eligibility', public: '公开接口（docs/api.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
   { kind: 'route', name: '/api/v1/estimate', public: '公开接口（docs/api.md），不登录、不存储', method: 'POST', expect: { anon: 'public' } },
@@ -580,16 +583,17 @@ const ROWS: Row[] = [
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:还有内容没有填完', wxDistrict: 'state:没有找到这条记录', shClerk: 'state:没有找到这条记录' }),
   },
 
-  // ── jobs, imports, watch list: records of a region (no district: district staff see the region's) ──
-  // jobFor: JOB_STAFF of the job's region.
-  { kind: 'page', name: '/admin/jobs/[id]', url: (fx) => `/admin/jobs/${fx.jobId}`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', wxDistrict: 'ok', shanghai: 'not_found' }) },
-  // retryJob (clerk, reviewer, admin): of the region, only a failed job; this one is done. Nothing is written.
+  // ── jobs, imports, watch list: records of a region; district staff only their district's (staffAreaWhere) ──
+  // jobFor: JOB_STAFF of the job's area; this job was started by the Wuxi clerk (no district), so it is not the
+  // 梁溪区 clerk's (the page-content test below shows a 梁溪区 job is).
+  { kind: 'page', name: '/admin/jobs/[id]', url: (fx) => `/admin/jobs/${fx.jobId}`, expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', wxDistrict: 'not_found', shanghai: 'not_found' }) },
+  // retryJob (clerk, reviewer, admin): of the area, only a failed job; this one is done. Nothing is written.
   {
     kind: 'action',
     name: 'app/admin/jobs/[id]/actions.ts#retryJobAction',
     bound: (fx) => [fx.jobId],
     fields: () => ({}),
-    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:只有失败的任务可以重试', shanghai: 'state:没有找到这条记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:只有失败的任务可以重试', shanghai: 'state:没有找到这条记录', wxDistrict: 'state:没有找到这条记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
   },
   { kind: 'page', name: '/admin/imports', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
   // IMPORTERS (clerk, reviewer, admin) reach the file check (no file sent); the auditor 403.
@@ -625,14 +629,15 @@ const ROWS: Row[] = [
     writers: ['wxClerk', 'wxReviewer', 'wxAdmin', 'wxDistrict', 'shClerk', 'shReviewer', 'shAdmin'],
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'redirect:/admin/jobs/:id', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
   },
-  // followUp on the Wuxi entry: WATCH_ACTORS of its region record a contact; Shanghai does not find it.
+  // followUp on the Wuxi entry: WATCH_ACTORS of its area record a contact; Shanghai does not find it, nor the
+  // 梁溪区 clerk (the owner has no case in 梁溪区).
   {
     kind: 'action',
     name: 'app/admin/watchlist/actions.ts#followUpAction',
     bound: (fx) => [fx.watchId],
     fields: () => ({ status: 'contacted', note: '矩阵：已电话联系' }),
-    writers: ['wxClerk', 'wxReviewer', 'wxAdmin', 'wxDistrict'],
-    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', wxDistrict: 'ok', shanghai: 'state:没有找到这条记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+    writers: ['wxClerk', 'wxReviewer', 'wxAdmin'],
+    expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', wxDistrict: 'state:没有找到这条记录', shanghai: 'state:没有找到这条记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
   },
 
   // ── parameters and statistics: staff read their own region; admins set parameters ──
@@ -843,6 +848,8 @@ test.describe('授权矩阵', () => {
   let fx: Fx;
   const fetchers = {} as Fetcher;
   let actions: Map<string, { id: string; page: string }>;
+  /** The 梁溪区 clerk and auditor made in beforeAll (usernames). */
+  const district = { clerk: '', auditor: '' };
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(300_000);
@@ -856,11 +863,14 @@ test.describe('授权矩阵', () => {
     // Shanghai has no demo admin or auditor, Wuxi no district clerk: made here, the admin with its second factor on
     // (before the fixtures: the Shanghai admin runs the impact preview).
     const stamp = Date.now() % 1_000_000;
+    district.clerk = `wx.district.${stamp}`;
+    district.auditor = `wx.district.auditor.${stamp}`;
     const SH_ADMIN_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     await Promise.all([
       support('tests/e2e/support/create-staff.ts', `sh.admin.${stamp}`, 'admin', DEMO_PASSWORD, '--region=shanghai', `--totp=${SH_ADMIN_TOTP}`),
       support('tests/e2e/support/create-staff.ts', `sh.auditor.${stamp}`, 'auditor', DEMO_PASSWORD, '--region=shanghai'),
-      support('tests/e2e/support/create-staff.ts', `wx.district.${stamp}`, 'clerk', DEMO_PASSWORD, '--region=wuxi', '--district=梁溪区'),
+      support('tests/e2e/support/create-staff.ts', district.clerk, 'clerk', DEMO_PASSWORD, '--region=wuxi', '--district=梁溪区'),
+      support('tests/e2e/support/create-staff.ts', district.auditor, 'auditor', DEMO_PASSWORD, '--region=wuxi', '--district=梁溪区'),
     ]);
     const nobodyPhone = freshPhone();
     const counterIdNumbers = [freshIdNumber(), freshIdNumber()];
@@ -881,7 +891,7 @@ test.describe('授权矩阵', () => {
       authorities: { proxyView: setup.authorityIds.proxyView, proxyNone: setup.authorityIds.proxyNone },
     };
     const staff: [Actor, string, string | null][] = [
-      ['wxClerk', 'wuxi.clerk', null], ['wxReviewer', 'wuxi.reviewer', null], ['wxAdmin', 'admin', DEMO_ADMIN_TOTP_SECRET], ['wxAuditor', 'auditor', null], ['wxDistrict', `wx.district.${stamp}`, null],
+      ['wxClerk', 'wuxi.clerk', null], ['wxReviewer', 'wuxi.reviewer', null], ['wxAdmin', 'admin', DEMO_ADMIN_TOTP_SECRET], ['wxAuditor', 'auditor', null], ['wxDistrict', district.clerk, null],
       ['shClerk', 'shanghai.clerk', null], ['shReviewer', 'shanghai.reviewer', null], ['shAdmin', `sh.admin.${stamp}`, SH_ADMIN_TOTP], ['shAuditor', `sh.auditor.${stamp}`, null],
     ];
     const signIns: (() => Promise<[Actor, Awaited<ReturnType<Browser['newContext']>>]>)[] = [
@@ -972,5 +982,48 @@ test.describe('授权矩阵', () => {
     expect(end.documents).not.toBe(after.documents);
     expect(end.applications).not.toBe(after.applications);
     console.log(`authz matrix: ${ROWS.length} rows (${ROWS.filter((r) => r.public).length} public), ${ACTORS.length} actors, ${all.length} cells`);
+  });
+
+  test('区级工作人员只看到本区的预警名单、导入、任务和审计记录，全市的工作人员都看得到', async ({ browser }) => {
+    test.setTimeout(120_000);
+    // A case of 梁溪区 (filed, then moved to the district), rejected by the city clerk: an audit row about it.
+    const inDistrict = JSON.parse(await support('tests/e2e/support/resident-app.ts', freshPhone(), freshIdNumber(), '区矩阵')) as { ref: string; id: string };
+    const made = JSON.parse(await support('tests/e2e/support/district-fixtures.ts', inDistrict.id, district.clerk)) as { watchId: string; districtJob: string; cityJob: string };
+    actAsStaff('wuxi.clerk', inDistrict.ref, 'reject', { reasonCode: 'other', reason: '授权矩阵：区级测试', clause: '001 四(六)' });
+    const context = await browser.newContext();
+    await signInStaff(await context.newPage(), district.auditor);
+    const districtAuditor = await playwrightRequest.newContext({ baseURL: BASE, storageState: await context.storageState() });
+    await context.close();
+    const text = async (who: APIRequestContext, path: string) => {
+      const res = await who.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(200);
+      return res.text();
+    };
+    // Watch list: the owner's entry (no case in 梁溪区) and the 梁溪区 person's entry.
+    for (const [who, sees, hidden] of [[fetchers.wxDistrict, ['授权矩阵：梁溪区的预警'], ['授权矩阵：近12个月自付占收入的 60%']], [fetchers.wxClerk, ['授权矩阵：梁溪区的预警', '授权矩阵：近12个月自付占收入的 60%'], []]] as const) {
+      const page = await text(who, '/admin/watchlist');
+      for (const s of sees) expect(page).toContain(s);
+      for (const s of hidden) expect(page).not.toContain(s);
+    }
+    // Imports: the one the 梁溪区 clerk started, not the city clerk's; the city clerk sees both.
+    for (const [who, sees, hidden] of [[fetchers.wxDistrict, ['授权矩阵：梁溪区的导入'], ['授权矩阵：全市的导入']], [districtAuditor, ['授权矩阵：梁溪区的导入'], ['授权矩阵：全市的导入']], [fetchers.wxClerk, ['授权矩阵：梁溪区的导入', '授权矩阵：全市的导入'], []]] as const) {
+      const page = await text(who, '/admin/imports');
+      for (const s of sees) expect(page).toContain(s);
+      for (const s of hidden) expect(page).not.toContain(s);
+    }
+    // Job pages: the district's own job opens, the city's is not found.
+    expect((await fetchers.wxDistrict.get(`/admin/jobs/${made.districtJob}`, { maxRedirects: 0 })).status()).toBe(200);
+    expect((await fetchers.wxDistrict.get(`/admin/jobs/${made.cityJob}`, { maxRedirects: 0 })).status()).toBe(404);
+    expect((await districtAuditor.get(`/admin/jobs/${made.cityJob}`, { maxRedirects: 0 })).status()).toBe(404);
+    expect((await fetchers.wxClerk.get(`/admin/jobs/${made.districtJob}`, { maxRedirects: 0 })).status()).toBe(200);
+    // Audit log, the rejections: the district auditor sees the 梁溪区 case's, not the owner's A (no district); the
+    // city auditor both.
+    const theirs = await text(districtAuditor, '/admin/audit?action=application.reject');
+    expect(theirs).toContain(inDistrict.ref);
+    expect(theirs).not.toContain(fx.A.ref);
+    const city = await text(fetchers.wxAuditor, '/admin/audit?action=application.reject');
+    expect(city).toContain(inDistrict.ref);
+    expect(city).toContain(fx.A.ref);
+    await districtAuditor.dispose();
   });
 });

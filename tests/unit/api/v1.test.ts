@@ -148,14 +148,16 @@ describe('POST /api/v1/estimate 错误', () => {
   });
   it('读取参数失败是服务器的问题：返回平静的中文说明和编号，不暴露细节', async () => {
     // The stack goes to the server log (silenced here, but checked), never to the caller.
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const res = await handleEstimateRequest(json(valid), () => {
       throw new Error('database is locked');
     });
     expect(res.status).toBe(500);
     const body = await res.json();
-    expect(logged).toHaveBeenCalledWith(`[api/v1 ${body.requestId}]`, expect.objectContaining({ message: 'database is locked' }));
+    // One JSON log line with the same id the caller was given, and the error's message.
+    const line = JSON.parse(String(logged.mock.calls.at(-1)![0]));
     logged.mockRestore();
+    expect(line).toMatchObject({ level: 'error', requestId: body.requestId, error: { message: 'database is locked' } });
     expect(body.message).toContain('请稍后再试');
     expect(JSON.stringify(body)).not.toContain('database');
   });

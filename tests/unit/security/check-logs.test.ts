@@ -2,7 +2,7 @@
 // numbers and stray codes, and lets masked forms and the demo sender's own lines through.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script without type declarations
-import { scanLog } from '../../../scripts/check-logs.mjs';
+import { checkRequestLines, scanLog } from '../../../scripts/check-logs.mjs';
 
 type Finding = { line: number; what: string; sample: string };
 const scan = (text: string, demo = true) => scanLog(text, { demo }) as Finding[];
@@ -24,5 +24,16 @@ describe('服务器日志检查', () => {
     expect(scan(demoLine, true)).toEqual([]);
     expect(scan(demoLine, false)).toEqual([{ line: 1, what: '验证码 outside demo mode', sample: '40**15' }]);
     expect(scan('[auth] verify failed, code 402215', true)).toEqual([{ line: 1, what: '验证码 outside the demo sender', sample: '40**15' }]);
+  });
+
+  it('服务器的 JSON 请求行：每行都有请求编号和路由模式，没有查询参数和案件编号', () => {
+    const good = '{"time":"2026-12-07T08:00:00.000Z","level":"info","msg":"request","requestId":"5f0c","method":"GET","route":"/applications/[ref]","status":200,"ms":3.1}';
+    const noId = '{"time":"t","level":"info","msg":"request","method":"GET","route":"/login","status":200}';
+    const raw = '{"time":"t","level":"info","msg":"request","requestId":"a","route":"/applications/WX-2026-000001","status":200}';
+    const query = '{"time":"t","level":"info","msg":"request","requestId":"b","route":"/login?next=/me","status":200}';
+    expect(checkRequestLines([good, 'plain text', '{"msg":"other"}'].join('\n'))).toEqual({ requests: 1, problems: [] });
+    const { requests, problems } = checkRequestLines([good, noId, raw, query].join('\n')) as { requests: number; problems: { line: number; what: string }[] };
+    expect(requests).toBe(4);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4]);
   });
 });
