@@ -1,6 +1,6 @@
 import 'server-only';
 // validatedAction(schema, roles, fn): the one shape of every server action, so none can forget a step:
-//   parse the form with zod (bad or missing values → field errors, never NaN or a 500) → requireUser(roles)
+//   requireUser(roles) → parse the form with zod (bad or missing values → field errors, never NaN or a 500)
 //   → one data-layer call (fn) → a typed state for useActionState. `redirect()` inside fn passes through.
 import type { z } from 'zod';
 import type { Role } from '@/db/schema';
@@ -44,12 +44,13 @@ export function validatedAction<S extends z.ZodType, R>(
     const formData = rest.find((a): a is FormData => a instanceof FormData) ?? new FormData();
     const prev = rest.length > 1 ? (rest[0] as R) : undefined;
     const values = formValues(formData);
+    // Who asks comes first: someone who may not use the action learns nothing from its validation messages.
+    const user = roles === null ? (null as unknown as SessionUser) : options.staffAccount ? await requireStaffAccount('/account/security') : await requireUser(roles);
     const parsed = schema.safeParse({ ...values, ...named });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       return options.invalid ? options.invalid(fieldErrors, values) : ({ ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors, values } as unknown as R);
     }
-    const user = roles === null ? (null as unknown as SessionUser) : options.staffAccount ? await requireStaffAccount('/account/security') : await requireUser(roles);
     return fn(parsed.data, user, { formData, values, prev });
   };
   return wrapped as unknown as Wrapped<R>;
