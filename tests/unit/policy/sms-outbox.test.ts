@@ -10,13 +10,14 @@ import { q, schema, transaction } from '@/lib/store/db';
 import { csvOf, idNumber, person, staff } from './fixtures';
 
 const NOW = new Date('2026-07-10T02:00:00Z');
-const texted = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter((c) => String(c[0]).startsWith('[demo-sms]'));
+// The demo SMS sender writes a JSON log line to stdout (lib/sms.ts → lib/observe/log.ts).
+const texted = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter((c) => String(c[0]).includes('"msg":"[demo-sms]'));
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('直接办理的短信在整批提交之后才发出（写入待发短信，由工作进程发送）', () => {
   it('导入时不发短信，只写待发短信；工作进程发出一次，再运行不会重发', async () => {
-    const spy = vi.spyOn(console, 'info');
+    const spy = vi.spyOn(process.stdout, 'write');
     const clerk = await staff('clerk');
     const id = idNumber(901);
     const { user } = await person(id, { category: 'dibao', account: true });
