@@ -278,6 +278,8 @@ export async function watchlistFor(actor: SessionUser, filter: { status?: Watchl
 export async function followUp(actor: SessionUser, input: { id: string; status: WatchlistStatus; charity?: string; note?: string }, ctx: { ip?: string | null; now?: Date } = {}): Promise<Result> {
   if (!(WATCH_ACTORS as readonly string[]).includes(actor.role) || !actor.region) return refuse('forbidden', '审计员只能查看，不能跟进。');
   const charity = input.charity?.trim() ?? '';
+  // 000 二(四)1: the referral to charities is Shanghai's; elsewhere the follow-up is 其他帮扶 (contacted, assisted).
+  if (input.status === 'referred' && actor.region !== 'shanghai') return refuse('invalid', '本地区的文件没有把预警对象推介给慈善组织的规定，请选择其他跟进情况。', { status: '本地区没有慈善推介' });
   if (input.status === 'referred' && !charity) return refuse('invalid', '请写明推介的慈善组织名称', { charity: '请写明推介的慈善组织名称' });
   const wl = schema.watchlist;
   const now = (ctx.now ?? new Date()).toISOString();

@@ -10,9 +10,9 @@ import type { RegionCode } from '@/lib/calculator';
 import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
 import { addDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { getDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
-import { checkIdNumber } from '@/lib/id-number';
 import { normalisePhone } from '@/lib/phone';
 import { todayInShanghai } from '@/lib/format';
+import { cardIdNumber, cardName } from '@/lib/validation/person-fields';
 import { validateApplicant, validateBank, validateIdentity, type StepValues } from '@/lib/validation/apply';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
 import type { StepState } from '@/app/(resident)/apply/actions';
@@ -22,15 +22,8 @@ const draftId = z.uuid({ error: '没有找到这份代录。' });
 
 export const startAction = validatedAction(
   z.object({
-    name: z.string().trim().regex(/^[\p{Script=Han}A-Za-z·•.\s]{2,30}$/u, '请填写身份证上的姓名（2 到 30 个字）。'),
-    idNumber: z.string().transform((v, ctx) => {
-      const c = checkIdNumber(v);
-      if (!c.ok) {
-        ctx.addIssue({ code: 'custom', message: c.message });
-        return z.NEVER;
-      }
-      return c.value;
-    }),
+    name: cardName,
+    idNumber: cardIdNumber,
     phone: z.string().optional().default('').transform((v, ctx) => {
       if (!v.trim()) return null;
       return normalisePhone(v) ?? (ctx.addIssue({ code: 'custom', message: '手机号码应为 11 位；没有手机请留空。' }), z.NEVER);

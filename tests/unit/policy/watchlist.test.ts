@@ -71,13 +71,14 @@ describe('因病致贫预警名单', () => {
     expect(inbox[0]!.body).toContain('《无锡市人民政府办公室关于健全重特大疾病医疗保险和救助制度的实施意见》');
     expect(inbox[0]!.body).not.toContain('慈善');
 
-    expect(await followUp(clerk, { id: list[0]!.id, status: 'referred' })).toMatchObject({ ok: false, fieldErrors: { charity: '请写明推介的慈善组织名称' } });
+    // 000 二(四)1's referral to charities is Shanghai's: a Wuxi clerk cannot record one.
+    expect(await followUp(clerk, { id: list[0]!.id, status: 'referred', charity: '无锡市慈善总会' })).toMatchObject({ ok: false, fieldErrors: { status: '本地区没有慈善推介' } });
     expect(await followUp(await staff('clerk', 'shanghai'), { id: list[0]!.id, status: 'contacted' })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await followUp(await staff('auditor', 'wuxi'), { id: list[0]!.id, status: 'contacted' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await followUp(clerk, { id: list[0]!.id, status: 'referred', charity: '无锡市慈善总会', note: '已电话联系家属' })).toEqual({ ok: true });
+    expect(await followUp(clerk, { id: list[0]!.id, status: 'contacted', note: '已电话联系家属' })).toEqual({ ok: true });
     const [after] = await watchlistFor(clerk);
-    expect(after).toMatchObject({ status: 'referred', charityReferral: '无锡市慈善总会' });
-    expect(after!.notes).toContain('已推介慈善组织：已电话联系家属');
+    expect(after).toMatchObject({ status: 'contacted', charityReferral: null });
+    expect(after!.notes).toContain('已联系：已电话联系家属');
     const audit = await q((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, list[0]!.id)));
     expect(audit.map((x) => x.action)).toEqual(expect.arrayContaining(['watchlist.add', 'watchlist.follow_up']));
   });
