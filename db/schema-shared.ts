@@ -35,6 +35,9 @@ export const PAYMENT_KINDS = ['approval', 'payment', 'failure', 'adjustment'] as
 // Follow-up of a watch-list entry (000 二(三) 细致摸排、分类处置; 000 二(四)1 向慈善组织推介).
 export const WATCHLIST_STATUSES = ['open', 'contacted', 'referred', 'assisted', 'closed'] as const;
 export type WatchlistStatus = (typeof WATCHLIST_STATUSES)[number];
+/** 政策找人 leads: settlement rows of someone with no person record, over the warning line; opened = a record was made. */
+export const WATCH_LEAD_STATUSES = ['open', 'opened'] as const;
+export type WatchLeadStatus = (typeof WATCH_LEAD_STATUSES)[number];
 
 // Long work recorded in the database and run by the worker (scripts/worker.ts).
 export const JOB_KINDS = ['settlement_import', 'watchlist_refresh', 'impact_preview', 'retention'] as const;

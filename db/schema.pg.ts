@@ -19,6 +19,7 @@ import {
   PAYMENT_STATUSES,
   ROLES,
   WATCHLIST_STATUSES,
+  WATCH_LEAD_STATUSES,
   JOB_KINDS,
   JOB_STATUSES,
   CONSENT_KINDS,
@@ -419,6 +420,27 @@ export const watchlist = pgTable(
     updatedAt: text('updated_at').notNull().default(nowIso),
   },
   (t) => [uniqueIndex('watchlist_person_period_uq').on(t.personId, t.region, t.period), index('watchlist_region_status_idx').on(t.region, t.status)],
+);
+
+// 政策找人 (000 二(三)): settlement rows of a person with no record whose 12 months' own payments are over the
+// region's warning line, one per 身份证号 (its keyed hash), region and month; a clerk opens a person record from it.
+export const watchLeads = pgTable(
+  'watch_leads',
+  {
+    id: id(),
+    region: text('region').notNull(),
+    period: text('period').notNull(),
+    idNumberHmac: text('id_number_hmac').notNull(),
+    reason: text('reason').notNull(),
+    burdenFen: fen('burden_fen').notNull().default(0),
+    // The visits (hospital, dates, amounts), encrypted like the settlement rows they come from.
+    detailEnc: text('detail_enc').notNull(),
+    status: text('status', { enum: WATCH_LEAD_STATUSES }).notNull().default('open'),
+    personId: text('person_id').references(() => persons.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(nowIso),
+  },
+  (t) => [uniqueIndex('watch_leads_hmac_period_uq').on(t.idNumberHmac, t.region, t.period), index('watch_leads_region_status_idx').on(t.region, t.status)],
 );
 
 // Jobs (imports, recomputations, the nightly watch-list refresh): claimed by a worker with a compare-and-set

@@ -6,8 +6,9 @@ import { SlaTag } from '@/app/admin/_components/sla-tag';
 import { APPLICATION_STATUSES } from '@/db/schema';
 import { STAFF } from '@/lib/access';
 import { CATEGORY_CODES, categoryName, isCategoryCode, isRegionCode, regionInfo } from '@/lib/calculator';
+import { holidaysRecorded } from '@/lib/dal/holidays';
 import { COUNT_CAP, districtsOf, parseQueueFilters, SORTS, staffQueue, type QueueFilters } from '@/lib/dal/staff-queue';
-import { fenToYuanInput, formatDate, formatMoney, maskName } from '@/lib/format';
+import { fenToYuanInput, formatDate, formatMoney, maskName, todayInShanghai } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 
@@ -33,7 +34,8 @@ function hrefWith(f: QueueFilters, change: Record<string, string | undefined>): 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<Params> }) {
   const user = await requireUser(STAFF, '/admin');
   const f = parseQueueFilters(await searchParams);
-  const [{ counts, rows, total, page, pages, capped, settings, prev, next }, districts] = await Promise.all([staffQueue(user, f), districtsOf(user)]);
+  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const [{ counts, rows, total, page, pages, capped, settings, prev, next }, districts, calendarSet] = await Promise.all([staffQueue(user, f), districtsOf(user), holidaysRecorded(user, thisYear)]);
   const all = counts.reduce((a, c) => a + c.n, 0);
   const regionName = user.region && isRegionCode(user.region) ? regionInfo(user.region).nameZh : '未分配地区';
   const filtered = Boolean(f.q || f.category || f.district || f.from || f.to || f.min !== undefined || f.max !== undefined || f.mine || f.overdue);
@@ -143,6 +145,12 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           {settings.decideWithinWorkingDays ? ' 个工作日内' : ''}，自提交次日起按工作日计算（不含周末和本地区节假日安排中的假日，含调休上班日）。
           {settings.limits.accept?.demo || settings.limits.decide?.demo ? '（演示数值）' : ''}
         </span>
+        {calendarSet ? null : (
+          <span className="font-semibold text-bad" data-testid="no-holidays">
+            {' '}
+            {thisYear}年的节假日安排未设置：工作日暂按星期一到星期五计算，请管理员在参数设定中录入。
+          </span>
+        )}
       </p>
 
       {rows.length === 0 ? (

@@ -19,6 +19,12 @@ export async function workCalendar(region: string): Promise<WorkCalendar> {
   return buildCalendar(rows);
 }
 
+/** Whether the actor's region has entered any day of that year (without it, working days are Monday to Friday only). */
+export async function holidaysRecorded(actor: SessionUser, year: number): Promise<boolean> {
+  const r = await holidayYear(actor, year);
+  return r.ok && r.rows.length > 0;
+}
+
 /** One year of the actor's region's calendar (staff of the region; anyone else: not found). */
 export async function holidayYear(actor: SessionUser, year: number): Promise<Result<{ rows: HolidayRow[] }>> {
   if (!STAFF.includes(actor.role) || !actor.region) return notFound();

@@ -6,7 +6,7 @@ import 'server-only';
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { isRegionCode, type ParamSet, type RegionCode } from '@/lib/calculator';
 import { staffParam, STAFF_PARAMS, type StaffParamDef } from '@/lib/calculator/params';
-import { WATCH_PARAM_DEFS } from '@/lib/watch-params';
+import { watchParamDefs } from '@/lib/watch-params';
 import { OFFICE_PARAM_DEFS, type OfficeParamDef } from '@/lib/office-params';
 import { SPECS } from '@/lib/calculator/regions';
 import { writeAudit } from '@/lib/dal/audit';
@@ -105,7 +105,7 @@ export async function regionParameters(actor: SessionUser, region: string): Prom
       .where(eq(p.region, region))
       .orderBy(asc(p.effectiveFrom), asc(p.createdAt)),
   );
-  const defs = [...STAFF_PARAMS[region], ...WATCH_PARAM_DEFS, ...OFFICE_PARAM_DEFS].map((def) => ({
+  const defs = [...STAFF_PARAMS[region], ...watchParamDefs(region), ...OFFICE_PARAM_DEFS].map((def) => ({
     def,
     versions: rows.filter((r) => r.row.name === def.name).map((r) => ({ ...r.row, setByName: r.setByName })),
   }));
@@ -118,7 +118,7 @@ export async function regionParameters(actor: SessionUser, region: string): Prom
 
 /** What an administrator may set in a region: the calculator's staff parameters, the early-warning ones, the time limits. */
 export function editableParam(region: RegionCode, name: string): EditableParamDef | undefined {
-  return staffParam(region, name) ?? [...WATCH_PARAM_DEFS, ...OFFICE_PARAM_DEFS].find((d) => d.name === name);
+  return staffParam(region, name) ?? [...watchParamDefs(region), ...OFFICE_PARAM_DEFS].find((d) => d.name === name);
 }
 
 export type NewVersion = {

@@ -1,25 +1,26 @@
 import 'server-only';
-// 因病致贫预警 (000 二(三); 003 五(七) 强化高额医疗费用支出预警监测) and 慈善推介 (000 二(四)1): people whose
-// own burden in the last 12 months, after basic insurance, 大病保险 and assistance, is high against the household's
-// income. Model: 000 四 第二类支出型贫困家庭 (年医疗费用个人负担 ≥ 家庭年可支配收入的 40%). The share and the
-// income to compare with are staff parameters (WATCH_PARAMS): the documents leave 监测标准 to each locality
-// ("结合实际合理确定监测标准", 003 五(七)), and a household's own income is not on record here.
+// 因病致贫预警 (000 二(三); 003 五(七) 强化高额医疗费用支出预警监测) and 慈善推介 (000 二(四)1, Shanghai only): people
+// whose own payments in the last 12 months (out-of-catalogue included), less assistance, reach the region's warning
+// line (lib/watch-params.ts). Settlement rows of people with no record are screened too (政策找人): they become
+// leads with the hospitals and amounts, from which a clerk opens a person record. The mutual-aid plan has no list.
 // One entry per person, region and month (`period`): a refresh in the same month updates it, never adds another.
-import { and, asc, desc, eq, exists, gte, isNotNull, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { isRegionCode, regionInfo } from '@/lib/calculator';
-import type { WatchlistStatus } from '@/db/schema-shared';
+import type { WatchLeadStatus, WatchlistStatus } from '@/db/schema-shared';
 import { writeAudit } from '@/lib/dal/audit';
 import { parametersOnDate } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
 import { formatMoney, todayInShanghai } from '@/lib/format';
 import { enqueue } from '@/lib/jobs/queue';
 import { JobFailure, type JobContext } from '@/lib/jobs/runner';
-import { openName } from '@/lib/personal-data';
+import { openName, sealName } from '@/lib/personal-data';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction, type Db } from '@/lib/store/db';
 import { staffAreaWhere } from '@/lib/dal/access';
 
-import { WATCH_PARAMS } from '@/lib/watch-params';
+import { decryptJson, encrypt, encryptJson, lookupHash } from '@/lib/crypto';
+import type { Visit } from '@/lib/personal-data';
+import { overLine, warningLine, WATCH_PARAMS, type LineParams, type WarningLine } from '@/lib/watch-params';
 
 export { WATCH_PARAMS };
 
@@ -45,18 +46,63 @@ export function overThreshold(burdenFen: number, incomeFen: number, sharePercent
   return incomeFen > 0 && burdenFen * 100 >= sharePercent * incomeFen;
 }
 
-export type Burden = { personId: string; selfPayFen: number; settlements: number; applications: number; assistedFen: number; burdenFen: number };
+/** One visit as a lead shows it: where, when, what it cost and what the person paid. */
+export type LeadVisit = { hospitalName: string | null; date: string; endDate: string | null; kind: Visit['kind']; totalFen: number; paidFen: number };
 
-/** Each person's burden in the window: 结算 self-pay (or, without settlements, what applications' estimates found), less assistance decided. */
+export type Burden = {
+  /** The person record, or null for 政策找人 (no record: `hmac` is the 身份证号's keyed hash). */
+  personId: string | null; hmac: string | null;
+  paidFen: number; settlements: number; applications: number; assistedFen: number; burdenFen: number; visits: LeadVisit[];
+};
+
+/** What the person paid for one visit: total cost less every insurance payment and the hospital's assistance (000 四 "由个人实际负担"). */
+export function paidOnVisit(v: Pick<Visit, 'totalFen' | 'basicPaidFen' | 'criticalPaidFen' | 'supplementaryPaidFen'>, assistancePaidFen: number): number {
+  return Math.max(0, v.totalFen - v.basicPaidFen - v.criticalPaidFen - v.supplementaryPaidFen - assistancePaidFen);
+}
+
+type Snapshot = { result?: { totals?: { selfPayPolicyFen?: number; outOfPocketFen?: number; assistanceFen?: number; tiltFen?: number } } } | null;
+/** An application's own estimate of what was paid before assistance: out of pocket + the estimated assistance (out-of-catalogue included). */
+function paidInSnapshot(snap: Snapshot): number {
+  const t = snap?.result?.totals;
+  if (!t) return 0;
+  if (typeof t.outOfPocketFen === 'number') return t.outOfPocketFen + (t.assistanceFen ?? 0) + (t.tiltFen ?? 0);
+  return t.selfPayPolicyFen ?? 0;
+}
+
+/**
+ * Each person's burden in the window: what they paid on the settlement rows (or, without rows, what their
+ * applications' estimates found), less assistance decided. Rows of a 身份证号 with no person record are grouped
+ * by its keyed hash (政策找人).
+ */
 async function burdens(region: string, from: string, to: string): Promise<Burden[]> {
   const s = schema.settlements;
-  const bySettlement = await q((db) =>
+  const rows = await q((db) =>
     db
-      .select({ personId: s.personId, fen: sql<number>`sum(${s.selfPayFen})`, n: sql<number>`count(*)` })
+      .select({ personId: s.personId, hmac: s.idNumberHmac, dataEnc: s.dataEnc, aid: s.assistancePaidFen })
       .from(s)
-      .where(and(eq(s.region, region), isNotNull(s.personId), gte(s.date, from), lte(s.date, to)))
-      .groupBy(s.personId),
+      .where(and(eq(s.region, region), gte(s.date, from), lte(s.date, to))),
   );
+  // A record made since the rows were imported (at the counter, from a lead) counts them as that person's.
+  const unmatched = [...new Set(rows.filter((r) => !r.personId).map((r) => r.hmac))];
+  const madeSince = new Map<string, string>();
+  for (let i = 0; i < unmatched.length; i += 1000) {
+    const part = unmatched.slice(i, i + 1000);
+    const found = await q((db) => db.select({ id: schema.persons.id, hmac: schema.persons.idNumberHmac }).from(schema.persons).where(inArray(schema.persons.idNumberHmac, part)));
+    for (const f of found) madeSince.set(f.hmac!, f.id);
+  }
+  const out = new Map<string, Burden>();
+  const get = (personId: string | null, hmac: string | null) => {
+    const key = personId ?? `h:${hmac}`;
+    return out.get(key) ?? out.set(key, { personId, hmac: personId ? null : hmac, paidFen: 0, settlements: 0, applications: 0, assistedFen: 0, burdenFen: 0, visits: [] }).get(key)!;
+  };
+  for (const r of rows) {
+    const v = decryptJson<Visit>(r.dataEnc);
+    const b = get(r.personId ?? madeSince.get(r.hmac) ?? null, r.hmac);
+    const paidFen = paidOnVisit(v, r.aid);
+    b.paidFen += paidFen;
+    b.settlements++;
+    b.visits.push({ hospitalName: v.hospitalName, date: v.date, endDate: v.endDate, kind: v.kind, totalFen: v.totalFen, paidFen });
+  }
   const t = schema.applications;
   const apps = await q((db) =>
     db
@@ -64,67 +110,91 @@ async function burdens(region: string, from: string, to: string): Promise<Burden
       .from(t)
       .where(and(eq(t.region, region), isNotNull(t.personId), notInArray(t.status, ['draft', 'withdrawn', 'transferred']), gte(t.submittedAt, shanghaiStart(from)), lte(t.submittedAt, shanghaiEnd(to)))),
   );
-  const out = new Map<string, Burden>();
-  const get = (personId: string) => out.get(personId) ?? out.set(personId, { personId, selfPayFen: 0, settlements: 0, applications: 0, assistedFen: 0, burdenFen: 0 }).get(personId)!;
-  for (const r of bySettlement) {
-    const b = get(r.personId!);
-    b.selfPayFen += Number(r.fen);
-    b.settlements += Number(r.n);
-  }
-  const fromSettlements = new Set(bySettlement.map((r) => r.personId));
   for (const a of apps) {
-    const b = get(a.personId!);
+    const had = out.get(a.personId!);
+    const b = get(a.personId!, null);
     const direct = a.key?.startsWith('direct:') ?? false;
     // A person with imported settlements: those are the visits; an application's own estimate would count them twice.
     if (!direct) {
       b.applications++;
-      if (!fromSettlements.has(a.personId)) b.selfPayFen += (a.snapshot as { result?: { totals?: { selfPayPolicyFen?: number } } } | null)?.result?.totals?.selfPayPolicyFen ?? 0;
+      if (!had?.settlements) b.paidFen += paidInSnapshot(a.snapshot as Snapshot);
     }
     if (a.status === 'approved' || a.status === 'paid') b.assistedFen += a.decided ?? 0;
   }
-  for (const b of out.values()) b.burdenFen = Math.max(0, b.selfPayFen - b.assistedFen);
+  for (const b of out.values()) b.burdenFen = Math.max(0, b.paidFen - b.assistedFen);
   return [...out.values()];
 }
 
-export type RefreshOutcome = { period: string; looked: number; listed: number; added: number; updated: number; notices: number; sharePercent: number; incomeFen: number };
+export type RefreshOutcome = {
+  period: string; looked: number; listed: number; added: number; updated: number; notices: number; leads: number; line: string;
+  /** Kept by outcomes stored before the per-region line (read back on the job page). */
+  incomeFen?: number; sharePercent?: number;
+};
+
+/** The parameters the region's line reads, as on `today`. */
+async function lineParams(region: string, today: string): Promise<LineParams> {
+  const all = await parametersOnDate(region, today);
+  const names = [WATCH_PARAMS.share.name, WATCH_PARAMS.income.name, WATCH_PARAMS.perCapita.name, 'monitoringStandardFen'];
+  return Object.fromEntries(names.flatMap((n) => (all[n] ? [[n, { value: all[n]!.value, source: all[n]!.source, demo: Boolean(all[n]!.demo) }]] : [])));
+}
+
+/** The region's line today, for the page (what the list is measured against, or what is missing). */
+export async function regionWarningLine(region: string, today = todayInShanghai()): Promise<WarningLine> {
+  return warningLine(region, await lineParams(region, today));
+}
+
+function reasonOf(b: Burden, w: { from: string; to: string }, line: Extract<WarningLine, { kind: 'line' }>): string {
+  const seen = b.personId ? `结算记录 ${b.settlements} 笔、申请 ${b.applications} 份` : `结算记录 ${b.settlements} 笔，没有个人档案`;
+  return (
+    `近12个月（${w.from} 至 ${w.to}）经基本医保、大病保险等支付后，个人实际负担的医疗费用（含目录外费用）${formatMoney(b.paidFen)}` +
+    `（${seen}），已获医疗救助 ${formatMoney(b.assistedFen)}，个人仍负担 ${formatMoney(b.burdenFen)}，达到预警线：${line.text}。`
+  );
+}
 
 /** The refresh job (on demand from the page, and nightly from the worker). */
 export async function runWatchlistRefresh(ctx: JobContext): Promise<RefreshOutcome> {
   const region = ctx.job.region;
   const today = todayInShanghai();
-  const params = await parametersOnDate(region, today);
-  const share = params[WATCH_PARAMS.share.name];
-  const income = params[WATCH_PARAMS.income.name];
-  const missing = [!share && WATCH_PARAMS.share, !income && WATCH_PARAMS.income].filter((x) => x !== false);
-  if (missing.length) throw new JobFailure(`还没有设定预警参数：${missing.map((m) => `${m.name}（${m.descriptionZh}）`).join('；')}。请管理员按本地监测标准设定后重试。`);
+  const line = warningLine(region, await lineParams(region, today));
+  if (line.kind === 'none') throw new JobFailure(line.text);
+  if (line.kind === 'missing') throw new JobFailure(`${line.text}请管理员在参数设定中按本地监测标准设定后重试。`);
   const w = windowOf(today);
   const list = await burdens(region, w.from, w.to);
   await ctx.progress(0, list.length);
-  const out: RefreshOutcome = { period: w.period, looked: list.length, listed: 0, added: 0, updated: 0, notices: 0, sharePercent: share!.value, incomeFen: income!.value };
+  const out: RefreshOutcome = { period: w.period, looked: list.length, listed: 0, added: 0, updated: 0, notices: 0, leads: 0, line: line.text };
   const wl = schema.watchlist;
+  const wd = schema.watchLeads;
   let done = 0;
   for (const b of list) {
     done++;
-    if (overThreshold(b.burdenFen, income!.value, share!.value)) {
+    if (overLine(b.burdenFen, line)) {
+      const reason = reasonOf(b, w, line);
+      const now = new Date().toISOString();
+      if (!b.personId) {
+        // 政策找人: no record to list, so a lead a clerk can open one from.
+        out.leads++;
+        const detailEnc = encryptJson(b.visits.sort((x, y) => x.date.localeCompare(y.date)).slice(-20));
+        await transaction(async (db) => {
+          const [added] = await db.insert(wd).values({ region, period: w.period, idNumberHmac: b.hmac!, reason, burdenFen: b.burdenFen, detailEnc, createdAt: now, updatedAt: now }).onConflictDoNothing({ target: [wd.idNumberHmac, wd.region, wd.period] }).returning({ id: wd.id });
+          if (added) await writeAudit({ actorUserId: null, actorRole: 'system', action: 'watch_lead.add', entity: 'watch_lead', entityId: added.id, summary: { period: w.period, burdenFen: b.burdenFen, jobId: ctx.job.id } });
+          else await db.update(wd).set({ reason, burdenFen: b.burdenFen, detailEnc, updatedAt: now }).where(and(eq(wd.idNumberHmac, b.hmac!), eq(wd.region, region), eq(wd.period, w.period), eq(wd.status, 'open')));
+        });
+        continue;
+      }
       out.listed++;
-      const reason =
-        `近12个月（${w.from} 至 ${w.to}）经基本医保、大病保险等支付后，政策范围内个人负担 ${formatMoney(b.selfPayFen)}` +
-        `（结算记录 ${b.settlements} 笔、申请 ${b.applications} 份），已获医疗救助 ${formatMoney(b.assistedFen)}，个人仍负担 ${formatMoney(b.burdenFen)}，` +
-        `达到家庭年可支配收入参照值 ${formatMoney(income!.value)} 的 ${share!.value}%（${formatMoney(Math.ceil((income!.value * share!.value) / 100))}）。` +
-        `预警线：${share!.source}${share!.demo ? '（演示）' : ''}；参照收入：${income!.source}${income!.demo ? '（演示）' : ''}。`;
+      const personId = b.personId;
       await transaction(async (db) => {
-        const now = new Date().toISOString();
         const [added] = await db
           .insert(wl)
-          .values({ personId: b.personId, region, period: w.period, reason, burdenFen: b.burdenFen, incomeFen: income!.value, createdAt: now, updatedAt: now })
+          .values({ personId, region, period: w.period, reason, burdenFen: b.burdenFen, incomeFen: line.basisFen, createdAt: now, updatedAt: now })
           .onConflictDoNothing({ target: [wl.personId, wl.region, wl.period] })
           .returning({ id: wl.id });
         if (added) {
           out.added++;
-          if (await noticeResident(b.personId, region, added.id, now)) out.notices++;
+          if (await noticeResident(personId, region, added.id, now)) out.notices++;
           await writeAudit({ actorUserId: null, actorRole: 'system', action: 'watchlist.add', entity: 'watchlist', entityId: added.id, summary: { period: w.period, burdenFen: b.burdenFen, jobId: ctx.job.id } });
         } else {
-          await db.update(wl).set({ reason, burdenFen: b.burdenFen, incomeFen: income!.value, updatedAt: now }).where(and(eq(wl.personId, b.personId), eq(wl.region, region), eq(wl.period, w.period)));
+          await db.update(wl).set({ reason, burdenFen: b.burdenFen, incomeFen: line.basisFen, updatedAt: now }).where(and(eq(wl.personId, personId), eq(wl.region, region), eq(wl.period, w.period)));
           out.updated++;
         }
       });
@@ -134,17 +204,33 @@ export async function runWatchlistRefresh(ctx: JobContext): Promise<RefreshOutco
   return out;
 }
 
+/**
+ * What the person may seek, naming only statuses the region's document has (000 二(一), 001 二(一), 003 二(一),
+ * 004 二(一)); the charity referral only where 000 二(四)1 provides it (Shanghai), elsewhere 其他帮扶.
+ */
+export const WATCH_NOTICE_STATUSES: Record<string, string> = {
+  shanghai: '低收入困难家庭或支出型贫困家庭',
+  wuxi: '低保边缘家庭或支出型困难家庭中的大重病患者',
+  national: '低保边缘家庭或因病致贫重病患者',
+  'chongqing-shapingba': '低保边缘家庭或因病致贫重病患者',
+};
+
+export function watchNoticeBody(region: string): string {
+  const doc = isRegionCode(region) ? `《${regionInfo(region).document.titleZh}》` : '当地医疗救助政策';
+  const help = region === 'shanghai' ? '工作人员可能会联系您，了解情况，并可以把您推荐给慈善组织帮扶。' : '工作人员可能会联系您，了解情况，帮您找其他帮扶。';
+  return (
+    `根据近12个月的就医结算记录，您自己负担的医疗费用较重。按照${doc}，您可以：` +
+    `一、向户籍所在地街道（乡镇）申请认定${WATCH_NOTICE_STATUSES[region] ?? '医疗救助对象'}，认定后可以申请医疗救助；` +
+    '二、生活有困难的，可以申请临时救助；' +
+    `三、${help}您也可以在本网站直接提出医疗救助申请。`
+  );
+}
+
 /** What the person may apply for, in words (documents by name), into their inbox if they have an account. */
 async function noticeResident(personId: string, region: string, entryId: string, now: string): Promise<boolean> {
   const [user] = await q((db) => db.select({ id: schema.users.id }).from(schema.users).where(and(eq(schema.users.personId, personId), eq(schema.users.role, 'resident'))));
   if (!user) return false;
-  const doc = isRegionCode(region) ? `《${regionInfo(region).document.titleZh}》` : '当地医疗救助政策';
-  const body =
-    `根据近12个月的就医结算记录，您自己负担的医疗费用较重。按照${doc}，您可以：` +
-    '一、向户籍所在地街道（乡镇）申请认定低保边缘家庭、支出型贫困家庭或因病致贫重病患者，认定后可以申请医疗救助；' +
-    '二、生活有困难的，可以申请临时救助；' +
-    '三、工作人员可能会联系您，了解情况，并可以把您推荐给慈善组织帮扶。您也可以在本网站直接提出医疗救助申请。';
-  await q((db) => db.insert(schema.notifications).values({ userId: user.id, title: '您可能可以申请更多帮助', body, createdAt: now }));
+  await q((db) => db.insert(schema.notifications).values({ userId: user.id, title: '您可能可以申请更多帮助', body: watchNoticeBody(region), createdAt: now }));
   await q((db) => db.update(schema.watchlist).set({ noticeSentAt: now }).where(eq(schema.watchlist.id, entryId)));
   return true;
 }
@@ -152,6 +238,8 @@ async function noticeResident(personId: string, region: string, entryId: string,
 /** Queues a refresh of the actor's region (the page's button); one per minute at most. */
 export async function requestWatchlistRefresh(actor: SessionUser, ctx: { ip?: string | null; now?: Date } = {}): Promise<Result<{ jobId: string }>> {
   if (!(WATCH_ACTORS as readonly string[]).includes(actor.role) || !actor.region) return refuse('forbidden', '只有本地区的受理员、审核员和管理员可以刷新预警名单。');
+  const none = warningLine(actor.region, {});
+  if (none.kind === 'none') return refuse('invalid', none.text);
   const now = ctx.now ?? new Date();
   return transaction(async () => {
     const job = await enqueue({ kind: 'watchlist_refresh', region: actor.region!, title: '刷新因病致贫预警名单', createdByUserId: actor.id, dedupeKey: `watch:${actor.region}:${now.toISOString().slice(0, 16)}` }, now);
@@ -162,7 +250,7 @@ export async function requestWatchlistRefresh(actor: SessionUser, ctx: { ip?: st
 
 /** The nightly refresh of every region (the worker calls this; the key makes it once a day whatever the number of workers). */
 export async function enqueueNightlyRefresh(regions: readonly string[], today: string): Promise<void> {
-  for (const region of regions) await enqueue({ kind: 'watchlist_refresh', region, title: `每晚刷新因病致贫预警名单（${today}）`, dedupeKey: `watch-nightly:${region}:${today}` });
+  for (const region of regions) if (warningLine(region, {}).kind !== 'none') await enqueue({ kind: 'watchlist_refresh', region, title: `每晚刷新因病致贫预警名单（${today}）`, dedupeKey: `watch-nightly:${region}:${today}` });
 }
 
 export type WatchEntry = { id: string; name: string; period: string; reason: string; burdenFen: number; status: WatchlistStatus; charityReferral: string | null; notes: string | null; noticeSentAt: string | null; updatedAt: string };
@@ -203,6 +291,8 @@ export async function watchlistFor(actor: SessionUser, filter: { status?: Watchl
 export async function followUp(actor: SessionUser, input: { id: string; status: WatchlistStatus; charity?: string; note?: string }, ctx: { ip?: string | null; now?: Date } = {}): Promise<Result> {
   if (!(WATCH_ACTORS as readonly string[]).includes(actor.role) || !actor.region) return refuse('forbidden', '审计员只能查看，不能跟进。');
   const charity = input.charity?.trim() ?? '';
+  // 000 二(四)1: the referral to charities is Shanghai's; elsewhere the follow-up is 其他帮扶 (contacted, assisted).
+  if (input.status === 'referred' && actor.region !== 'shanghai') return refuse('invalid', '本地区的文件没有把预警对象推介给慈善组织的规定，请选择其他跟进情况。', { status: '本地区没有慈善推介' });
   if (input.status === 'referred' && !charity) return refuse('invalid', '请写明推介的慈善组织名称', { charity: '请写明推介的慈善组织名称' });
   const wl = schema.watchlist;
   const now = (ctx.now ?? new Date()).toISOString();
@@ -221,3 +311,51 @@ export async function followUp(actor: SessionUser, input: { id: string; status: 
   });
 }
 
+
+export type WatchLead = { id: string; period: string; reason: string; burdenFen: number; status: WatchLeadStatus; visits: LeadVisit[]; personId: string | null; updatedAt: string };
+
+/** 政策找人: the region's leads (rows of people with no record over the line), open ones first; viewing is audited. */
+export async function watchLeadsFor(actor: SessionUser): Promise<WatchLead[]> {
+  if (!(WATCH_STAFF as readonly string[]).includes(actor.role) || !actor.region) return [];
+  const wd = schema.watchLeads;
+  return transaction(async (db) => {
+    const rows = await db
+      .select()
+      .from(wd)
+      .where(eq(wd.region, actor.region!))
+      .orderBy(asc(sql`case when ${wd.status} = 'open' then 0 else 1 end`), desc(wd.burdenFen))
+      .limit(200);
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'watch_lead.view', entity: 'watch_lead', summary: { count: rows.length } });
+    return rows.map((r) => ({ id: r.id, period: r.period, reason: r.reason, burdenFen: r.burdenFen, status: r.status, visits: decryptJson<LeadVisit[]>(r.detailEnc), personId: r.personId, updatedAt: r.updatedAt }));
+  });
+}
+
+/**
+ * Opens a person record from a lead: the clerk, with the 身份证 in front of them (or the insurer's record), types
+ * the name and 身份证号; the number must be the lead's (its keyed hash), the record is made (or the one made
+ * since is used), the lead's settlement rows are linked to it and the lead is marked opened.
+ */
+export async function openPersonFromLead(actor: SessionUser, input: { id: string; name: string; idNumber: string }, ctx: { ip?: string | null } = {}): Promise<Result<{ personId: string }>> {
+  if (!(WATCH_ACTORS as readonly string[]).includes(actor.role) || !actor.region) return refuse('forbidden', '审计员只能查看，不能建立档案。');
+  const wd = schema.watchLeads;
+  const hmac = lookupHash(`id:${input.idNumber}`);
+  return transaction(async (db) => {
+    const [lead] = await db.select().from(wd).where(eq(wd.id, input.id));
+    if (!lead || lead.region !== actor.region) return notFound();
+    if (lead.status !== 'open') return refuse('conflict', '这条线索已经建立了档案。');
+    if (lead.idNumberHmac !== hmac) return refuse('invalid', '身份证号与这条结算记录的不一致，请核对。', { idNumber: '身份证号与这条结算记录的不一致，请核对' });
+    const [existing] = await db.select().from(schema.persons).where(eq(schema.persons.idNumberHmac, hmac));
+    if (existing && openName(existing.nameEnc) !== input.name) return refuse('invalid', '这个身份证号登记的姓名与填写的不一致，请对照身份证核对。', { name: '这个身份证号登记的姓名与填写的不一致，请对照身份证核对' });
+    let personId = existing?.id;
+    if (!personId) {
+      const [made] = await db.insert(schema.persons).values({ ...sealName(input.name), idNumberEnc: encrypt(input.idNumber), idNumberHmac: hmac, insuredRegion: actor.region }).returning({ id: schema.persons.id });
+      personId = made!.id;
+    }
+    const s = schema.settlements;
+    const linked = await db.update(s).set({ personId }).where(and(eq(s.region, actor.region!), eq(s.idNumberHmac, hmac), isNull(s.personId))).returning({ id: s.id });
+    const moved = await db.update(wd).set({ status: 'opened', personId, updatedAt: new Date().toISOString() }).where(and(eq(wd.id, lead.id), eq(wd.status, 'open'))).returning({ id: wd.id });
+    if (moved.length === 0) return refuse('conflict', '这条线索刚刚被其他人处理过，请刷新后再看。');
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'watch_lead.open_person', entity: 'watch_lead', entityId: lead.id, ip: ctx.ip, summary: { personId, newPerson: !existing, settlementsLinked: linked.length } });
+    return { ok: true as const, personId };
+  });
+}

@@ -32,8 +32,8 @@ const REQUIRED: Key[] = ['settlementNo', 'idNumber', 'date', 'kind', 'totalFen',
 
 /**
  * Cells a region's rules read that a blank must not answer (unknown is not yes): the row is held 待核实 for a
- * clerk instead of taking the generous value. Referral: Chongqing's every pool (004 二(三)3), the national
- * (003 四(四)) and Wuxi's tilt (001 四(五)) gates; level: Chongqing's 大额 pool, 二级及以上 (004 二(三)2), and the
+ * clerk instead of taking the generous value. Referral: Chongqing's every pool (004 二(六)), the national
+ * (003 七(十三)) and Wuxi's tilt (001 四(七)) gates; level: Chongqing's 大额 pool, 二级及以上 (004 二(三)2), and the
  * mutual-aid outpatient ratio (002 五(二)); place: every region's 本市/异地 rule.
  */
 const HOLD_IF_BLANK: Record<string, readonly ('referred' | 'hospitalLevel' | 'location')[]> = {

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { checkIdNumber } from '@/lib/id-number';
 import { normalisePhone } from '@/lib/phone';
 
+/** A name as on an identity card (Han or Latin letters, ·, 2 to 30 characters). */
+export const cardName = z.string().trim().regex(/^[\p{Script=Han}A-Za-z·•.\s]{2,30}$/u, '请填写身份证上的姓名（2 到 30 个字）。');
+
 /** A 身份证号 as typed (spaces, a small x), returned normalised; its error says what is wrong with it. */
 export const idNumberField = z.string().transform((v, ctx) => {
   const c = checkIdNumber(v);

@@ -640,6 +640,15 @@ const ROWS: Row[] = [
     expect: cells({ anon: 'login', residents: 'forbidden', wuxi: 'ok', wxDistrict: 'state:没有找到这条记录', shanghai: 'state:没有找到这条记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
   },
 
+  // 政策找人: WATCH_ACTORS open a person record from a lead of their region; no lead has this id, so nothing is made.
+  {
+    kind: 'action',
+    name: 'app/admin/watchlist/actions.ts#openLeadAction',
+    bound: () => ['00000000-0000-4000-8000-000000000000'],
+    fields: () => ({ name: '矩阵', idNumber: '11010519491231002X' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'state:没有找到这条记录', wxAuditor: 'forbidden', shAuditor: 'forbidden' }),
+  },
+
   // ── parameters and statistics: staff read their own region; admins set parameters ──
   { kind: 'page', name: '/admin/parameters', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'ok' }) },
   // validatedAction(…, ['admin']); publishParameter needs the 依据 first (none sent). Nothing is written.

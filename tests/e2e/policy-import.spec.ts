@@ -1,12 +1,13 @@
 // 免申即享 and the early-warning list, as an office uses them: a Wuxi clerk imports a settlement file with one
 // bad row (nothing is imported, the line is named), then the good file: the worker runs the import as a job and
 // certified 低保/特困 people get approved cases without applying; importing the file again creates nothing; the
-// resident sees "已为您直接办理" on /me; a refresh of the watch list lists a person with a heavy burden, with why.
+// resident sees "已为您直接办理" on /me; a refresh of the watch list lists a person with a heavy burden, with why,
+// and a settlement row of someone with no record as a 政策找人 lead a clerk opens a person record from.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SETTLEMENT_HEADER } from '../../lib/settlements/csv';
-import { expectAccessible, signInResident, signInStaff } from './helpers';
+import { expectAccessible, freshIdNumber, signInResident, signInStaff } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -112,35 +113,58 @@ test('居民没有申请，在“我的”看到已为您直接办理的金额�
   await shots(page, 'me-direct-decision');
 });
 
-test('刷新预警名单：个人负担重的人列入名单并写明原因，可以记录推介慈善组织', async ({ page }) => {
+test('刷新预警名单：个人负担重的人列入名单并写明原因；没有档案的结算记录成为政策找人线索，受理员从线索建立档案', async ({ page }) => {
   const env = JSON.parse(readFileSync(process.env.E2E_ENV_FILE ?? 'test-results/e2e-server.env.json', 'utf8')) as Record<string, string>;
   const set = (name: string, value: number, unit: string) =>
     execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/set-parameter.ts', 'wuxi', name, String(value), unit, '测试：本地监测标准'], { env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: 'pipe' });
   set('watch.burdenSharePercent', 40, 'percent');
-  set('watch.referenceIncomeFen', 500_000, 'fen');
+  // Wuxi's line: 40% × last year's per-capita income 7,000 元 × 1 person (size not on record) = 2,800 元.
+  set('perCapitaIncomePrevYearFen', 700_000, 'fen');
 
-  await signInStaff(page, 'wuxi.clerk', '/admin/watchlist');
+  // A 身份证号 with no person record: one stay at another hospital, 总费用 9,000 元, 基本医保 4,000 元 → 5,000 元 paid.
+  const nobody = freshIdNumber();
+  await signInStaff(page, 'wuxi.clerk', '/admin/imports');
+  await importFile(page, file([[`JS-${stamp}-L`, nobody, today, '', '住院', '无锡市第二人民医院', '3', '本市', '是', '否', '否', 900_000, 800_000, 400_000, 0, 0, 0].join(',')]));
+  await page.waitForURL(/\/admin\/jobs\//);
+  await expect(page.getByTestId('job-progress')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+
   await page.goto('/admin/watchlist');
+  await expect(page.getByTestId('warning-line')).toContainText('上年居民人均可支配收入 7,000.00 元（测试：本地监测标准）× 家庭人口未登记，按 1 人计 = 7,000.00 元 的 40%，即 2,800.00 元');
   await page.getByRole('button', { name: '马上刷新名单' }).click();
   await page.waitForURL(/\/admin\/jobs\//);
   await expect(page.getByTestId('job-progress')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
   await page.getByRole('link', { name: '查看预警名单' }).click();
-  // 王芳: 自付 4,000 元, no assistance ≥ 40% × 5,000 元 = 2,000 元. 张三明 (600 元 left) and 赵大年 (0) are not listed.
+  // 王芳: 总费用 12,000 − 医保 6,000 = 6,000 元 paid (2,000 元 of it out of catalogue), no assistance ≥ 2,800 元 → listed.
+  // 张三明 (低保): 6,000 − 3,400 awarded = 2,600 元 < 2,800 元; 赵大年 (特困): 6,000 − 4,000 = 2,000 元: not listed.
   const entry = page.getByTestId('watch-entry').filter({ hasText: '王*' });
-  await expect(entry).toContainText('个人仍负担 ¥4,000.00');
-  await expect(entry).toContainText('达到家庭年可支配收入参照值 ¥5,000.00 的 40%');
-  // The demo 张三明 (600 元 left, under 2,000 元) is not listed; other specs' applicants may share his masked name,
-  // so the check names his figure.
-  await expect(page.getByTestId('watch-entry').filter({ hasText: '张*明 · 个人仍负担 ¥600.00' })).toHaveCount(0);
+  await expect(entry).toContainText('个人仍负担 ¥6,000.00');
+  await expect(entry).toContainText('（含目录外费用）¥6,000.00');
+  // Other specs' applicants may share 张三明's masked name, so the check names his figure.
+  await expect(page.getByTestId('watch-entry').filter({ hasText: '张*明 · 个人仍负担 ¥2,600.00' })).toHaveCount(0);
   await expect(entry).toContainText('已提醒本人');
+
+  // 政策找人: the row without a record is a lead with its hospital and amounts.
+  const lead = page.getByTestId('watch-lead').filter({ hasText: '无锡市第二人民医院' });
+  await expect(lead).toContainText('没有个人档案 · 个人仍负担 ¥5,000.00');
+  await expect(lead).toContainText('总费用 ¥9,000.00 · 个人负担 ¥5,000.00');
   await expectAccessible(page);
   await shots(page, 'watchlist');
 
+  // Wuxi has no charity referral (000 二(四)1 is Shanghai's): the follow-up offers none.
   await entry.getByText('记录跟进情况').click();
-  await entry.getByRole('radio', { name: '已推介慈善组织' }).check();
+  await expect(entry.getByRole('radio', { name: '已推介慈善组织' })).toHaveCount(0);
+  await entry.getByRole('radio', { name: '已联系' }).check();
   await entry.getByRole('button', { name: '保存跟进情况' }).click();
-  await expect(entry.getByRole('alert')).toContainText('请写明推介的慈善组织名称');
-  await entry.getByLabel(/推介的慈善组织/).fill('无锡市慈善总会');
-  await entry.getByRole('button', { name: '保存跟进情况' }).click();
-  await expect(page.getByTestId('watch-entry').filter({ hasText: '王*' })).toContainText('已推介慈善组织（无锡市慈善总会）');
+  await expect(page.getByTestId('watch-entry').filter({ hasText: '王*' })).toContainText('已联系');
+
+  await lead.locator('summary', { hasText: '建立个人档案' }).click();
+  await lead.getByLabel('姓名（与身份证一致）').fill('钱找人');
+  await lead.getByLabel('身份证号（须与结算记录一致）').fill(freshIdNumber());
+  await lead.getByRole('button', { name: '建立个人档案' }).click();
+  await expect(lead.getByText('身份证号与这条结算记录的不一致，请核对').first()).toBeVisible();
+  await lead.getByLabel('身份证号（须与结算记录一致）').fill(nobody);
+  await lead.getByRole('button', { name: '建立个人档案' }).click();
+  // Opened: the lead leaves the list (its rows now belong to the new record).
+  await page.reload();
+  await expect(page.getByTestId('watch-lead').filter({ hasText: '无锡市第二人民医院' })).toHaveCount(0);
 });

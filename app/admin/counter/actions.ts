@@ -4,7 +4,7 @@ import { requestAddress } from '@/lib/client-address';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { idNumberField, optionalPhoneField } from '@/lib/validation/fields';
+import { cardName, idNumberField, optionalPhoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/action';
 import { STEP_KEYS, type StepKey } from '@/lib/applications/draft';
 import type { RegionCode } from '@/lib/calculator';
@@ -21,7 +21,7 @@ const draftId = z.uuid({ error: '没有找到这份代录。' });
 
 export const startAction = validatedAction(
   z.object({
-    name: z.string().trim().regex(/^[\p{Script=Han}A-Za-z·•.\s]{2,30}$/u, '请填写身份证上的姓名（2 到 30 个字）。'),
+    name: cardName,
     idNumber: idNumberField,
     phone: optionalPhoneField('手机号码应为 11 位；没有手机请留空。'),
     checked: z.literal('yes', { error: '请先核对身份证原件，再勾选确认。' }),

@@ -98,9 +98,9 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
   const isAdmin = user.role === 'admin';
   const optional = optionalNames(r.region);
   // The calculator's staff parameters, then the early-warning ones (they never change an estimate).
-  const calc = r.defs.filter((d) => !isWatchParam(d.def.name) && !isOfficeParam(d.def.name));
+  const calc = r.defs.filter((d) => !isWatchParam(d.def.name, r.region) && !isOfficeParam(d.def.name));
   const office = r.defs.filter((d) => isOfficeParam(d.def.name));
-  const watch = r.defs.filter((d) => isWatchParam(d.def.name));
+  const watch = r.defs.filter((d) => isWatchParam(d.def.name, r.region));
   const required = calc.filter((d) => !optional.has(d.def.name));
   const byCategory = calc.filter((d) => optional.has(d.def.name));
   const missing = required.filter((d) => !versionOn(d.versions, today));

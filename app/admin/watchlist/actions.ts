@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import { requestAddress } from '@/lib/client-address';
 import { WATCHLIST_STATUSES } from '@/db/schema-shared';
-import { followUp, requestWatchlistRefresh, WATCH_ACTORS } from '@/lib/dal/watchlist';
+import { followUp, openPersonFromLead, requestWatchlistRefresh, WATCH_ACTORS } from '@/lib/dal/watchlist';
+import { cardName, idNumberField } from '@/lib/validation/fields';
 
 export type FollowUpState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
@@ -28,6 +29,19 @@ export const followUpAction = validatedAction(
     if (!r.ok) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, values: values as Record<string, string> };
     revalidatePath('/admin/watchlist');
     return { ok: true, message: '已记录跟进情况。' };
+  },
+  { bound: ['id'], invalid: (fieldErrors, values) => ({ ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors, values: values as Record<string, string> }) },
+);
+
+/** 政策找人: a person record from a lead, with the name and 身份证号 checked against the lead's settlement rows. */
+export const openLeadAction = validatedAction(
+  z.object({ id: z.string().min(1).max(64), name: cardName, idNumber: idNumberField }),
+  WATCH_ACTORS,
+  async (input, user, { values }): Promise<FollowUpState> => {
+    const r = await openPersonFromLead(user, input, { ip: await requestAddress() });
+    if (!r.ok) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, values: values as Record<string, string> };
+    revalidatePath('/admin/watchlist');
+    return { ok: true, message: '已建立个人档案，这个身份证号的结算记录已归入档案；下次刷新时按档案列入预警名单。' };
   },
   { bound: ['id'], invalid: (fieldErrors, values) => ({ ok: false, message: '有几处需要修改，请看标出的地方。', fieldErrors, values: values as Record<string, string> }) },
 );

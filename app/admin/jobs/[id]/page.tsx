@@ -94,9 +94,9 @@ function RefreshSummary({ r }: { r: RefreshOutcome }) {
       <li>期间：{r.period}（近12个月）</li>
       <li>核查人数：{r.looked}；达到预警线：{r.listed}（新列入 {r.added}，已在名单中更新 {r.updated}）</li>
       <li>已给有账号的本人发送提醒：{r.notices} 人</li>
-      <li>
-        预警线：个人负担达到参照收入 {formatMoney(r.incomeFen)} 的 {r.sharePercent}%
-      </li>
+      <li>没有个人档案、达到预警线的线索（政策找人）：{r.leads ?? 0}</li>
+      {/* Outcomes stored before the per-region line kept the share and the reference income instead. */}
+      <li>预警线：{r.line ?? `个人负担达到参照收入 ${formatMoney(r.incomeFen ?? 0)} 的 ${r.sharePercent ?? 0}%`}</li>
       <li>
         <Link href="/admin/watchlist" className="link">
           查看预警名单
