@@ -9,7 +9,7 @@ import { toSessionUser, type SessionUser } from '@/lib/dal/users';
 import { revealField, staffCaseDetail } from '@/lib/dal/staff-case';
 import { assignApplication, slaFor, staffQueue } from '@/lib/dal/staff-queue';
 import { decisionNotice } from '@/lib/dal/decision';
-import { decisionPdf } from '@/lib/decision-pdf';
+import { decisionPdf } from '@/lib/pdf/decision';
 import { subtractWorkingDays, workingDaysBetween } from '@/lib/format';
 import { idNumberCheckChar } from '@/lib/id-number';
 import { VERBS, type TransitionName } from '@/lib/workflow/verbs';

@@ -1,9 +1,9 @@
 // The 委托书 template, filled with the two names typed on /proxy/request, as a PDF download. A POST from
 // this site (the names are personal data: never in an address or a log line).
 import { z } from 'zod';
-import { authorityLetterPdf } from '@/lib/authority-letter-pdf';
+import { authorityLetterPdf } from '@/lib/pdf/authority-letter';
 import { GRANTABLE_SCOPES } from '@/lib/authority/states';
-import { decisionPdfAvailable } from '@/lib/decision-pdf';
+import { pdfAvailable } from '@/lib/pdf/setup';
 import { fromThisSite } from '@/lib/same-origin';
 import { currentUser } from '@/lib/session';
 
@@ -24,7 +24,7 @@ export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const parsed = input.safeParse(form ? { name: form.get('name'), proxyName: form.get('proxyName'), scope: form.getAll('scope'), validFrom: form.get('validFrom'), validTo: form.get('validTo') } : {});
   if (!parsed.success) return text('请先填写委托人姓名、您的姓名、委托事项和期限，再下载委托书。', 400);
-  if (!decisionPdfAvailable()) return text('暂时无法生成 PDF，请到经办窗口领取纸质委托书。', 503);
+  if (!pdfAvailable()) return text('暂时无法生成 PDF，请到经办窗口领取纸质委托书。', 503);
   const pdf = await authorityLetterPdf({ grantorName: parsed.data.name, proxyName: parsed.data.proxyName, scope: parsed.data.scope, validFrom: parsed.data.validFrom, validTo: parsed.data.validTo });
   return new Response(new Uint8Array(pdf), {
     headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('授权委托书.pdf')}`, 'cache-control': 'private, no-store' },

@@ -1,7 +1,7 @@
 // 我的数据 as a file: ?format=json (machine-readable) or ?format=pdf (readable). Only for the resident themself.
 import { exportMyData } from '@/lib/dal/my-data';
-import { decisionPdfAvailable } from '@/lib/decision-pdf';
-import { myDataPdf } from '@/lib/my-data-pdf';
+import { pdfAvailable } from '@/lib/pdf/setup';
+import { myDataPdf } from '@/lib/pdf/my-data';
 import { todayInShanghai } from '@/lib/format';
 import { currentUser } from '@/lib/session';
 
@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   if (user.role !== 'resident') return text('没有找到这条记录，或您无权查看。', 404);
   const format = new URL(request.url).searchParams.get('format') ?? 'json';
   if (format !== 'json' && format !== 'pdf') return text('format 只能是 json 或 pdf。', 400);
-  if (format === 'pdf' && !decisionPdfAvailable()) return text('暂时无法生成 PDF，请下载 JSON 文件。', 503);
+  if (format === 'pdf' && !pdfAvailable()) return text('暂时无法生成 PDF，请下载 JSON 文件。', 503);
   const data = await exportMyData(user, format);
   if (!data) return text('没有找到这条记录，或您无权查看。', 404);
   const name = `我的数据-${todayInShanghai()}.${format}`;

@@ -1,5 +1,5 @@
 import { decisionNotice } from '@/lib/dal/decision';
-import { decisionPdfResponse } from '@/lib/decision-pdf';
+import { decisionPdfResponse } from '@/lib/pdf/decision';
 import { currentUser } from '@/lib/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {

@@ -1,7 +1,7 @@
 import { requestAddress } from '@/lib/client-address';
 import { STAFF } from '@/lib/access';
 import { decisionNotice } from '@/lib/dal/decision';
-import { decisionPdfResponse } from '@/lib/decision-pdf';
+import { decisionPdfResponse } from '@/lib/pdf/decision';
 import { currentUser } from '@/lib/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {

@@ -1,12 +1,6 @@
 import 'server-only';
-// The decision notice as a PDF, made on the server with pdfkit and the Noto Sans CJK font (Debian's
-// fonts-noto-cjk, also installed in CI). Why pdfkit rather than pdf-lib: the Noto CJK fonts ship as a
-// TrueType collection (.ttc) and pdfkit opens a font inside a collection by its PostScript name and
-// embeds only the glyphs used (a subset of a few kB), where pdf-lib would need the font extracted first.
-// Why not print the page with a headless browser: that needs a browser on every server. The printable
-// HTML page (print CSS) stays the primary form; the PDF says the same, from the same sentences (lib/decision-text.ts).
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+// The decision notice as a PDF (./setup.ts). The printable HTML page (print CSS) stays the primary form; the PDF
+// says the same, from the same sentences (lib/decision-text.ts).
 import {
   decidingOffice,
   decisionBasis,
@@ -23,23 +17,10 @@ import {
   type DecisionNotice,
 } from '@/lib/decision-text';
 import { formatDate, formatMoney } from '@/lib/format';
-
-export const FONT_FILE = process.env.DECISION_PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-export const FONT_NAME = process.env.DECISION_PDF_FONT_NAME ?? 'NotoSansCJKsc-Regular';
-
-export function decisionPdfAvailable(): boolean {
-  return existsSync(FONT_FILE);
-}
+import { pdfAvailable, renderPdf } from '@/lib/pdf/setup';
 
 export function decisionPdf(n: DecisionNotice): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${noticeTitle(n)} ${n.ref}`, Author: decidingOffice(n) } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('cjk', FONT_FILE, FONT_NAME);
-    doc.font('cjk');
+  return renderPdf({ title: `${noticeTitle(n)} ${n.ref}`, author: decidingOffice(n) }, (doc) => {
     doc.fontSize(18).text(noticeTitle(n), { align: 'center' });
     doc.fontSize(10).text(`编号 ${n.ref}`, { align: 'center' }).moveDown();
     doc.fontSize(11).text(decisionOpening(n)).moveDown();
@@ -67,14 +48,13 @@ export function decisionPdf(n: DecisionNotice): Promise<Buffer> {
     objectionRoutes(n).forEach((r, i) => doc.fontSize(11).text(`${i + 1}. ${r.name}：${r.text}`));
     for (const t of objectionNotes(n)) doc.fontSize(10).text(t);
     doc.moveDown(2).fontSize(11).text(decidingOffice(n), { align: 'right' }).text(formatDate(n.decidedAt), { align: 'right' });
-    doc.end();
   });
 }
 
 /** The PDF as a response (or why not: a server without the font still has the printable page). */
 export async function decisionPdfResponse(n: DecisionNotice | null): Promise<Response> {
   if (!n) return new Response('没有找到这份决定书。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  if (!decisionPdfAvailable()) return new Response('暂时无法生成 PDF，请在决定书页面用浏览器“打印”保存为 PDF。', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!pdfAvailable()) return new Response('暂时无法生成 PDF，请在决定书页面用浏览器“打印”保存为 PDF。', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const bytes = await decisionPdf(n);
   return new Response(new Uint8Array(bytes), {
     headers: {

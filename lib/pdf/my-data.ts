@@ -1,7 +1,6 @@
 import 'server-only';
-// "我的数据" as a readable PDF (pdfkit and the Noto CJK font, as the decision notice: lib/decision-pdf.ts).
-import PDFDocument from 'pdfkit';
-import { FONT_FILE, FONT_NAME } from '@/lib/decision-pdf';
+// "我的数据" as a readable PDF (lib/pdf/setup.ts).
+import { renderPdf } from '@/lib/pdf/setup';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { REQUEST_KIND_TEXT, REQUEST_STATUS_TEXT, type MyData } from '@/lib/dal/my-data';
 import { SCOPE_TEXT } from '@/lib/authority/states';
@@ -11,14 +10,7 @@ const AUTHORITY_STATUS: Record<string, string> = { pending: '待确认', active:
 const CONSENT_TEXT: Record<string, string> = { sensitive: '同意处理敏感个人信息', sms: '短信通知' };
 
 export function myDataPdf(d: MyData): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '我的数据', Author: '医疗救助服务' } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('cjk', FONT_FILE, FONT_NAME);
-    doc.font('cjk');
+  return renderPdf({ title: '我的数据', author: '医疗救助服务' }, (doc) => {
     const h = (t: string) => doc.moveDown(0.6).fontSize(13).text(t).fontSize(10);
     const line = (t: string) => doc.fontSize(10).text(t, { indent: 12 });
     const none = (list: unknown[]) => (list.length === 0 ? line('无') : null);
@@ -50,6 +42,5 @@ export function myDataPdf(d: MyData): Promise<Buffer> {
     h('六、查看过您申请的工作人员（岗位和机构）');
     none(d.staffViews);
     for (const v of d.staffViews) line(`${formatDateTime(v.at)} ${v.office} ${v.role}${v.action === 'application.reveal' ? ' 查看了完整号码' : ' 查看了申请'}${v.ref ? `（${v.ref}）` : ''}`);
-    doc.end();
   });
 }

@@ -1,24 +1,16 @@
 import 'server-only';
-// The 授权委托书 template as a PDF with both names filled in, made like the decision notice (pdfkit with
-// the Noto Sans CJK font, lib/decision-pdf.ts). The applicant signs it by hand; the proxy uploads a photo of
+// The 授权委托书 template as a PDF with both names filled in, made like every PDF of the portal
+// (./setup.ts). The applicant signs it by hand; the proxy uploads a photo of
 // it with both 身份证 and a clerk verifies it (/admin/authorities). The 身份证号 lines are left blank to
 // be written by hand: the numbers are never printed from the portal.
-import PDFDocument from 'pdfkit';
 import { SCOPE_TEXT } from '@/lib/authority/states';
-import { FONT_FILE, FONT_NAME } from '@/lib/decision-pdf';
+import { renderPdf } from '@/lib/pdf/setup';
 import type { AuthorityScope } from '@/db/schema-shared';
 
 export type LetterInput = { grantorName: string; proxyName: string; scope: AuthorityScope[]; validFrom: string; validTo: string };
 
 export function authorityLetterPdf(l: LetterInput): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 64, info: { Title: '医疗救助授权委托书', Author: '医疗救助服务平台' } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('cjk', FONT_FILE, FONT_NAME);
-    doc.font('cjk');
+  return renderPdf({ title: '医疗救助授权委托书', author: '医疗救助服务平台', margin: 64 }, (doc) => {
     doc.fontSize(20).text('授权委托书', { align: 'center' }).moveDown(1.2);
     doc.fontSize(12);
     doc.text(`委托人（申请人）：${l.grantorName}`).text('身份证号码：__________________________（请手写）').moveDown(0.6);
@@ -33,6 +25,5 @@ export function authorityLetterPdf(l: LetterInput): Promise<Buffer> {
     doc.text('委托人签字（或按手印）：________________        日期：____年__月__日').moveDown(1.2);
     doc.text('受托人签字：________________        日期：____年__月__日').moveDown(2);
     doc.fontSize(10).fillColor('#444').text('使用方法：委托人本人签字后，受托人登录网站，在“委托代办 → 上传委托书”中上传本委托书和双方身份证照片，经办窗口核验通过后生效。也可以带上本委托书和双方身份证到街道（乡镇）社区事务受理服务中心办理。');
-    doc.end();
   });
 }
