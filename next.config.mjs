@@ -11,7 +11,7 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pdfkit', 'prom-client'],
   experimental: {
-    // forbidden() → app/forbidden.tsx with status 403 (lib/session.ts).
+    // forbidden() → app/forbidden.tsx with status 403 (lib/auth/session.ts).
     authInterrupts: true,
     serverActions: { bodySizeLimit: '12mb' },
     // A form posted without JavaScript still passes proxy.ts, which sees a copy of the body up to this size.

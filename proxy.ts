@@ -2,15 +2,15 @@
 // 1. a fresh CSP nonce per request, put on the request (Next reads it from the Content-Security-Policy
 //    request header and applies it to its own scripts) and on the response, plus HSTS in production;
 // 2. the session cookie kept alive: Auth.js re-issues it with a fresh last-seen time (at most once a minute)
-//    or clears it once idle or past 12 hours (lib/auth.config.ts, lib/session-lifetime.ts);
+//    or clears it once idle or past 12 hours (lib/auth/config.ts, lib/auth/session-lifetime.ts);
 // 3. convenience only: people without a session cookie are sent to sign in on protected paths;
-// 4. forged server-action requests that cannot be decoded are refused (lib/action-guard.ts).
-// Every page, action and route still checks the session itself (lib/session.ts).
+// 4. forged server-action requests that cannot be decoded are refused (lib/http/action-guard.ts).
+// Every page, action and route still checks the session itself (lib/auth/session.ts).
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
-import { authConfig } from '@/lib/auth.config';
-import { guardActionRequest } from '@/lib/action-guard';
-import { contentSecurityPolicy, HSTS, newNonce, UPLOAD_CSP } from '@/lib/csp';
+import { authConfig } from '@/lib/auth/config';
+import { guardActionRequest } from '@/lib/http/action-guard';
+import { contentSecurityPolicy, HSTS, newNonce, UPLOAD_CSP } from '@/lib/http/csp';
 
 const { auth } = NextAuth(authConfig);
 

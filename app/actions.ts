@@ -4,7 +4,7 @@ import { validatedAction } from '@/lib/action';
 import { cookies } from 'next/headers';
 import { signOut } from '@/lib/auth';
 import { signOutEverywhere } from '@/lib/dal/users';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 // Site-wide actions anyone may use (`roles: null`): preferences in cookies, and signing out.
 export const toggleElderMode = validatedAction(z.object({ elder: z.string().optional() }).loose(), null, async (input) => {

@@ -16,11 +16,11 @@ Object.assign(process.env, { AUTH_SECRET: key(), DATA_ENCRYPTION_KEY: key(), DAT
 
 const { runMigrations } = await import('../db/migrate');
 const { closeDatabase, q, schema, sql } = await import('../lib/store/db');
-const { lookupHash } = await import('../lib/crypto');
+const { lookupHash } = await import('../lib/personal/crypto');
 const { createDraft, saveEpisode, saveStep } = await import('../lib/dal/drafts');
 const { toSessionUser } = await import('../lib/dal/users');
 const { perform } = await import('../lib/workflow');
-const { idNumberCheckChar } = await import('../lib/id-number');
+const { idNumberCheckChar } = await import('../lib/personal/id-number');
 
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 150);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

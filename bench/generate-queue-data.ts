@@ -26,7 +26,7 @@ function rng(seed: number) {
   };
 }
 
-/** The same HMAC as lib/crypto lookupHash (`id:` + number), with the key the benchmark process uses. */
+/** The same HMAC as lib/personal/crypto.ts lookupHash (`id:` + number), with the key the benchmark process uses. */
 export function idHmac(key: string, idNumber: string): string {
   return createHmac('sha256', Buffer.from(key, 'base64url')).update(`id:${idNumber}`).digest('hex');
 }

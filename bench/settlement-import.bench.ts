@@ -19,13 +19,13 @@ Object.assign(process.env, { AUTH_SECRET: key(), DATA_ENCRYPTION_KEY: key(), DAT
 
 const { runMigrations } = await import('../db/migrate');
 const { closeDatabase, q, schema } = await import('../lib/store/db');
-const { encrypt, lookupHash } = await import('../lib/crypto');
+const { encrypt, lookupHash } = await import('../lib/personal/crypto');
 const { toSessionUser } = await import('../lib/dal/users');
 const { startSettlementImport } = await import('../lib/dal/settlements');
 const { HANDLERS } = await import('../lib/jobs/handlers');
 const { runNext } = await import('../lib/jobs/runner');
-const { idNumberCheckChar } = await import('../lib/id-number');
-const { sealName } = await import('../lib/personal-data');
+const { idNumberCheckChar } = await import('../lib/personal/id-number');
+const { sealName } = await import('../lib/personal/records');
 const { SETTLEMENT_HEADER } = await import('../lib/settlements/csv');
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);

@@ -22,8 +22,8 @@ const { closeDatabase, q, schema, rawRows, sql } = await import('@/lib/store/db'
 const { createDraft, saveEpisode, saveStep } = await import('@/lib/dal/drafts');
 const { toSessionUser } = await import('@/lib/dal/users');
 const { perform } = await import('@/lib/workflow');
-const { lookupHash } = await import('@/lib/crypto');
-const { idNumberCheckChar } = await import('@/lib/id-number');
+const { lookupHash } = await import('@/lib/personal/crypto');
+const { idNumberCheckChar } = await import('@/lib/personal/id-number');
 
 type Figures = { dialect: string; baselineMs: number; p50: number; p95: number; seqPerSec: number; concPerSec: number };
 

@@ -253,7 +253,7 @@ export const episodes = pgTable(
     seq: integer('seq').notNull(),
     // The visit (hospital, dates, kind, amounts, special-disease flag: health data), encrypted JSON.
     dataEnc: text('data_enc').notNull(),
-    // Keyed hashes that find the same visit elsewhere (lib/visit-key.ts): of the 结算单号 when known, and of
+    // Keyed hashes that find the same visit elsewhere (lib/personal/visit-key.ts): of the 结算单号 when known, and of
     // hospital + dates + amount.
     noKey: text('no_key'),
     visitKey: text('visit_key'),

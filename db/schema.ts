@@ -1,6 +1,6 @@
 // Drizzle schema for the portal (SQLite). Names follow the data model described in README.md ("Architecture in a paragraph").
 // Personal data (身份证号, phone, bank account, draft answers) is stored encrypted (`*Enc`, AES-256-GCM,
-// lib/crypto.ts) with an HMAC (`*Hmac`) where it must be looked up. Money is integer fen.
+// lib/personal/crypto.ts) with an HMAC (`*Hmac`) where it must be looked up. Money is integer fen.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
@@ -246,7 +246,7 @@ export const episodes = sqliteTable(
     seq: integer('seq').notNull(),
     // The visit (hospital, dates, kind, amounts, special-disease flag: health data), encrypted JSON.
     dataEnc: text('data_enc').notNull(),
-    // Keyed hashes that find the same visit elsewhere (lib/visit-key.ts): of the 结算单号 when known, and of
+    // Keyed hashes that find the same visit elsewhere (lib/personal/visit-key.ts): of the 结算单号 when known, and of
     // hospital + dates + amount.
     noKey: text('no_key'),
     visitKey: text('visit_key'),

@@ -5,7 +5,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Role } from '@/db/schema';
 import type { Refusal } from '@/lib/result';
-import { requireStaffAccount, requireUser, type SessionUser } from '@/lib/session';
+import { requireStaffAccount, requireUser, type SessionUser } from '@/lib/auth/session';
 import { fieldErrorsOf } from '@/lib/validation/zod-errors';
 
 export type FormValues = Record<string, string | string[]>;

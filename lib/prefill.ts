@@ -2,13 +2,13 @@ import 'server-only';
 // Carries answers from /check and /estimate into a new application without putting personal facts in a URL.
 // Signed in: kept on the server (lib/dal/prefills.ts), so every visit carries over. Signed out: a short-lived,
 // httpOnly, encrypted cookie in the compact form of the estimate draft (ten visits fit), moved to the server
-// when the person signs in (lib/auth.ts). /apply reads it once, when it creates the draft.
+// when the person signs in (lib/auth/index.ts). /apply reads it once, when it creates the draft.
 import { cookies } from 'next/headers';
 import { decodeDraft, encodeDraft } from '@/lib/check/estimate-draft';
-import { decryptJson, encryptJson } from '@/lib/crypto';
+import { decryptJson, encryptJson } from '@/lib/personal/crypto';
 import { clearPrefillFor, readPrefillFor, savePrefillFor, type Prefill } from '@/lib/dal/prefills';
 import type { SessionUser } from '@/lib/dal/users';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 export type { Prefill };
 

@@ -122,7 +122,7 @@ async function submitInBrowser(page: Page, draftId: string): Promise<string | nu
 }
 
 type Store = typeof import('../lib/store/db');
-type Lib = { store: Store; drafts: typeof import('../lib/dal/drafts'); users: typeof import('../lib/dal/users'); crypto: typeof import('../lib/crypto'); env: typeof import('../lib/env') };
+type Lib = { store: Store; drafts: typeof import('../lib/dal/drafts'); users: typeof import('../lib/dal/users'); crypto: typeof import('../lib/personal/crypto'); env: typeof import('../lib/env') };
 
 async function prepareDrafts(lib: Lib, count: number): Promise<string[]> {
   const { q, schema } = lib.store;
@@ -277,7 +277,7 @@ async function main() {
     store: await import('../lib/store/db'),
     drafts: await import('../lib/dal/drafts'),
     users: await import('../lib/dal/users'),
-    crypto: await import('../lib/crypto'),
+    crypto: await import('../lib/personal/crypto'),
     env: await import('../lib/env'),
   };
   const quiet = console.log;

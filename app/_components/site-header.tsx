@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { signOutAction, toggleElderMode } from '@/app/actions';
 import { unreadCount } from '@/lib/dal/notifications';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 // Every link and button is at least 44 px tall (60 px and more in 长辈模式, where rem grows to 20 px).
 export async function SiteHeader({ elder }: { elder: boolean }) {

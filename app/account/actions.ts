@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction, type ActionState } from '@/lib/action';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { signOut } from '@/lib/auth';
 import { changeStaffPassword, confirmSecondFactor, disableSecondFactor } from '@/lib/dal/staff-account';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { STAFF } from '@/lib/access';
-import { requireUser } from '@/lib/session';
+import { STAFF } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/auth/session';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser(STAFF, '/admin');

@@ -4,12 +4,12 @@ import { StatusTag } from '@/app/_components/status-tag';
 import { ROLE_TEXT } from '@/app/admin/_components/role-text';
 import { SlaTag } from '@/app/admin/_components/sla-tag';
 import { APPLICATION_STATUSES } from '@/db/schema';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { CATEGORY_CODES, categoryName, isCategoryCode, isRegionCode, regionInfo } from '@/lib/calculator';
 import { holidaysRecorded } from '@/lib/dal/holidays';
 import { COUNT_CAP, districtsOf, parseQueueFilters, SORTS, staffQueue, type QueueFilters } from '@/lib/dal/staff-queue';
 import { fenToYuanInput, formatDate, formatMoney, maskName, todayInShanghai } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 
 /** Closed cases need no one assigned: the queue says 已办结 instead of 尚未分派. */

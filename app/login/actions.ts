@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { LoginRefused, SECOND_FACTOR_PREFIX, signIn } from '@/lib/auth';
 import { STAFF_LOGIN_REFUSED } from '@/lib/dal/users';
 import { headers } from 'next/headers';
-import { clientAddress } from '@/lib/client-address';
+import { clientAddress } from '@/lib/http/client-address';
 import { requestOtp } from '@/lib/dal/otp';
 import { allowOtpFromAddress } from '@/lib/dal/rate-limit';
-import { normalisePhone } from '@/lib/phone';
-import { safeNextPath } from '@/lib/safe-next';
+import { normalisePhone } from '@/lib/personal/phone';
+import { safeNextPath } from '@/lib/http/safe-next';
 
 
 export type LoginState = {

@@ -3,7 +3,7 @@ import 'server-only';
 // Nothing is stored on the server and nothing personal goes into a URL.
 import { cookies } from 'next/headers';
 import { isRegionCode } from '@/lib/calculator';
-import { decryptJson, encryptJson } from '@/lib/crypto';
+import { decryptJson, encryptJson } from '@/lib/personal/crypto';
 import { checkAnswersSchema, type CheckAnswers } from './answers';
 import { decodeDraft, encodeDraft, type EstimateDraft } from './estimate-draft';
 

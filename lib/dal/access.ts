@@ -6,7 +6,7 @@ import { and, eq, type AnyColumn, type SQL } from 'drizzle-orm';
 import { q, schema } from '@/lib/store/db';
 import type { SessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { covers, REFUSAL_TEXT, type CoverAnswer } from '@/lib/authority/states';
 import type { AuthorityScope } from '@/db/schema-shared';
 

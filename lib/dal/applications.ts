@@ -12,7 +12,7 @@ import { proxyLabel } from '@/lib/authority/states';
 import { staffMaySee } from '@/lib/dal/documents';
 import { parametersForYear } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
-import { openEpisode, openName } from '@/lib/personal-data';
+import { openEpisode, openName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 import { validateApplicant, validateBank, validateDeclaration, validateIdentity } from '@/lib/validation/apply';
 import { parseEpisodeForm } from '@/lib/validation/episode-form';
@@ -134,7 +134,7 @@ export async function applicationDetail(actor: SessionUser, ref: string, ip?: st
       .leftJoin(schema.users, eq(schema.users.id, schema.events.actorUserId))
       .where(eq(schema.events.applicationId, app.id))
       .orderBy(asc(schema.events.createdAt)),
-    // The visit keys (lib/visit-key.ts) stay in the data layer: the page needs the visit, not its hashes.
+    // The visit keys (lib/personal/visit-key.ts) stay in the data layer: the page needs the visit, not its hashes.
     episodes: await db
       .select({ id: schema.episodes.id, applicationId: schema.episodes.applicationId, seq: schema.episodes.seq, dataEnc: schema.episodes.dataEnc })
       .from(schema.episodes)

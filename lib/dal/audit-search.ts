@@ -5,7 +5,7 @@ import 'server-only';
 // application of the region; a district's reader, rows by staff of that district or about its applications.
 import { stringify } from 'csv-stringify/sync';
 import { and, count, desc, eq, gte, inArray, isNotNull, lt, ne, or, type SQL } from 'drizzle-orm';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { staffAreaWhere } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';

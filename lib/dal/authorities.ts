@@ -20,13 +20,13 @@ import {
   type AuthorityActor,
   type AuthorityStep,
 } from '@/lib/authority/states';
-import { decrypt, encrypt, lookupHash } from '@/lib/crypto';
+import { decrypt, encrypt, lookupHash } from '@/lib/personal/crypto';
 import type { AuthorityRow } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { notifyUser, textPhone, textRecipients } from '@/lib/dal/notifications';
 import type { SessionUser } from '@/lib/dal/users';
 import { maskName, maskPhone, todayInShanghai } from '@/lib/format';
-import { openName, sealName } from '@/lib/personal-data';
+import { openName, sealName } from '@/lib/personal/records';
 import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result';
 import { fileStore } from '@/lib/store/files';
 import { q, schema, transaction } from '@/lib/store/db';

@@ -6,14 +6,14 @@ import 'server-only';
 // account and the verified one goes into the next batch. After a transfer the bank returned (a closed account),
 // the same form asks for the new one (cause payment_failed). Every staff decision is audited in its transaction.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { encrypt } from '@/lib/crypto';
+import { encrypt } from '@/lib/personal/crypto';
 import { loadApplication, type AppRow } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { deriveState } from '@/lib/dal/ledger';
 import { notifyApplication } from '@/lib/dal/notifications';
 import type { SessionUser } from '@/lib/dal/users';
 import { maskBankAccount, maskName } from '@/lib/format';
-import { openName } from '@/lib/personal-data';
+import { openName } from '@/lib/personal/records';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';
 import { validateBank } from '@/lib/validation/apply';

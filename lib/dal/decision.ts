@@ -1,5 +1,5 @@
 import 'server-only';
-import { openEpisode, openName } from '@/lib/personal-data';
+import { openEpisode, openName } from '@/lib/personal/records';
 // The decision notice (决定书) of an approved, paid or rejected application, for whoever may see the
 // application (the applicant, their proxy, staff of the region); staff reads are audited as views.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';

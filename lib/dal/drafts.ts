@@ -2,8 +2,8 @@ import 'server-only';
 // Draft applications: created, saved step by step (encrypted), resumed on any device, deleted, submitted.
 import { and, desc, eq } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
-import { decryptJson, encryptJson } from '@/lib/crypto';
-import { openName } from '@/lib/personal-data';
+import { decryptJson, encryptJson } from '@/lib/personal/crypto';
+import { openName } from '@/lib/personal/records';
 import { actingAuthorityId, findAuthority, loadApplication, type AppRow } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { deleteIfUnreferenced } from '@/lib/store/files';

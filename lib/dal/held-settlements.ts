@@ -5,11 +5,11 @@ import 'server-only';
 // The fill, its audit row and the award share one transaction; the list itself is a staff view, audited too.
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { decryptJson, encryptJson } from '@/lib/crypto';
+import { decryptJson, encryptJson } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { awardPersonYear, IMPORTERS } from '@/lib/dal/settlements';
 import type { SessionUser } from '@/lib/dal/users';
-import type { Visit } from '@/lib/personal-data';
+import type { Visit } from '@/lib/personal/records';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { HELD_FIELDS, HELD_TEXT, type HeldField } from '@/lib/settlements/csv';
 import { q, schema, transaction } from '@/lib/store/db';

@@ -3,7 +3,7 @@ import 'server-only';
 // the office's time limits or its calendar; the State Council publishes the year's 节假日安排 and the office
 // enters it here. Staff of the region read it; only its administrator changes it, audited in the same transaction.
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
 import { forbidden, notFound, refuse, type Result } from '@/lib/result';

@@ -5,19 +5,19 @@ import 'server-only';
 // is a `data_requests` row with the date it must be answered by, audited in the same transaction.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
-import { decrypt, decryptJson, encrypt } from '@/lib/crypto';
+import { decrypt, decryptJson, encrypt } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { notifyUser, smsWithdrawnBy } from '@/lib/dal/notifications';
 import type { SessionUser } from '@/lib/dal/users';
 import { deleteIfUnreferenced } from '@/lib/store/files';
-import { openEpisode, openName } from '@/lib/personal-data';
+import { openEpisode, openName } from '@/lib/personal/records';
 import { addWorkingDays, todayInShanghai } from '@/lib/format';
 import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_VERSION } from '@/lib/privacy';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 import { notFound, refuse, type Result } from '@/lib/result';
 import type { ConsentKind, DataRequestKind, DataRequestStatus } from '@/db/schema-shared';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { staffAreaWhere } from '@/lib/dal/access';
 
 export const ROLE_LABEL: Record<string, string> = { clerk: '受理员', reviewer: '审核员', admin: '管理员', auditor: '审计员' };

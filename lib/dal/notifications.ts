@@ -2,7 +2,7 @@ import 'server-only';
 // In-portal inbox for every status change, plus a short SMS through the configured sender.
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { q, schema } from '@/lib/store/db';
-import { decrypt } from '@/lib/crypto';
+import { decrypt } from '@/lib/personal/crypto';
 import type { SessionUser } from '@/lib/dal/users';
 import { smsSender } from '@/lib/sms';
 import { covers } from '@/lib/authority/states';

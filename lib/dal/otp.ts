@@ -3,7 +3,7 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
-import { encrypt, lookupHash, safeEqual } from '@/lib/crypto';
+import { encrypt, lookupHash, safeEqual } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { smsSender } from '@/lib/sms';
 

@@ -11,7 +11,7 @@ import { OFFICE_PARAM_DEFS, type OfficeParamDef } from '@/lib/office-params';
 import { SPECS } from '@/lib/calculator/regions';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { forbidden, notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction, type Db } from '@/lib/store/db';
 import { Abort } from '@/lib/workflow/run';

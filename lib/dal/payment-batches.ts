@@ -1,5 +1,5 @@
 import 'server-only';
-import { openName } from '@/lib/personal-data';
+import { openName } from '@/lib/personal/records';
 // The bank side of the ledger: the list of approved-unpaid cases, the batch file sent to the bank (with a
 // checksum row: count and total fen), and the bank's result file, imported all or nothing.
 //
@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { decrypt } from '@/lib/crypto';
+import { decrypt } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { deriveState, type Derived } from '@/lib/dal/ledger';
 import type { SessionUser } from '@/lib/dal/users';

@@ -1,9 +1,9 @@
 import 'server-only';
-import { openName } from '@/lib/personal-data';
+import { openName } from '@/lib/personal/records';
 // The person an application is for, as the record has them: what the 申请人信息 step may prefill, and the
 // 身份证号 check made where the number is typed (the same rules submit applies, lib/workflow/verbs/submit.ts).
 import { and, eq, ne } from 'drizzle-orm';
-import { decrypt, lookupHash } from '@/lib/crypto';
+import { decrypt, lookupHash } from '@/lib/personal/crypto';
 import { loadApplication, type AppRow } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';
 import { maskIdNumber } from '@/lib/format';

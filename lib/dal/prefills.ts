@@ -3,7 +3,7 @@ import 'server-only';
 // an application: any number of visits, on any device. Anonymous people keep it in a cookie (lib/prefill.ts)
 // that moves here when they sign in.
 import { eq } from 'drizzle-orm';
-import { decryptJson, encryptJson } from '@/lib/crypto';
+import { decryptJson, encryptJson } from '@/lib/personal/crypto';
 import type { SessionUser } from '@/lib/dal/users';
 import { forbidden, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';

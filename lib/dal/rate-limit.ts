@@ -2,7 +2,7 @@ import 'server-only';
 // Fixed-window counters in the database, so every server process and every instance counts together.
 import { sql } from 'drizzle-orm';
 import { q, schema } from '@/lib/store/db';
-import { DIRECT_BUCKET } from '@/lib/client-address';
+import { DIRECT_BUCKET } from '@/lib/http/client-address';
 
 /**
  * Counts one hit against `key`; false when the window already holds `limit` hits. One upsert that
@@ -29,11 +29,11 @@ export async function allowHit(key: string, limit: number, windowMs: number, now
 
 // Generous: a community service centre signs many residents in from one address.
 export const OTP_PER_ADDRESS_PER_HOUR = 100;
-// When the address cannot be known (no trusted proxy configured, lib/client-address.ts), every request
+// When the address cannot be known (no trusted proxy configured, lib/http/client-address.ts), every request
 // shares one site-wide bucket: a ceiling on texts per hour rather than a per-address limit.
 export const OTP_SITE_PER_HOUR = 2000;
 
-/** The per-address limit on asking for sign-in codes, keyed by what lib/client-address.ts trusts. */
+/** The per-address limit on asking for sign-in codes, keyed by what lib/http/client-address.ts trusts. */
 export async function allowOtpFromAddress(address: string, now = Date.now()): Promise<boolean> {
   const limit = address === DIRECT_BUCKET ? OTP_SITE_PER_HOUR : OTP_PER_ADDRESS_PER_HOUR;
   return allowHit(`otp-ip:${address}`, limit, 3_600_000, now);

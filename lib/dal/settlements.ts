@@ -7,7 +7,7 @@ import 'server-only';
 // an approved case (lib/workflow/verbs/direct-award.ts). A row with a blank cell a rule depends on is stored held
 // 待核实 and waits for a clerk (lib/dal/held-settlements.ts), who fills it; it then goes through the same verb.
 import { and, desc, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
-import { encryptJson, lookupHash } from '@/lib/crypto';
+import { encryptJson, lookupHash } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';
@@ -18,7 +18,7 @@ import { HELD_TEXT, parseSettlementCsv, type LineError } from '@/lib/settlements
 import { bulkInsertIgnore, q, savepoint, schema, transaction, type BulkColumn } from '@/lib/store/db';
 import { perform } from '@/lib/workflow';
 import { Abort } from '@/lib/workflow/run';
-import { visitKeys } from '@/lib/visit-key';
+import { visitKeys } from '@/lib/personal/visit-key';
 import { DIRECT_KEY_PREFIX, directCategoryCodes, directClause, type DirectAwardSnapshot } from '@/lib/workflow/verbs/direct-award';
 
 export const IMPORTERS = ['clerk', 'reviewer', 'admin'] as const;

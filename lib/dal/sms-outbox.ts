@@ -4,7 +4,7 @@ import 'server-only';
 // nothing, and the worker (scripts/worker.ts) sends them once it has committed. A row is claimed by
 // compare-and-set before sending, so two workers never send the same text; a failed send is retried 3 times.
 import { and, asc, eq } from 'drizzle-orm';
-import { decrypt } from '@/lib/crypto';
+import { decrypt } from '@/lib/personal/crypto';
 import { textablePhones } from '@/lib/dal/notifications';
 import { smsSender } from '@/lib/sms';
 import { q, schema } from '@/lib/store/db';

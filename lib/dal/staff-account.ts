@@ -2,13 +2,13 @@ import 'server-only';
 // A staff member's own sign-in settings: password change and the second factor (TOTP, RFC 6238).
 import { and, eq, sql } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
-import { decrypt, encrypt } from '@/lib/crypto';
+import { decrypt, encrypt } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
-import { hashPassword, verifyPassword } from '@/lib/password';
-import { passwordProblem } from '@/lib/password-policy';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { passwordProblem } from '@/lib/auth/password-policy';
 import { forbidden, invalid, refuse, type Result } from '@/lib/result';
-import { matchTotp, newTotpSecret, otpauthUri } from '@/lib/totp';
+import { matchTotp, newTotpSecret, otpauthUri } from '@/lib/auth/totp';
 
 const isStaff = (u: SessionUser) => u.role !== 'resident';
 
@@ -67,7 +67,7 @@ export async function disableSecondFactor(actor: SessionUser, code: string, now:
 }
 
 /**
- * Changes the password: the current one first, the new one against lib/password-policy.ts. Every session of
+ * Changes the password: the current one first, the new one against lib/auth/password-policy.ts. Every session of
  * the account ends (session version), this one too: the person signs in again with the new password.
  */
 export async function changeStaffPassword(actor: SessionUser, current: string, next: string): Promise<Result> {

@@ -1,12 +1,12 @@
 import 'server-only';
-import { openEpisode, openName, openOptional } from '@/lib/personal-data';
+import { openEpisode, openName, openOptional } from '@/lib/personal/records';
 // One case as staff see it: masked by default, every view audited, the estimate at submission beside a
 // fresh one with today's parameters, the person's ledger for the year, and the actions this role may take
 // in this state. Revealing a full value writes its audit row in the same transaction that reads it.
 import { and, asc, eq } from 'drizzle-orm';
 import type { CategoryCode, EpisodeInput, RegionCode } from '@/lib/calculator';
-import { STAFF } from '@/lib/access';
-import { decrypt } from '@/lib/crypto';
+import { STAFF } from '@/lib/auth/roles';
+import { decrypt } from '@/lib/personal/crypto';
 import { loadApplication, type AppRow } from '@/lib/dal/access';
 import { dedupeCategories, estimateFor, type EstimateSnapshot } from '@/lib/dal/applications';
 import { writeAudit } from '@/lib/dal/audit';
@@ -19,7 +19,7 @@ import { addWorkingDays, todayInShanghai } from '@/lib/format';
 import { caseActions } from '@/lib/workflow';
 import { rejectReasonsFor } from '@/lib/workflow/reject-reasons';
 import { visitMatches } from '@/lib/dal/visit-duplicates';
-import { visitKeys } from '@/lib/visit-key';
+import { visitKeys } from '@/lib/personal/visit-key';
 
 export const REVEALABLE = { name: '姓名', idNumber: '身份证号', phone: '手机号', bankAccount: '银行卡号' } as const;
 export type RevealField = keyof typeof REVEALABLE;
@@ -156,7 +156,7 @@ const SETTLEMENT_NO_STATES = ['submitted', 'accepted', 'in_review', 'needs_info'
 
 /**
  * Staff fill a visit's 结算单号 from the receipt at review (Office rules: the visit is keyed by it where there is
- * one): only its keyed hash is kept (lib/visit-key.ts), so a later import of the same settlement finds this case.
+ * one): only its keyed hash is kept (lib/personal/visit-key.ts), so a later import of the same settlement finds this case.
  * Before a decision only; the audit row is written in the same transaction; another area's case is not found.
  */
 export async function setSettlementNo(actor: SessionUser, ref: string, seq: number, settlementNo: string, ip?: string | null): Promise<Result<{ seq: number }>> {

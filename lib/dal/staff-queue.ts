@@ -6,8 +6,8 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
-import { STAFF } from '@/lib/access';
-import { lookupHash } from '@/lib/crypto';
+import { STAFF } from '@/lib/auth/roles';
+import { lookupHash } from '@/lib/personal/crypto';
 import { inStaffArea } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { regionSettings, type RegionSettings } from '@/lib/dal/region-settings';

@@ -4,11 +4,11 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { q, schema, transaction } from '@/lib/store/db';
 import type { Role } from '@/db/schema';
 import { writeAudit } from '@/lib/dal/audit';
-import { verifyPassword } from '@/lib/password';
-import { decrypt, safeEqual } from '@/lib/crypto';
+import { verifyPassword } from '@/lib/auth/password';
+import { decrypt, safeEqual } from '@/lib/personal/crypto';
 import { env } from '@/lib/env';
-import { matchTotp } from '@/lib/totp';
-import { sessionExpiry } from '@/lib/session-lifetime';
+import { matchTotp } from '@/lib/auth/totp';
+import { sessionExpiry } from '@/lib/auth/session-lifetime';
 import { forbidden, refuse, type Refusal, type Result } from '@/lib/result';
 
 const STAFF_MAX_FAILURES = 5;
@@ -21,7 +21,7 @@ export type SessionUser = {
   region: string | null;
   district: string | null;
   personId: string | null;
-  /** Staff second factor enrolled (admin must have it: lib/session.ts sends them to enrol first). */
+  /** Staff second factor enrolled (admin must have it: lib/auth/session.ts sends them to enrol first). */
   totpEnabled?: boolean;
 };
 

@@ -1,5 +1,5 @@
 import 'server-only';
-// The same visit recorded twice: an application's visit whose keyed hash (lib/visit-key.ts) matches an imported
+// The same visit recorded twice: an application's visit whose keyed hash (lib/personal/visit-key.ts) matches an imported
 // settlement or another case's visit. The approval pays only what the others have not (Office rules: a visit
 // is never paid twice) and the staff case page shows each match with the other case's link. Callers have
 // checked access to the application; only references and amounts leave here, never the other person's data.

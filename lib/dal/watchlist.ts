@@ -13,13 +13,13 @@ import type { SessionUser } from '@/lib/dal/users';
 import { formatMoney, todayInShanghai } from '@/lib/format';
 import { enqueue } from '@/lib/jobs/queue';
 import { JobFailure, type JobContext } from '@/lib/jobs/runner';
-import { openName, sealName } from '@/lib/personal-data';
+import { openName, sealName } from '@/lib/personal/records';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction, type Db } from '@/lib/store/db';
 import { staffAreaWhere } from '@/lib/dal/access';
 
-import { decryptJson, encrypt, encryptJson, lookupHash } from '@/lib/crypto';
-import type { Visit } from '@/lib/personal-data';
+import { decryptJson, encrypt, encryptJson, lookupHash } from '@/lib/personal/crypto';
+import type { Visit } from '@/lib/personal/records';
 import { overLine, warningLine, WATCH_PARAMS, type LineParams, type WarningLine } from '@/lib/watch-params';
 
 export { WATCH_PARAMS };

@@ -9,7 +9,7 @@ import 'server-only';
 // is claimed again, at most MAX_ATTEMPTS times in all, then it fails with that reason.
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { JobKind, JobStatus } from '@/db/schema-shared';
-import { encryptJson, decryptJson } from '@/lib/crypto';
+import { encryptJson, decryptJson } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { staffAreaWhere } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';

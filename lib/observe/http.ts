@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
-import { isTrustedAddress } from '@/lib/client-address';
+import { isTrustedAddress } from '@/lib/http/client-address';
 import { requestStore } from '@/lib/observe/context';
 import { log } from '@/lib/observe/log';
 import { observeRequest } from '@/lib/observe/metrics';

@@ -1,8 +1,8 @@
 // Who may read /api/metrics: a scraper with the bearer token METRICS_TOKEN, or a request whose client address
-// (worked out from the real TCP peer as lib/client-address.ts does) is itself one of TRUSTED_PROXIES, such as
+// (worked out from the real TCP peer as lib/http/client-address.ts does) is itself one of TRUSTED_PROXIES, such as
 // Prometheus on the proxies' network. A visitor coming through the proxy has their own address, so is refused.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { clientAddress, isTrustedAddress } from '@/lib/client-address';
+import { clientAddress, isTrustedAddress } from '@/lib/http/client-address';
 
 type HeaderSource = { get(name: string): string | null };
 

@@ -4,8 +4,8 @@
 // medical-insurance settlement export gives it; dates are YYYY-MM-DD.
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { checkIdNumber } from '@/lib/id-number';
-import type { Visit } from '@/lib/personal-data';
+import { checkIdNumber } from '@/lib/personal/id-number';
+import type { Visit } from '@/lib/personal/records';
 
 export const SETTLEMENT_COLUMNS = {
   settlementNo: '结算单号',

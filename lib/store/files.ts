@@ -6,7 +6,7 @@ import 'server-only';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
-import { decryptBytes, encryptBytes, lookupHash } from '@/lib/crypto';
+import { decryptBytes, encryptBytes, lookupHash } from '@/lib/personal/crypto';
 import { env } from '@/lib/env';
 import { q, schema } from '@/lib/store/db';
 

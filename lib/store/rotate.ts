@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileS
 import { join, resolve } from 'node:path';
 import { and, asc, eq, getTableColumns, getTableName, gt, is, Table } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { decrypt, decryptBytes, encrypt, encryptBytes, fileKeyIdOf, keyIdOf, keyring, PENDING_PREFIX } from '@/lib/crypto';
+import { decrypt, decryptBytes, encrypt, encryptBytes, fileKeyIdOf, keyIdOf, keyring, PENDING_PREFIX } from '@/lib/personal/crypto';
 import { env } from '@/lib/env';
 import * as sqliteSchema from '@/db/schema';
 import * as pgSchema from '@/db/schema.pg';

@@ -1,7 +1,7 @@
 // The apply wizard's steps: what each asks, and the checks each answer must pass (messages in Chinese by the field).
 import { regionInfo, type CategoryCode, type RegionCode } from '@/lib/calculator';
-import { checkIdNumber } from '@/lib/id-number';
-import { normalisePhone } from '@/lib/phone';
+import { checkIdNumber } from '@/lib/personal/id-number';
+import { normalisePhone } from '@/lib/personal/phone';
 
 export type StepValues = Record<string, string | string[]>;
 export type StepResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> };

@@ -1,8 +1,8 @@
 // Form fields several schemas share, each checked one way everywhere: 身份证号 (format and check digit, GB 11643),
 // a mobile number, an amount in whole fen.
 import { z } from 'zod';
-import { checkIdNumber } from '@/lib/id-number';
-import { normalisePhone } from '@/lib/phone';
+import { checkIdNumber } from '@/lib/personal/id-number';
+import { normalisePhone } from '@/lib/personal/phone';
 
 /** A name as on an identity card (Han or Latin letters, ·, 2 to 30 characters). */
 export const cardName = z.string().trim().regex(/^[\p{Script=Han}A-Za-z·•.\s]{2,30}$/u, '请填写身份证上的姓名（2 到 30 个字）。');

@@ -5,7 +5,7 @@ import type { TransitionName } from '@/lib/workflow/states';
 import { perform } from '@/lib/workflow';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser } from '@/lib/dal/users';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { q, schema } from '@/lib/store/db';
 import { DEMO_PROXIED_PERSON, DEMO_RESIDENTS } from './demo-data';
 

@@ -4,9 +4,9 @@
 import { fileURLToPath } from 'node:url';
 import { count } from 'drizzle-orm';
 import { loadLocalEnv } from '@/db/load-env';
-import { encrypt, lookupHash } from '@/lib/crypto';
-import { hashPassword } from '@/lib/password';
-import { sealName, sealOptional } from '@/lib/personal-data';
+import { encrypt, lookupHash } from '@/lib/personal/crypto';
+import { hashPassword } from '@/lib/auth/password';
+import { sealName, sealOptional } from '@/lib/personal/records';
 import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
 import { NOTICE_VERSION } from '@/lib/privacy';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';

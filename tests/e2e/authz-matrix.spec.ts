@@ -1,6 +1,6 @@
 // The authorization matrix: every page, route handler and server action of the app × every kind of actor, with
-// the outcome each cell must have, worked out from the code (lib/session.ts requireUser / requireStaffAccount,
-// lib/access.ts, lib/dal/access.ts canAccess, proxy.ts, each page's and route's own checks, the data-layer
+// the outcome each cell must have, worked out from the code (lib/auth/session.ts requireUser / requireStaffAccount,
+// lib/auth/roles.ts, lib/dal/access.ts canAccess, proxy.ts, each page's and route's own checks, the data-layer
 // function each action calls). A page, route or action without a row fails the first test, and so does a row
 // naming something that no longer exists: a new route cannot ship without someone deciding who may use it.
 // How to add a row: docs/security.md (section 授权矩阵).

@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { idNumberCheckChar } from '../../lib/id-number';
-import { totpCode } from '../../lib/totp';
+import { idNumberCheckChar } from '../../lib/personal/id-number';
+import { totpCode } from '../../lib/auth/totp';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
 

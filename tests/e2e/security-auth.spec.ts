@@ -4,7 +4,7 @@
 import { request as httpRequest } from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import { createStaff, freshPhone, signInResident, signInStaff } from './helpers';
-import { totpCode } from '../../lib/totp';
+import { totpCode } from '../../lib/auth/totp';
 
 function scriptSrc(csp: string): string {
   return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';

@@ -84,8 +84,10 @@ test('受理了这份申请的审核员不能再批准它（四眼原则）', as
   await act(reviewer, '受理');
   await expect(reviewer.getByText('已受理。')).toBeVisible();
   await act(reviewer, '开始审核');
-  await act(reviewer, '批准');
-  await expect(reviewer.getByText(/这份申请是您受理的，不能再由您批准/)).toBeVisible();
+  // Four eyes is said before anyone presses: no 批准 or 不予救助 form, the reason in its place.
+  await expect(reviewer.getByTestId('action-approve')).toHaveCount(0);
+  await expect(reviewer.getByTestId('action-reject')).toHaveCount(0);
+  await expect(reviewer.getByTestId('barred-approve')).toContainText(/这份申请是您受理的，不能再由您批准/);
   await expect(reviewer.locator('[data-testid="sla"]').first()).toBeVisible();
 });
 

@@ -11,7 +11,7 @@ import { STEP_KEYS, type StepKey } from '@/lib/applications/draft';
 import { addDocument, removeDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { createDraft, deleteDraft, getDraft, removeEpisode, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { applicantOnRecord, checkApplicantIdNumber } from '@/lib/dal/persons';
-import { checkIdNumber } from '@/lib/id-number';
+import { checkIdNumber } from '@/lib/personal/id-number';
 import { todayInShanghai } from '@/lib/format';
 import { clearPrefill, readPrefill } from '@/lib/prefill';
 import { perform } from '@/lib/workflow';

@@ -10,7 +10,7 @@ import { formatDateTime, nameForProxy, sentences } from '@/lib/format';
 import { APPLY_REGIONS } from '@/lib/check/views';
 import { readPrefill } from '@/lib/prefill';
 import { chosenRegion } from '@/lib/region-cookie';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { startApplication } from './actions';
 import { ConsentChoice } from '@/app/_components/consent-choice';
 import { hasSensitiveConsent } from '@/lib/dal/my-data';

@@ -9,7 +9,7 @@ import { listNotifications, unreadCount } from '@/lib/dal/notifications';
 import { directCasesFor } from '@/lib/dal/settlements';
 import { DirectAwardCard } from './_components/direct-award-card';
 import { formatDate, formatDateTime, formatMoney, nameForProxy } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { SCOPE_TEXT } from '@/lib/authority/states';
 import { markAllReadAction } from './actions';
 

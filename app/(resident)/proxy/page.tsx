@@ -5,7 +5,7 @@ import { AUTHORITY_STATUS_TEXT, defaultValidTo, INVITATION_DAYS, MAX_PROXIES_PER
 import { listApplications } from '@/lib/dal/applications';
 import { canInviteOnline, grantedAuthorities, heldAuthorities, invitationsForMe } from '@/lib/dal/authorities';
 import { formatDateTime, todayInShanghai } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import type { AuthorityScope } from '@/db/schema-shared';
 import { acceptAction, cancelAction, declineAction, inviteAction, revokeAction } from './actions';
 import { AcceptForm, InviteForm } from './forms';

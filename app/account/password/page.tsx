@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/app/_components/back-link';
-import { requireStaffAccount } from '@/lib/session';
+import { requireStaffAccount } from '@/lib/auth/session';
 import { PasswordForm } from './form';
 
 export const metadata: Metadata = { title: '修改密码' };

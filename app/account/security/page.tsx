@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import QRCode from 'qrcode';
 import { secondFactorStatus } from '@/lib/dal/staff-account';
-import { requireStaffAccount } from '@/lib/session';
+import { requireStaffAccount } from '@/lib/auth/session';
 import { confirmSecondFactorAction, disableSecondFactorAction } from '../actions';
 import { CodeForm } from '../code-form';
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { ACTION_LABELS, actionLabel, AUDIT_READERS, regionStaff, searchAudit } from '@/lib/dal/audit-search';
 import { formatDateTime } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { filterAuditAction } from './actions';
 import { filtersFrom, queryOf } from './filters';
 import { BackToDesk } from '@/app/admin/_components/back-to-desk';

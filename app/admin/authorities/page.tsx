@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { SCOPE_TEXT } from '@/lib/authority/states';
 import { authorityQueue } from '@/lib/dal/authorities';
 import { formatDateTime } from '@/lib/format';
-import { requireUser } from '@/lib/session';
-import { STAFF } from '@/lib/access';
+import { requireUser } from '@/lib/auth/session';
+import { STAFF } from '@/lib/auth/roles';
 import { linkAction } from './actions';
 import { LinkForm } from './forms';
 

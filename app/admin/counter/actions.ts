@@ -1,6 +1,6 @@
 'use server';
 // 窗口代录 actions: each validatedAction → one data-layer call (lib/dal/counter.ts, lib/dal/drafts.ts).
-import { requestAddress } from '@/lib/client-address';
+import { requestAddress } from '@/lib/http/client-address';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { counterDrafts } from '@/lib/dal/counter';
 import { formatDateTime } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { startAction } from './actions';
 import { StartForm } from './forms';
 

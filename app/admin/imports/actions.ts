@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction, type ActionState } from '@/lib/action';
-import { requestAddress } from '@/lib/client-address';
+import { requestAddress } from '@/lib/http/client-address';
 import { heldFillSchema, resolveHeldSettlement } from '@/lib/dal/held-settlements';
 import { IMPORTERS, startSettlementImport } from '@/lib/dal/settlements';
 import type { LineError } from '@/lib/settlements/csv';

@@ -5,7 +5,7 @@ import { isRegionCode } from '@/lib/calculator';
 import { isIsoDate } from '@/lib/calculator/dates';
 import { refusalState, validatedAction, type ActionState } from '@/lib/action';
 import { removeHoliday, setHoliday } from '@/lib/dal/holidays';
-import { requestAddress } from '@/lib/client-address';
+import { requestAddress } from '@/lib/http/client-address';
 import { runImpact } from '@/lib/dal/impact';
 import { editableParam, publishParameter } from '@/lib/dal/parameters';
 import { isWatchParam } from '@/lib/watch-params';

@@ -1,5 +1,5 @@
 'use server';
-import { requestAddress } from '@/lib/client-address';
+import { requestAddress } from '@/lib/http/client-address';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction, type ActionState } from '@/lib/action';

@@ -5,7 +5,7 @@ import { isRegionCode, regionInfo } from '@/lib/calculator';
 import { KIND_TEXT, PAYMENT_STATE_TEXT, poolName, recentLedgerRows, regionPoolLimits } from '@/lib/dal/ledger';
 import { approvedUnpaid, PAYERS } from '@/lib/dal/payment-batches';
 import { formatDateTime, formatMoney, maskName, todayInShanghai } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { ImportForm } from './import-form';
 import { BANK_VERIFIERS, pendingBankChanges } from '@/lib/dal/bank-changes';
 import { DecideForm } from '@/app/admin/requests/decide-form';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { auditCorrectionQueueView, correctionQueue, REQUEST_STATUS_TEXT } from '@/lib/dal/my-data';
 import { formatDate, todayInShanghai } from '@/lib/format';
 import { decideCorrectionAction } from './actions';

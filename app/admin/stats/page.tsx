@@ -4,9 +4,9 @@ import { Field } from '@/app/_components/field';
 import { isIsoDate } from '@/lib/calculator/dates';
 import { isRegionCode, regionInfo } from '@/lib/calculator';
 import { regionStats } from '@/lib/dal/stats';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { formatMoney, todayInShanghai } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { BarChart } from './bar-chart';
 import { periodOf } from './period';
 

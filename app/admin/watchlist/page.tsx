@@ -5,7 +5,7 @@ import { JobProgress } from '@/app/admin/_components/job-progress';
 import { regionWarningLine, WATCH_ACTORS, WATCH_STAFF, WATCH_STATUS_TEXT, watchLeadsFor, watchlistFor } from '@/lib/dal/watchlist';
 import { formatDate, formatDateTime, formatMoney, maskName } from '@/lib/format';
 import { recentJobs } from '@/lib/jobs/queue';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { followUpAction, openLeadAction, refreshWatchlistAction } from './actions';
 import { FollowUpForm, OpenLeadForm } from './follow-up-form';
 import { BackToDesk } from '@/app/admin/_components/back-to-desk';

@@ -1,13 +1,13 @@
 // Upload with progress (the upload field posts here with XMLHttpRequest). Same checks as the form path.
-import { fromThisSite } from '@/lib/same-origin';
+import { fromThisSite } from '@/lib/http/same-origin';
 import { addDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
-import { readCappedBody } from '@/lib/capped-body';
-import { HSTS } from '@/lib/csp';
+import { readCappedBody } from '@/lib/http/capped-body';
+import { HSTS } from '@/lib/http/csp';
 import { MAX_UPLOAD_BYTES } from '@/lib/uploads';
 
 // The file plus the form's other fields and multipart boundaries.
 const MAX_UPLOAD_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 // proxy.ts leaves this route alone (so the body is never buffered for it): the answers carry their own policy.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { dedupeCategories, estimateFor, type EstimateSnapshot } from '@/lib/dal/applications';
 import { settledForPersonYear } from '@/lib/dal/ledger';
 import type { SessionUser } from '@/lib/dal/users';
-import { decryptJson } from '@/lib/crypto';
+import { decryptJson } from '@/lib/personal/crypto';
 import { isRegionCode, type CategoryCode, type EpisodeInput, type RegionCode } from '@/lib/calculator';
 import { directScope } from '@/lib/calculator/regions';
 import { formatMoney } from '@/lib/format';
-import type { Visit } from '@/lib/personal-data';
+import type { Visit } from '@/lib/personal/records';
 import { refuse } from '@/lib/result';
 import { q, schema } from '@/lib/store/db';
 import { Abort, type Verb } from '@/lib/workflow/run';
@@ -76,7 +76,7 @@ export async function directCategories(personId: string, region: string, year: n
  * 直接办理 (免申即享): approves the case the settlement import created for one person-year. The year is computed
  * again over every known visit of that person-year (the deductible and the limits are annual, 003 四(五)): the
  * imported settlements that are not held 待核实, and the visits of applied cases that no settlement matches
- * (lib/visit-key.ts). The case gets what that exceeds everything already paid or settled for the person-year:
+ * (lib/personal/visit-key.ts). The case gets what that exceeds everything already paid or settled for the person-year:
  * the hospitals' 一站式 assistance (医疗救助支付) and every earlier case, direct or applied, corrections included
  * (settledForPersonYear), so no visit is paid twice and a lowered amount is never paid back. A pool limit with
  * less room pays the room left. The settlements it covers are linked to the case by compare-and-set.

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { decryptJson, encrypt, lookupHash } from '@/lib/crypto';
+import { decryptJson, encrypt, lookupHash } from '@/lib/personal/crypto';
 import type { Draft } from '@/lib/applications/draft';
 import type { RegionCode } from '@/lib/calculator';
 import { certifiedCategories, dedupeCategories, estimateFor, prepareSubmission, type Prepared } from '@/lib/dal/applications';
@@ -8,9 +8,9 @@ import { ID_BELONGS_TO_OTHER, ID_DIFFERS_FROM_RECORD } from '@/lib/dal/persons';
 import type { SessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';
 import { refuse } from '@/lib/result';
-import { sealName, sealOptional, sealVisit } from '@/lib/personal-data';
+import { sealName, sealOptional, sealVisit } from '@/lib/personal/records';
 import { schema, type Db } from '@/lib/store/db';
-import { visitKeys } from '@/lib/visit-key';
+import { visitKeys } from '@/lib/personal/visit-key';
 import { Abort, type Verb } from '@/lib/workflow/run';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 
@@ -58,7 +58,7 @@ export const submit: Verb<Record<string, never>, Prepared> = {
         specialDisease: e.specialDisease ?? false, referred, location, offsiteFiled: e.offsiteFiled ?? false,
         totalFen: e.totalFen, policyFen: e.policyFen, basicPaidFen: e.basicPaidFen ?? 0, criticalPaidFen: e.criticalPaidFen ?? 0, supplementaryPaidFen: e.supplementaryPaidFen ?? 0,
       };
-      // The keyed hashes that find this visit in an import (lib/visit-key.ts): it is never paid twice.
+      // The keyed hashes that find this visit in an import (lib/personal/visit-key.ts): it is never paid twice.
       await db.insert(schema.episodes).values({ applicationId: app.id, seq, dataEnc: sealVisit(visit), ...visitKeys(visit, e.settlementNo) });
     }
     const ref = await nextRef(db, region, Number(todayInShanghai(now).slice(0, 4)));

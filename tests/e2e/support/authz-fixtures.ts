@@ -11,7 +11,7 @@
 // Usage: tsx --conditions=react-server authz-fixtures.ts setup '{"ownerPhone":…,"proxies":{…}}' | snapshot
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { encrypt, lookupHash } from '@/lib/crypto';
+import { encrypt, lookupHash } from '@/lib/personal/crypto';
 import { requestByDocument } from '@/lib/dal/authorities';
 import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
 import { addDocument } from '@/lib/dal/documents';

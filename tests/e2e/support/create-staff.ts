@@ -4,8 +4,8 @@
 // With --totp the second factor is already on (an administrator cannot work without one).
 import { eq } from 'drizzle-orm';
 import { closeDatabase, q, schema } from '@/lib/store/db';
-import { encrypt } from '@/lib/crypto';
-import { hashPassword } from '@/lib/password';
+import { encrypt } from '@/lib/personal/crypto';
+import { hashPassword } from '@/lib/auth/password';
 
 const [username, role, password, ...flags] = process.argv.slice(2) as [string, 'clerk' | 'reviewer' | 'admin' | 'auditor', string, ...string[]];
 const flag = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);

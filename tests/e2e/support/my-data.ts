@@ -7,7 +7,7 @@
 //   retention            queues a Wuxi retention run now; prints the job id
 //   exists <id>          whether the application with this id is still there
 import { and, eq, or } from 'drizzle-orm';
-import { decrypt, lookupHash } from '@/lib/crypto';
+import { decrypt, lookupHash } from '@/lib/personal/crypto';
 import { createDraft } from '@/lib/dal/drafts';
 import { enqueueRetention } from '@/lib/dal/retention';
 import { toSessionUser } from '@/lib/dal/users';

@@ -4,7 +4,7 @@
 // Usage: tsx --conditions=react-server resident-app.ts <phone> <身份证号> <name> [mutual-aid]
 // With "mutual-aid": a 上海市民社区医疗互助帮困计划 application (a returnee, one outpatient visit) instead.
 import { eq } from 'drizzle-orm';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { addDocument } from '@/lib/dal/documents';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser } from '@/lib/dal/users';

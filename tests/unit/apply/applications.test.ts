@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { canMove, perform } from '@/lib/workflow';
-import { decrypt, lookupHash } from '@/lib/crypto';
-import { sealName } from '@/lib/personal-data';
+import { decrypt, lookupHash } from '@/lib/personal/crypto';
+import { sealName } from '@/lib/personal/records';
 import { applicationDetail, listApplications } from '@/lib/dal/applications';
 import { createDraft, getDraft, removeEpisode, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
-import { idNumberCheckChar } from '@/lib/id-number';
+import { idNumberCheckChar } from '@/lib/personal/id-number';
 
 let seq = 0;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, idNumberCheckChar } from '@/lib/id-number';
+import { checkIdNumber, idNumberCheckChar } from '@/lib/personal/id-number';
 import { formatMoney, maskBankAccount, maskIdNumber, maskName, maskPhone, parseYuanToFen } from '@/lib/format';
 
 describe('身份证号校验', () => {

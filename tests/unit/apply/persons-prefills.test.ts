@@ -1,13 +1,13 @@
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { encrypt, lookupHash } from '@/lib/crypto';
+import { encrypt, lookupHash } from '@/lib/personal/crypto';
 import { createDraft } from '@/lib/dal/drafts';
 import { applicantOnRecord, checkApplicantIdNumber, ID_BELONGS_TO_OTHER, ID_DIFFERS_FROM_RECORD } from '@/lib/dal/persons';
 import { clearPrefillFor, readPrefillFor, savePrefillFor } from '@/lib/dal/prefills';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
-import { idNumberCheckChar } from '@/lib/id-number';
-import { sealName } from '@/lib/personal-data';
+import { idNumberCheckChar } from '@/lib/personal/id-number';
+import { sealName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 
 let seq = 0;

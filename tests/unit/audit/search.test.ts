@@ -1,10 +1,10 @@
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { exportAudit, personIdByIdNumber, searchAudit } from '@/lib/dal/audit-search';
-import { sealName } from '@/lib/personal-data';
+import { sealName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 import { caseFor, staffUser } from '../ledger/fixtures';
 

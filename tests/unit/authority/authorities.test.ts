@@ -1,15 +1,15 @@
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { encrypt, lookupHash } from '@/lib/crypto';
+import { encrypt, lookupHash } from '@/lib/personal/crypto';
 import { applicationDetail } from '@/lib/dal/applications';
 import { acceptInvitation, approveRequest, authorityForReview, authorityQueue, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
 import { sendAuthorityReminders } from '@/lib/dal/authority-reminders';
 import { createDraft, getDraft, listDrafts, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { perform } from '@/lib/workflow';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
-import { idNumberCheckChar } from '@/lib/id-number';
-import { sealName } from '@/lib/personal-data';
+import { idNumberCheckChar } from '@/lib/personal/id-number';
+import { sealName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 
 let seq = 0;

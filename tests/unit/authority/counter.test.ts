@@ -5,7 +5,7 @@ import { counterReceipt, startCounterFiling, submitCounterFiling } from '@/lib/d
 import { addDocument } from '@/lib/dal/documents';
 import { getDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
-import { idNumberCheckChar } from '@/lib/id-number';
+import { idNumberCheckChar } from '@/lib/personal/id-number';
 import { q, schema } from '@/lib/store/db';
 
 let seq = 0;

@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { resolveSession, revokeAllSessions, STAFF_LOGIN_REFUSED, toSessionUser, verifyStaffLogin } from '@/lib/dal/users';
-import { hashPassword, verifyPassword } from '@/lib/password';
-import { accessDecision } from '@/lib/access';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { accessDecision } from '@/lib/auth/roles';
 
 const fresh = () => ({ issuedAt: Date.now(), lastSeen: Date.now() });
 

@@ -2,7 +2,7 @@ import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { OTP_LOCKOUT_MS, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, requestOtp, verifyOtp } from '@/lib/dal/otp';
 
 const t0 = new Date('2026-03-01T02:00:00.000Z');

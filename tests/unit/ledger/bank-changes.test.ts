@@ -1,7 +1,7 @@
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { decrypt } from '@/lib/crypto';
+import { decrypt } from '@/lib/personal/crypto';
 import { bankChangePage, decideBankChange, pendingBankChanges, requestBankChange } from '@/lib/dal/bank-changes';
 import { exportBankBatch } from '@/lib/dal/payment-batches';
 import { toSessionUser } from '@/lib/dal/users';

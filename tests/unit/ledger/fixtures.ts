@@ -1,9 +1,9 @@
 // Cases put straight into the database in the state a test needs (the workflow's earlier steps are tested
 // elsewhere), with an estimate snapshot that says which pools the money falls in.
 import { asc, eq } from 'drizzle-orm';
-import { encrypt, lookupHash } from '@/lib/crypto';
+import { encrypt, lookupHash } from '@/lib/personal/crypto';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
-import { sealName } from '@/lib/personal-data';
+import { sealName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 import type { ApplicationStatus } from '@/db/schema';
 

@@ -10,10 +10,10 @@ import { startSettlementImport, type ImportOutcome } from '@/lib/dal/settlements
 import { setSettlementNo, staffCaseDetail } from '@/lib/dal/staff-case';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { runNext } from '@/lib/jobs/runner';
-import { encrypt } from '@/lib/crypto';
-import { sealVisit, type Visit } from '@/lib/personal-data';
+import { encrypt } from '@/lib/personal/crypto';
+import { sealVisit, type Visit } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
-import { visitKeys } from '@/lib/visit-key';
+import { visitKeys } from '@/lib/personal/visit-key';
 import { perform } from '@/lib/workflow';
 import { csvOf, idNumber, person, staff, type Line } from '../policy/fixtures';
 

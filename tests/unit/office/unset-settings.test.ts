@@ -8,7 +8,7 @@ import { regionSettings } from '@/lib/dal/region-settings';
 import { staffQueue } from '@/lib/dal/staff-queue';
 import { toSessionUser } from '@/lib/dal/users';
 import { OFFICE_PARAM_DEFS } from '@/lib/office-params';
-import { sealName } from '@/lib/personal-data';
+import { sealName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 
 describe('没有办理时限和节假日安排的旧数据库', () => {

@@ -1,8 +1,8 @@
 // People, staff and settlement files for the 免申即享 and watch-list tests.
-import { encrypt, lookupHash } from '@/lib/crypto';
+import { encrypt, lookupHash } from '@/lib/personal/crypto';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
-import { idNumberCheckChar } from '@/lib/id-number';
-import { sealName } from '@/lib/personal-data';
+import { idNumberCheckChar } from '@/lib/personal/id-number';
+import { sealName } from '@/lib/personal/records';
 import { SETTLEMENT_HEADER } from '@/lib/settlements/csv';
 import { q, schema } from '@/lib/store/db';
 

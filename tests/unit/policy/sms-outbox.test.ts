@@ -1,7 +1,7 @@
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encrypt } from '@/lib/crypto';
+import { encrypt } from '@/lib/personal/crypto';
 import { awardPersonYear, startSettlementImport } from '@/lib/dal/settlements';
 import { sendOutbox } from '@/lib/dal/sms-outbox';
 import { HANDLERS } from '@/lib/jobs/handlers';

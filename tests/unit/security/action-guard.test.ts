@@ -1,7 +1,7 @@
-// lib/action-guard.ts (run by proxy.ts on every path): forged server-action requests Next.js could not
+// lib/http/action-guard.ts (run by proxy.ts on every path): forged server-action requests Next.js could not
 // decode get a 400/404 before they reach it; real action calls and non-action requests pass untouched.
 import { describe, expect, it } from 'vitest';
-import { guardActionRequest } from '@/lib/action-guard';
+import { guardActionRequest } from '@/lib/http/action-guard';
 
 const ID = '40e1616538008ec6e6b8ca971480682922e3b8dd8e';
 function post(body: BodyInit, type: string, id = ID, extra: Record<string, string> = {}) {

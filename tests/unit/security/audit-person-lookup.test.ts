@@ -4,9 +4,9 @@
 // assistance here. personIdByIdNumber now answers only for a person of the reader's region.
 import '../helpers/test-db';
 import { describe, expect, it } from 'vitest';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { personIdByIdNumber } from '@/lib/dal/audit-search';
-import { sealName } from '@/lib/personal-data';
+import { sealName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 import { caseFor, staffUser } from '../ledger/fixtures';
 

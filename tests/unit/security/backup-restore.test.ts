@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testDialect, testDir } from '../helpers/test-db';
 import { backupDatabase, BackupError, restoreDatabase } from '@/db/backup';
-import { sealName } from '@/lib/personal-data';
+import { sealName } from '@/lib/personal/records';
 import { closeDatabase, q, schema } from '@/lib/store/db';
 
 const url = () => process.env.DATABASE_URL!;

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testDir } from '../helpers/test-db';
-import { decrypt, decryptBytes, encrypt, keyIdOf, lookupHash } from '@/lib/crypto';
+import { decrypt, decryptBytes, encrypt, keyIdOf, lookupHash } from '@/lib/personal/crypto';
 import { reloadEnv } from '@/lib/env';
-import { openEpisode, openName, sealName, sealVisit, type Visit } from '@/lib/personal-data';
+import { openEpisode, openName, sealName, sealVisit, type Visit } from '@/lib/personal/records';
 import { fileStore } from '@/lib/store/files';
 import { q, schema } from '@/lib/store/db';
 import { rotateKeys } from '@/lib/store/rotate';
@@ -130,7 +130,7 @@ describe('密钥编号与轮换', () => {
   });
 
   it('密钥配置有误时说清楚', async () => {
-    const { keyringFrom } = await import('@/lib/crypto');
+    const { keyringFrom } = await import('@/lib/personal/crypto');
     expect(() => keyringFrom({ DATA_ENCRYPTION_KEYS: `k1:${k2}`, DATA_ENCRYPTION_KEY: k1 })).toThrow(/k1 与 DATA_ENCRYPTION_KEY 不一致/);
     expect(() => keyringFrom({ DATA_ENCRYPTION_KEYS: `k2:${k2},k2:${k1}` })).toThrow(/重复/);
     expect(keyringFrom({ DATA_ENCRYPTION_KEYS: `k3:${k2}`, DATA_ENCRYPTION_KEY: k1 }).current).toBe('k3');

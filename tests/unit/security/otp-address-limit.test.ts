@@ -4,7 +4,7 @@ import '../helpers/test-db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
-import { clientAddress } from '@/lib/client-address';
+import { clientAddress } from '@/lib/http/client-address';
 import { allowOtpFromAddress, OTP_PER_ADDRESS_PER_HOUR } from '@/lib/dal/rate-limit';
 
 const hour = 1_700_000_000_000 - (1_700_000_000_000 % 3_600_000);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { verifyStaffLogin } from '@/lib/dal/users';
 import { requestOtp, verifyOtp } from '@/lib/dal/otp';
-import { hashPassword } from '@/lib/password';
+import { hashPassword } from '@/lib/auth/password';
 
 describe('并发猜测也会触发锁定', () => {
   it('同时提交 30 个错误密码：账号被锁，失败次数至少 5', async () => {

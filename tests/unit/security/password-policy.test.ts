@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblem } from '@/lib/password-policy';
+import { passwordProblem } from '@/lib/auth/password-policy';
 
 describe('工作人员新密码的要求（ASVS 5.0 V6.2）', () => {
   it('少于 12 个字符的拒绝，12 个字符的好密码通过', () => {

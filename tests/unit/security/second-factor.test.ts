@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { toSessionUser, verifyStaffLogin, verifyStaffSecondFactor } from '@/lib/dal/users';
 import { confirmSecondFactor, disableSecondFactor, secondFactorStatus } from '@/lib/dal/staff-account';
-import { hashPassword } from '@/lib/password';
-import { totpCode } from '@/lib/totp';
-import { decrypt } from '@/lib/crypto';
+import { hashPassword } from '@/lib/auth/password';
+import { totpCode } from '@/lib/auth/totp';
+import { decrypt } from '@/lib/personal/crypto';
 
 const t0 = new Date('2026-03-01T08:00:00Z');
 const at = (s: number) => new Date(t0.getTime() + s * 1000);

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { resolveSession, sessionClaimsOf, setUserDisabled, signOutEverywhere, toSessionUser } from '@/lib/dal/users';
 import { changeStaffPassword } from '@/lib/dal/staff-account';
-import { hashPassword } from '@/lib/password';
-import { refreshedLastSeen, sessionExpiry } from '@/lib/session-lifetime';
+import { hashPassword } from '@/lib/auth/password';
+import { refreshedLastSeen, sessionExpiry } from '@/lib/auth/session-lifetime';
 
 const MIN = 60_000;
 const t0 = Date.parse('2026-03-01T08:00:00Z');

@@ -6,11 +6,11 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { perform } from '@/lib/workflow';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { applicationDetail } from '@/lib/dal/applications';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
-import { idNumberCheckChar } from '@/lib/id-number';
+import { idNumberCheckChar } from '@/lib/personal/id-number';
 
 async function user(values: Partial<typeof schema.users.$inferInsert> & { role: 'resident' | 'clerk' | 'auditor'; displayName: string }): Promise<SessionUser> {
   const [row] = await q((db) => db.insert(schema.users).values(values).returning());

@@ -1,7 +1,7 @@
 // RFC 6238 Appendix B test vectors (SHA-1 rows; the seed is the ASCII string "12345678901234567890"),
 // RFC 4226 Appendix D HOTP vectors, and the ±1 step window.
 import { describe, expect, it } from 'vitest';
-import { base32Decode, base32Encode, hotp, matchTotp, otpauthUri, totpCode } from '@/lib/totp';
+import { base32Decode, base32Encode, hotp, matchTotp, otpauthUri, totpCode } from '@/lib/auth/totp';
 
 const seed = Buffer.from('12345678901234567890', 'ascii');
 const seedB32 = base32Encode(seed);

@@ -4,7 +4,7 @@ import '../helpers/test-db';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
-import { readCappedBody } from '@/lib/capped-body';
+import { readCappedBody } from '@/lib/http/capped-body';
 import { pdfActiveContent, prepareUpload } from '@/lib/uploads';
 import { documentForDownload } from '@/lib/dal/documents';
 import { applicationDetail } from '@/lib/dal/applications';

@@ -2,13 +2,13 @@
 // and the audit log of their district only; staff of the whole region see all of the region's.
 import '../helpers/test-db';
 import { describe, expect, it } from 'vitest';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { personIdByIdNumber, regionStaff, searchAudit } from '@/lib/dal/audit-search';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
 import { followUp, watchlistFor } from '@/lib/dal/watchlist';
 import { enqueue, jobFor, recentJobs, retryJob } from '@/lib/jobs/queue';
-import { sealName } from '@/lib/personal-data';
+import { sealName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 
 let seq = 0;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { perform } from '@/lib/workflow';
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
 import { revealField, staffCaseDetail } from '@/lib/dal/staff-case';
@@ -11,7 +11,7 @@ import { assignApplication, slaFor, staffQueue } from '@/lib/dal/staff-queue';
 import { decisionNotice } from '@/lib/dal/decision';
 import { decisionPdf } from '@/lib/pdf/decision';
 import { subtractWorkingDays, workingDaysBetween } from '@/lib/format';
-import { idNumberCheckChar } from '@/lib/id-number';
+import { idNumberCheckChar } from '@/lib/personal/id-number';
 import { VERBS, type TransitionName } from '@/lib/workflow/verbs';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
 

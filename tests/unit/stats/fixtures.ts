@@ -1,5 +1,5 @@
 // One local inpatient stay (001 四(七) counts these) for a statistics test: policy-range cost, what insurance paid.
-import { sealVisit } from '@/lib/personal-data';
+import { sealVisit } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 
 export async function localStay(applicationId: string, stay: { policyFen: number; selfPayPolicyFen: number }): Promise<void> {

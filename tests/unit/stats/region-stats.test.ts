@@ -1,7 +1,7 @@
 import '../helpers/test-db';
 import { describe, expect, it } from 'vitest';
 import { median, regionStats, statsCsv } from '@/lib/dal/stats';
-import { encrypt } from '@/lib/crypto';
+import { encrypt } from '@/lib/personal/crypto';
 import { q, schema } from '@/lib/store/db';
 import type { ApplicationStatus } from '@/db/schema';
 import { testDialect } from '../helpers/test-db';

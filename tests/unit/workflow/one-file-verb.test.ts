@@ -11,12 +11,12 @@ vi.mock('@/lib/workflow/verbs', async (importOriginal) => {
   return { ...real, VERBS: { ...real.VERBS, stamp } };
 });
 
-import { lookupHash } from '@/lib/crypto';
+import { lookupHash } from '@/lib/personal/crypto';
 import { ACTION_LABELS } from '@/lib/dal/audit-search';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { staffCaseDetail } from '@/lib/dal/staff-case';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
-import { idNumberCheckChar } from '@/lib/id-number';
+import { idNumberCheckChar } from '@/lib/personal/id-number';
 import { q, schema } from '@/lib/store/db';
 import { eventLabel, perform, readStaffForm, staffVerbNames, verbLabel, type TransitionName } from '@/lib/workflow';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { applicationDetail } from '@/lib/dal/applications';
-import { requestAddress } from '@/lib/client-address';
-import { requireUser } from '@/lib/session';
+import { requestAddress } from '@/lib/http/client-address';
+import { requireUser } from '@/lib/auth/session';
 
 /** The application if this person may see it; otherwise 404 (never 403, so references cannot be probed). */
 export async function loadApplicationPage(ref: string) {

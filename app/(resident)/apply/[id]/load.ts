@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { getDraft, submittedRefOfDraft } from '@/lib/dal/drafts';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { hasSensitiveConsent } from '@/lib/dal/my-data';
 
 /**

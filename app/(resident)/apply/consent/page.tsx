@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ConsentChoice } from '@/app/_components/consent-choice';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { consentAction } from '../actions';
 
 export const metadata: Metadata = { title: '同意处理敏感个人信息' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { closurePreview, correctableApplications, myRequests, REQUEST_KIND_TEXT, REQUEST_STATUS_TEXT, smsWithdrawn } from '@/lib/dal/my-data';
 import { formatDate } from '@/lib/format';
 import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_TITLE, NOTICE_VERSION } from '@/lib/privacy';

@@ -3,7 +3,7 @@ import { BackLink } from '@/app/_components/back-link';
 import { defaultValidTo } from '@/lib/authority/states';
 import { APPLY_REGIONS } from '@/lib/check/views';
 import { todayInShanghai } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { requestAction } from '../actions';
 import { RequestForm } from '../forms';
 

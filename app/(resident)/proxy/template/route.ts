@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { authorityLetterPdf } from '@/lib/pdf/authority-letter';
 import { GRANTABLE_SCOPES } from '@/lib/authority/states';
 import { pdfAvailable } from '@/lib/pdf/setup';
-import { fromThisSite } from '@/lib/same-origin';
-import { currentUser } from '@/lib/session';
+import { fromThisSite } from '@/lib/http/same-origin';
+import { currentUser } from '@/lib/auth/session';
 
 const input = z.object({
   name: z.string().trim().min(2).max(30),

@@ -2,12 +2,12 @@
 // The case page's actions: each one validatedAction → one data-layer call (perform(), the reveal, the
 // assignment). A workflow action needs the confirmation box ticked, so nothing happens on a stray tap; which
 // verbs exist and how their forms read come from the verb list (lib/workflow).
-import { requestAddress } from '@/lib/client-address';
+import { requestAddress } from '@/lib/http/client-address';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction, type FormValues } from '@/lib/action';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { assignApplication } from '@/lib/dal/staff-queue';
 import { REVEALABLE, revealField, setSettlementNo, type RevealField } from '@/lib/dal/staff-case';
 import { formErrors, perform, readStaffForm, staffVerbNames, type TransitionName } from '@/lib/workflow';

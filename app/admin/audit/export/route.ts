@@ -1,8 +1,8 @@
 // The filtered audit log as CSV; a POST from this site (the export is itself written to the log).
-import { fromThisSite } from '@/lib/same-origin';
-import { requestAddress } from '@/lib/client-address';
+import { fromThisSite } from '@/lib/http/same-origin';
+import { requestAddress } from '@/lib/http/client-address';
 import { exportAudit } from '@/lib/dal/audit-search';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 import { filtersFrom } from '../filters';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });

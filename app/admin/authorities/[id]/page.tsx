@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { BackLink } from '@/app/_components/back-link';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { AUTHORITY_STATUS_TEXT, SCOPE_TEXT } from '@/lib/authority/states';
 import { authorityForReview, DECLINE_REASONS } from '@/lib/dal/authorities';
 import { formatDateTime, maskIdNumber, maskPhone } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { staffRevokeAction, verifyAction } from '../actions';
 import { VerifyForm } from '../forms';
 

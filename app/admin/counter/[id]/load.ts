@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { getDraft, submittedRefOfDraft } from '@/lib/dal/drafts';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 
 /** The clerk's own counter filing while a draft (404 for anything else); once submitted, its receipt. */
 export async function loadCounterDraft(id: string) {

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
-import { requestAddress } from '@/lib/client-address';
+import { requestAddress } from '@/lib/http/client-address';
 import { retryJob } from '@/lib/jobs/queue';
 
 export const retryJobAction = validatedAction(z.object({ id: z.string().min(1).max(64) }), ['clerk', 'reviewer', 'admin'], async ({ id }, user) => {

@@ -7,7 +7,7 @@ import type { ImportOutcome } from '@/lib/dal/settlements';
 import type { RefreshOutcome } from '@/lib/dal/watchlist';
 import type { RetentionOutcome } from '@/lib/dal/retention';
 import { formatMoney } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { retryJobAction } from './actions';
 import { RetryForm } from './retry-form';
 

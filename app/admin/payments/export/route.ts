@@ -1,9 +1,9 @@
 // The bank batch file for every approved-unpaid case of the staff member's region. A POST (it writes an audit
 // row), from this site only; the file name carries the batch number and a masked name, never a full one.
-import { fromThisSite } from '@/lib/same-origin';
-import { requestAddress } from '@/lib/client-address';
+import { fromThisSite } from '@/lib/http/same-origin';
+import { requestAddress } from '@/lib/http/client-address';
 import { exportBankBatch } from '@/lib/dal/payment-batches';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 

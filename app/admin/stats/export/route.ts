@@ -1,7 +1,7 @@
 // One statistics table as CSV, for staff of the region (the same rows as the page).
 import { regionStats, statsCsv } from '@/lib/dal/stats';
 import { todayInShanghai } from '@/lib/format';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 import { periodOf } from '../period';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });

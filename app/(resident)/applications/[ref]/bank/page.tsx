@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { BackLink } from '@/app/_components/back-link';
 import { BANK_CHANGE_TEXT, bankChangePage } from '@/lib/dal/bank-changes';
 import { formatDateTime } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 import { requestBankChangeAction } from './actions';
 import { BankChangeForm } from './bank-form';
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { BackLink } from '@/app/_components/back-link';
 import { DecisionNoticeView } from '@/app/_components/decision-notice';
 import { decisionNotice } from '@/lib/dal/decision';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: '决定书' };
 

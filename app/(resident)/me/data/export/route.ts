@@ -3,7 +3,7 @@ import { exportMyData } from '@/lib/dal/my-data';
 import { pdfAvailable } from '@/lib/pdf/setup';
 import { myDataPdf } from '@/lib/pdf/my-data';
 import { todayInShanghai } from '@/lib/format';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 

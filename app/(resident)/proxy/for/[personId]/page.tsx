@@ -7,7 +7,7 @@ import { SCOPE_TEXT } from '@/lib/authority/states';
 import { actingFor, listApplications } from '@/lib/dal/applications';
 import { listDrafts } from '@/lib/dal/drafts';
 import { formatDate, formatDateTime, nameForProxy } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: '为他人办理' };
 

@@ -1,11 +1,11 @@
-import { requestAddress } from '@/lib/client-address';
+import { requestAddress } from '@/lib/http/client-address';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { BackLink } from '@/app/_components/back-link';
 import { DecisionNoticeView } from '@/app/_components/decision-notice';
-import { STAFF } from '@/lib/access';
+import { STAFF } from '@/lib/auth/roles';
 import { decisionNotice } from '@/lib/dal/decision';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: '决定书' };
 

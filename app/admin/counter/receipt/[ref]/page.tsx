@@ -7,7 +7,7 @@ import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { counterReceipt } from '@/lib/dal/counter';
 import { promisedBy, regionSettings } from '@/lib/dal/region-settings';
 import { formatDate, formatDateTime, formatMoney, todayInShanghai } from '@/lib/format';
-import { requireUser } from '@/lib/session';
+import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: '窗口代录回执' };
 

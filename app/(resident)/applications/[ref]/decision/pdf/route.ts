@@ -1,6 +1,6 @@
 import { decisionNotice } from '@/lib/dal/decision';
 import { decisionPdfResponse } from '@/lib/pdf/decision';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;

@@ -1,9 +1,9 @@
 // A stored document, only for those who may see its application (404 otherwise, so ids cannot be probed).
 import { headers } from 'next/headers';
-import { clientAddress } from '@/lib/client-address';
-import { UPLOAD_CSP } from '@/lib/csp';
+import { clientAddress } from '@/lib/http/client-address';
+import { UPLOAD_CSP } from '@/lib/http/csp';
 import { documentForDownload } from '@/lib/dal/documents';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string; docId: string }> }) {
   const { docId } = await params;

@@ -1,9 +1,9 @@
 // A document of a case, for staff of its region only (404 otherwise); every read is audited
 // (documentForDownload writes 'document.view'). ?download=1 asks the browser to save it.
-import { requestAddress } from '@/lib/client-address';
-import { STAFF } from '@/lib/access';
+import { requestAddress } from '@/lib/http/client-address';
+import { STAFF } from '@/lib/auth/roles';
 import { documentForDownload } from '@/lib/dal/documents';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 export async function GET(request: Request, { params }: { params: Promise<{ ref: string; docId: string }> }) {
   const { docId } = await params;

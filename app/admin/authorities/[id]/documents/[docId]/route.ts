@@ -1,6 +1,6 @@
 // A document of an authority request, for staff of the person's region (each view audited).
 import { authorityDocument } from '@/lib/dal/authorities';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; docId: string }> }) {
   const { id, docId } = await params;

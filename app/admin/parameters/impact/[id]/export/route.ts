@@ -1,6 +1,6 @@
 // The tables of one impact run as CSV, for staff of the run's region.
 import { impactCsv, impactRun } from '@/lib/dal/impact';
-import { currentUser } from '@/lib/session';
+import { currentUser } from '@/lib/auth/session';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 

@@ -6,8 +6,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { otpFailureMessage, verifyOtp } from '@/lib/dal/otp';
 import { sessionClaimsOf, signedInUser, verifyStaffLogin, verifyStaffSecondFactor } from '@/lib/dal/users';
-import { authConfig } from '@/lib/auth.config';
-import { normalisePhone } from '@/lib/phone';
+import { authConfig } from '@/lib/auth/config';
+import { normalisePhone } from '@/lib/personal/phone';
 import { log } from '@/lib/observe/log';
 
 /** A refused sign-in whose `code` is the Chinese message to show next to the form. */

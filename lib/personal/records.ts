@@ -2,7 +2,7 @@ import 'server-only';
 // The personal data that lives in ciphertext columns (docs/security.md "Personal data at rest"): a person's
 // name (with its masked form beside it for lists), certificate numbers, and the visits of an application
 // (hospital, dates, kind, amounts, special-disease flag). Readers get back the shape the plain columns had.
-import { decrypt, decryptJson, encrypt, encryptJson } from '@/lib/crypto';
+import { decrypt, decryptJson, encrypt, encryptJson } from '@/lib/personal/crypto';
 import { maskName } from '@/lib/format';
 
 export function sealName(name: string): { nameEnc: string; nameMasked: string } {

@@ -1,7 +1,7 @@
-// The part of the Auth.js configuration that needs no database, shared by lib/auth.ts (sign-in) and proxy.ts
+// The part of the Auth.js configuration that needs no database, shared by lib/auth/index.ts (sign-in) and proxy.ts
 // (which runs on every request and keeps the session's last-seen time fresh, or ends an expired session).
 import type { NextAuthConfig } from 'next-auth';
-import { ABSOLUTE_MS, refreshedLastSeen, sessionExpiry } from '@/lib/session-lifetime';
+import { ABSOLUTE_MS, refreshedLastSeen, sessionExpiry } from '@/lib/auth/session-lifetime';
 
 export const authConfig = {
   trustHost: true,

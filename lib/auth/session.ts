@@ -3,7 +3,7 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Role } from '@/db/schema';
-import { accessDecision, STAFF } from '@/lib/access';
+import { accessDecision, STAFF } from '@/lib/auth/roles';
 import { auth } from '@/lib/auth';
 import { resolveSession, type SessionUser } from '@/lib/dal/users';
 

@@ -1,6 +1,6 @@
 // A small, honest list of passwords people really choose: the long-standing top entries of the public
 // breach-derived lists (the NCSC "100k" list, SplashData's yearly lists, the 2011 CSDN leak for
-// Chinese habits), lower-cased. Not exhaustive: lib/password-policy.ts also refuses these words padded
+// Chinese habits), lower-cased. Not exhaustive: lib/auth/password-policy.ts also refuses these words padded
 // with digits or symbols ("password2026!"), repeated units ("abc123abc123"), keyboard runs and sequences,
 // and anything built on the username or the service's own name.
 export const COMMON_PASSWORDS: readonly string[] = [

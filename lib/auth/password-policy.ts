@@ -1,7 +1,7 @@
 // What a new staff password must be (OWASP ASVS 5.0 V6.2): at least 12 characters, up to 128, any characters
 // (spaces and Chinese too, no composition rules), not on a list of common or guessable passwords, and no forced
 // periodic change. The check runs when a password is set (change page, new accounts), never at sign-in.
-import { COMMON_PASSWORDS } from '@/lib/common-passwords';
+import { COMMON_PASSWORDS } from '@/lib/auth/common-passwords';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;

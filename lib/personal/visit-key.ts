@@ -1,9 +1,9 @@
 import 'server-only';
 // One visit, found wherever it was recorded: a settlement row an import brought, or a visit a resident typed
-// into an application. Keyed hashes (HMAC, lib/crypto.ts), never the clear values: of the 结算单号 where there
+// into an application. Keyed hashes (HMAC, lib/personal/crypto.ts), never the clear values: of the 结算单号 where there
 // is one, and of hospital + dates + amount always. Two records with either key in common are the same visit.
-import { lookupHash } from '@/lib/crypto';
-import type { Visit } from '@/lib/personal-data';
+import { lookupHash } from '@/lib/personal/crypto';
+import type { Visit } from '@/lib/personal/records';
 
 export type VisitKeys = { noKey: string | null; visitKey: string };
 
