@@ -5,7 +5,7 @@
 # Not a timing test: it waits (up to 30 minutes) for the start script's own ready line.
 # Then the README's PostgreSQL steps ("Running on PostgreSQL") in a second clean copy with no .env.local:
 # `npm run db:migrate` and `npm run db:seed` must write the missing keys themselves, and `npm start` must answer.
-# It uses the PostgreSQL server of PG_TEST_URL (scripts/test.sh starts one) or starts its own.
+# It starts its own throw-away PostgreSQL server for that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -53,10 +53,9 @@ curl -fsS -X POST -H 'content-type: application/json' "http://127.0.0.1:$port/ap
 echo "smoke: setup-and-start works from a clean copy (port $port)"
 
 # ── The README's PostgreSQL steps, in a fresh copy (no .env.local, no data) ──
-if [ -z "${PG_TEST_URL:-}" ]; then
-  eval "$(bash "$root/scripts/pg-test-server.sh" start)"
-  own_pg=$PG_TEST_DIR
-fi
+# Always a throw-away server of its own: the one scripts/test.sh started may already be stopped by now.
+eval "$(bash "$root/scripts/pg-test-server.sh" start)"
+own_pg=$PG_TEST_DIR
 pg_db=$(node "$root/scripts/pg-create-db.mjs" "$PG_TEST_URL" portal_smoke)   # the README's `createdb portal`
 pg_tmp=$(mktemp -d /tmp/portal-smoke-pg.XXXXXX)
 (cd "$root" && git ls-files -z | xargs -0 -I{} cp --parents {} "$pg_tmp/")
