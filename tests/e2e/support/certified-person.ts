@@ -2,8 +2,8 @@
 // certified person instead of the shared demo people. Usage: tsx --conditions=react-server certified-person.ts
 // <身份证号> <name> <region> <category code>
 import { eq } from 'drizzle-orm';
-import { encrypt, lookupHash } from '@/lib/crypto';
-import { sealName, sealOptional } from '@/lib/personal-data';
+import { encrypt, lookupHash } from '@/lib/personal/crypto';
+import { sealName, sealOptional } from '@/lib/personal/records';
 import { closeDatabase, q, schema } from '@/lib/store/db';
 
 const [idNumber, name, region, code] = process.argv.slice(2) as [string, string, string, string];
