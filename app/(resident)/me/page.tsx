@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ApplicationStatus } from '@/db/schema';
 import Link from 'next/link';
 import { ApplicationCard } from '@/app/_components/application-card';
 import { STATUS_TEXT } from '@/lib/workflow/states';
@@ -52,15 +53,7 @@ export default async function MePage() {
                   <ul className="space-y-3" aria-label={`${name} 的申请`}>
                     {cases.map((a) => (
                       <li key={a.id}>
-                        <ApplicationCard ref_={a.ref!} status={a.status}>
-                          <span className="block text-sm text-muted mt-1">
-                            {regionInfo(a.region as RegionCode).nameZh} · {a.year} 年就医 · 提交于 {a.submittedAt ? formatDate(a.submittedAt) : '—'}
-                          </span>
-                          <span className="block mt-1">
-                            {a.decidedAmountFen !== null ? `核定 ${formatMoney(a.decidedAmountFen)}` : a.estimatedFen !== null ? `估算 ${formatMoney(a.estimatedFen)}` : ''}
-                            {a.status === 'needs_info' ? <strong className="block text-warn">{STATUS_TEXT.needs_info.next}</strong> : null}
-                          </span>
-                        </ApplicationCard>
+                        <CaseCard a={a} />
                       </li>
                     ))}
                   </ul>
@@ -110,16 +103,7 @@ export default async function MePage() {
           <ul className="space-y-3">
             {applications.map((a) => (
               <li key={a.id}>
-                <ApplicationCard ref_={a.ref!} status={a.status}>
-                  <span className="block text-sm text-muted mt-1">
-                    {regionInfo(a.region as RegionCode).nameZh} · {a.year} 年就医 · 提交于 {a.submittedAt ? formatDate(a.submittedAt) : '—'}
-                    {a.filedByProxy ? ' · 由代办人为您提交' : ''}
-                  </span>
-                  <span className="block mt-1">
-                    {a.decidedAmountFen !== null ? `核定 ${formatMoney(a.decidedAmountFen)}` : a.estimatedFen !== null ? `估算 ${formatMoney(a.estimatedFen)}` : ''}
-                    {a.status === 'needs_info' ? <strong className="block text-warn">{STATUS_TEXT.needs_info.next}</strong> : null}
-                  </span>
-                </ApplicationCard>
+                <CaseCard a={a} byProxy={a.filedByProxy} />
               </li>
             ))}
           </ul>
@@ -164,5 +148,21 @@ export default async function MePage() {
         <Link href="/me/data" className="link inline-flex min-h-11 items-center">查看和管理我的数据</Link>
       </section>
     </div>
+  );
+}
+
+/** One application on /me: where, which year, when submitted, the amount decided (or estimated), and what to do now. */
+function CaseCard({ a, byProxy = false }: { a: { ref: string | null; status: ApplicationStatus; region: string; year: number; submittedAt: string | null; decidedAmountFen: number | null; estimatedFen: number | null }; byProxy?: boolean }) {
+  return (
+    <ApplicationCard ref_={a.ref!} status={a.status}>
+      <span className="block text-sm text-muted mt-1">
+        {regionInfo(a.region as RegionCode).nameZh} · {a.year} 年就医 · 提交于 {a.submittedAt ? formatDate(a.submittedAt) : '—'}
+        {byProxy ? ' · 由代办人为您提交' : ''}
+      </span>
+      <span className="block mt-1">
+        {a.decidedAmountFen !== null ? `核定 ${formatMoney(a.decidedAmountFen)}` : a.estimatedFen !== null ? `估算 ${formatMoney(a.estimatedFen)}` : ''}
+        {a.status === 'needs_info' ? <strong className="block text-warn">{STATUS_TEXT.needs_info.next}</strong> : null}
+      </span>
+    </ApplicationCard>
   );
 }
