@@ -138,9 +138,10 @@ async function setup(input: Setup) {
   const [job] = await q((db) =>
     db.insert(schema.jobs).values({ kind: 'impact_preview', region: 'wuxi', status: 'done', title: '授权矩阵：已完成的任务', total: 1, done: 1, result: {}, createdByUserId: clerk.id, startedAt: now, finishedAt: now, createdAt: now, updatedAt: now }).returning({ id: schema.jobs.id }),
   );
-  // A Wuxi watch-list entry (the refresh job makes these from settlements; here one row of the same shape).
+  // A Wuxi watch-list entry (the refresh job makes these from settlements; here one row of the same shape). A past
+  // month the refresh never writes, so the matrix's own refresh cell cannot replace its reason.
   const [watch] = await q((db) =>
-    db.insert(schema.watchlist).values({ personId: owner.personId!, region: 'wuxi', period: today.slice(0, 7), reason: '授权矩阵：近12个月自付占收入的 60%', burdenFen: 6_000_000, incomeFen: 10_000_000 }).returning({ id: schema.watchlist.id }),
+    db.insert(schema.watchlist).values({ personId: owner.personId!, region: 'wuxi', period: '2000-02', reason: '授权矩阵：近12个月自付占收入的 60%', burdenFen: 6_000_000, incomeFen: 10_000_000 }).returning({ id: schema.watchlist.id }),
   );
   // A Shanghai impact preview (Wuxi has no staff-set amounts to preview): queued as a job, run by the e2e worker.
   const impact = await runImpact(await staffUser(input.shAdmin), { name: 'annualLimitFen.inpatient', value: 9_000_000, year: Number(today.slice(0, 4)) });
