@@ -238,6 +238,44 @@ export const applicationStatsDaily = sqliteTable(
   (t) => [uniqueIndex('application_stats_daily_pk').on(t.region, t.day, t.district, t.status, t.decisionDay)],
 );
 
+// The same figures by month (YYYY-MM of the submission day), kept from application_stats_daily by its own triggers
+// (migration stats_rollup_triggers): a period's whole months are read here (a year is at most 12 × districts ×
+// statuses × decision days rows, whatever the number of applications), its partial months from the daily rows.
+export const applicationStatsMonthly = sqliteTable(
+  'application_stats_monthly',
+  {
+    region: text('region').notNull(),
+    month: text('month').notNull(),
+    district: text('district').notNull().default(''),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    decisionDay: integer('decision_day').notNull(),
+    n: integer('n').notNull().default(0),
+    billStays: integer('bill_stays').notNull().default(0),
+    billPolicyFen: integer('bill_policy_fen').notNull().default(0),
+    billLeftFen: integer('bill_left_fen').notNull().default(0),
+    billOverTarget: integer('bill_over_target').notNull().default(0),
+  },
+  (t) => [uniqueIndex('application_stats_monthly_pk').on(t.region, t.month, t.district, t.status, t.decisionDay)],
+);
+
+// Assistance paid (ledger rows of kind 'payment', which are never changed or deleted) per region, day paid
+// (Asia/Shanghai), the application's district and primary category, and pool: the sum and the number of payments.
+// Triggers on payments and applications keep it (migration stats_rollup_triggers), so /admin/stats never reads
+// the payments of a period.
+export const paymentStatsDaily = sqliteTable(
+  'payment_stats_daily',
+  {
+    region: text('region').notNull(),
+    day: text('day').notNull(),
+    district: text('district').notNull().default(''),
+    category: text('category').notNull().default(''),
+    pool: text('pool').notNull(),
+    amountFen: integer('amount_fen').notNull().default(0),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [uniqueIndex('payment_stats_daily_pk').on(t.region, t.day, t.district, t.category, t.pool)],
+);
+
 export const episodes = sqliteTable(
   'episodes',
   {
@@ -318,7 +356,8 @@ export const payments = sqliteTable(
     createdByUserId: text('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('payments_person_year_idx').on(t.personId, t.year)],
+  // By application: the ledger of a case (lib/dal/ledger.ts rowsOf) reads its rows, at any size of the table.
+  (t) => [index('payments_person_year_idx').on(t.personId, t.year), index('payments_application_idx').on(t.applicationId)],
 );
 
 // What the documents leave to staff (annual limits "另行制定", 监测标准, 人均可支配收入 …): never invented.

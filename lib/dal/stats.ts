@@ -5,7 +5,7 @@ import { WATCH_STATUS_TEXT } from '@/lib/dal/watchlist';
 // (001 四(七): 县域内住院 policy-range cost left to the patient at most 10%), and the watch list. Each table is
 // also its CSV (same rows, money in 元 exact to the fen).
 import { stringify } from 'csv-stringify/sync';
-import { and, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { APPLICATION_STATUSES, WATCHLIST_STATUSES } from '@/db/schema-shared';
 import { categoryName, isCategoryCode, isRegionCode, type EstimateResult, type RegionCode } from '@/lib/calculator';
 import { STAFF } from '@/lib/auth/roles';
@@ -125,6 +125,43 @@ async function medianDecisionMs(area: SQL, start: string, end: string, buckets: 
   return Number.isFinite(value) ? value : null;
 }
 
+type RollupRow = { status: (typeof APPLICATION_STATUSES)[number]; decisionDay: number; n: number; billStays: number; billPolicyFen: number; billLeftFen: number; billOverTarget: number };
+
+/** The whole months inside a period ('YYYY-MM', first and last), or null when it holds none. */
+export function wholeMonths(p: Period): { first: string; last: string } | null {
+  const [fy, fm, fd] = p.from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = p.to.split('-').map(Number) as [number, number, number];
+  const month = (y: number, m: number) => new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 7);
+  const first = fd === 1 ? month(fy, fm) : month(fy, fm + 1);
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  const last = td === lastDay ? month(ty, tm) : month(ty, tm - 1);
+  return first <= last ? { first, last } : null;
+}
+
+/** The period's rollup grouped by status and day of decision: whole months from the monthly rows, the rest by day. */
+async function rollupOf(actor: SessionUser, period: Period): Promise<RollupRow[]> {
+  const d = schema.applicationStatsDaily;
+  const m = schema.applicationStatsMonthly;
+  const sum = (c: SQLiteColumn) => sql<number>`coalesce(sum(${c}), 0)`.mapWith(Number);
+  const figures = (t: typeof d | typeof m) => ({ status: t.status, decisionDay: t.decisionDay, n: sum(t.n), billStays: sum(t.billStays), billPolicyFen: sum(t.billPolicyFen), billLeftFen: sum(t.billLeftFen), billOverTarget: sum(t.billOverTarget) });
+  const months = wholeMonths(period);
+  const days = months
+    ? or(and(gte(d.day, period.from), lt(d.day, `${months.first}-01`)), and(gt(d.day, `${months.last}-31`), lte(d.day, period.to)))
+    : and(gte(d.day, period.from), lte(d.day, period.to));
+  const parts = await Promise.all([
+    q((db) => db.select(figures(d)).from(d).where(and(staffAreaWhere(actor, d.region, d.district), days)).groupBy(d.status, d.decisionDay)),
+    months ? q((db) => db.select(figures(m)).from(m).where(and(staffAreaWhere(actor, m.region, m.district), gte(m.month, months.first), lte(m.month, months.last))).groupBy(m.status, m.decisionDay)) : Promise.resolve([]),
+  ]);
+  const merged = new Map<string, RollupRow>();
+  for (const r of parts.flat()) {
+    const key = `${r.status}|${r.decisionDay}`;
+    const cur = merged.get(key);
+    if (!cur) merged.set(key, { ...r });
+    else for (const k of ['n', 'billStays', 'billPolicyFen', 'billLeftFen', 'billOverTarget'] as const) cur[k] += r[k];
+  }
+  return [...merged.values()].sort((x, y) => x.decisionDay - y.decisionDay);
+}
+
 export async function regionStats(actor: SessionUser, region: string, period: Period): Promise<Result<{ stats: RegionStats }>> {
   if (!STAFF.includes(actor.role) || actor.region !== region || !isRegionCode(region)) return notFound();
   if (period.to < period.from) return refuse('invalid', '结束日期早于开始日期。', { to: '结束日期不能早于开始日期' });
@@ -133,18 +170,10 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
   // District staff see their district's cases only, as in the queue (the one staff-area rule of lib/dal/access.ts).
   await fillBillFigures(staffAreaWhere(actor, a.region, a.district), start, end);
 
-  // Everything about applications comes from the daily rollup: one row per submission day (Asia/Shanghai, as the
-  // period's bounds), district, status and whole day of decision. Applications without a district are kept as ''.
-  const d = schema.applicationStatsDaily;
-  const sum = (c: SQLiteColumn) => sql<number>`coalesce(sum(${c}), 0)`.mapWith(Number);
-  const rollup = await q((db) =>
-    db
-      .select({ status: d.status, decisionDay: d.decisionDay, n: sum(d.n), billStays: sum(d.billStays), billPolicyFen: sum(d.billPolicyFen), billLeftFen: sum(d.billLeftFen), billOverTarget: sum(d.billOverTarget) })
-      .from(d)
-      .where(and(staffAreaWhere(actor, d.region, d.district), gte(d.day, period.from), lte(d.day, period.to)))
-      .groupBy(d.status, d.decisionDay)
-      .orderBy(d.decisionDay),
-  );
+  // Everything about applications comes from the rollups: the period's whole months from the monthly one, the days
+  // before and after them from the daily one (per region, Asia/Shanghai submission day or month, district, status
+  // and whole day of decision). Applications without a district are kept as ''.
+  const rollup = await rollupOf(actor, period);
   const submitted = rollup.reduce((s, r) => s + r.n, 0);
 
   // Applications by status.
@@ -162,15 +191,15 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
   const medianDays = ms === null ? null : ms / DAY;
   const approvalRate = decided ? approved / decided : null;
 
-  // Assistance paid in the period (ledger payment rows), by category of the application and by pool.
-  const p = schema.payments;
+  // Assistance paid in the period (ledger payment rows, kept by day, district, category and pool by triggers), by
+  // category of the application and by pool: the amount and the number of payments.
+  const ps = schema.paymentStatsDaily;
   const paid = await q((db) =>
     db
-      .select({ pool: p.pool, category: a.primaryCategory, fen: sql<number>`coalesce(sum(${p.amountFen}), 0)`.mapWith(Number), n: sql<number>`count(distinct ${p.applicationId})`.mapWith(Number) })
-      .from(p)
-      .innerJoin(a, eq(a.id, p.applicationId))
-      .where(and(eq(p.region, region), staffAreaWhere(actor, a.region, a.district), eq(p.kind, 'payment'), gte(p.paidAt, start), lte(p.paidAt, end)))
-      .groupBy(p.pool, a.primaryCategory),
+      .select({ pool: ps.pool, category: ps.category, fen: sql<number>`coalesce(sum(${ps.amountFen}), 0)`.mapWith(Number), n: sql<number>`coalesce(sum(${ps.n}), 0)`.mapWith(Number) })
+      .from(ps)
+      .where(and(staffAreaWhere(actor, ps.region, ps.district), gte(ps.day, period.from), lte(ps.day, period.to)))
+      .groupBy(ps.pool, ps.category),
   );
   const sumBy = (key: 'pool' | 'category') => {
     const m = new Map<string, { fen: number; n: number }>();
@@ -214,12 +243,12 @@ export async function regionStats(actor: SessionUser, region: string, period: Pe
       ],
     },
     {
-      key: 'paid-category', title: '已发放救助金按救助类别', columns: ['救助类别', '申请件数', '金额（元）'],
+      key: 'paid-category', title: '已发放救助金按救助类别', columns: ['救助类别', '发放笔数', '金额（元）'],
       rows: sumBy('category').map(([k, v]) => [catLabel(k), String(v.n), yuan(v.fen)]),
       chart: sumBy('category').map(([k, v]) => ({ label: catLabel(k), value: v.fen, display: formatMoney(v.fen) })),
     },
     {
-      key: 'paid-pool', title: '已发放救助金按资金池', columns: ['资金池', '申请件数', '金额（元）'],
+      key: 'paid-pool', title: '已发放救助金按资金池', columns: ['资金池', '发放笔数', '金额（元）'],
       rows: sumBy('pool').map(([k, v]) => [poolNameZh(region, k), String(v.n), yuan(v.fen)]),
       chart: sumBy('pool').map(([k, v]) => ({ label: poolNameZh(region, k), value: v.fen, display: formatMoney(v.fen) })),
     },
