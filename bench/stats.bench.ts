@@ -86,7 +86,18 @@ async function benchDialect(url: string): Promise<{ seconds: number; baseline: M
   const { regionStats } = await import('@/lib/dal/stats');
   const { and, eq, gte, lte, ne } = await import('drizzle-orm');
   await closeDatabase();
+  // Secondary indexes of applications and payments are dropped for the load and built again after it (one sort
+  // each instead of a million random inserts), as in the queue bench; the triggers stay, so the rollups are filled
+  // row by row exactly as in production.
+  const indexes: { name: string; def: string }[] =
+    dialect() === 'postgres'
+      ? ((await q((db) => (db as unknown as Exec).execute(sql.raw(`select i.indexname as name, i.indexdef as def from pg_indexes i where i.schemaname = current_schema() and i.tablename in ('applications', 'payments') and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`)))) as { rows: { name: string; def: string }[] }).rows
+      : (await q((db) => Promise.resolve(db.all(sql.raw(`select name, sql as def from sqlite_master where type = 'index' and tbl_name in ('applications', 'payments') and sql is not null`))))) as { name: string; def: string }[];
+  for (const i of indexes) await exec(`drop index "${i.name}"`);
   const g = await generate();
+  const t1 = performance.now();
+  for (const i of indexes) await exec(i.def);
+  g.seconds += (performance.now() - t1) / 1000;
   await exec('analyze');
   const actor = { id: g.staffId, role: 'reviewer' as const, displayName: 'bench', region: 'wuxi', district: null, personId: null, totpEnabled: false };
   const districtActor = { ...actor, district: DISTRICTS[0] };
@@ -122,7 +133,7 @@ async function benchDialect(url: string): Promise<{ seconds: number; baseline: M
 const fmt = (ms: number) => (ms < 1 ? ms.toFixed(2) : ms.toFixed(1));
 function table(title: string, r: Awaited<ReturnType<typeof benchDialect>>): string {
   const line = (m: Measured) => `| ${m.name} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${(m.p95 / r.baseline.p95).toFixed(0)} |`;
-  return `#### ${title}: ${rows.toLocaleString('en-US')} applications in one region-year (inserted in ${r.seconds.toFixed(0)} s; ${r.figures})\n\n| query | p50 ms | p95 ms | p95 ÷ baseline p95 |\n| --- | ---: | ---: | ---: |\n${[line(r.baseline), ...r.cases.map(line)].join('\n')}\n`;
+  return `#### ${title}: ${rows.toLocaleString('en-US')} applications in one region-year (inserted in ${r.seconds.toFixed(0)} s, indexes built after the load; ${r.figures})\n\n| query | p50 ms | p95 ms | p95 ÷ baseline p95 |\n| --- | ---: | ---: | ---: |\n${[line(r.baseline), ...r.cases.map(line)].join('\n')}\n`;
 }
 
 const load0 = loadavg()[0]!;

@@ -1,0 +1,147 @@
+// Requests per second of the public pages and the JSON API, each beside a static file and a trivial route served by
+// the same production server in the same run (issue 21: each public page ≥ 0.7 of the static file, the estimate
+// API ≥ 0.9 of a trivial route). The server is the production build (`npx next build` first: the bench builds when
+// there is none) on a fresh temporary SQLite database with the demo data, as scripts/e2e-server.sh starts it.
+// autocannon on loopback, 20 connections, BENCH_HTTP_SECONDS (default 8) per route after a 2-second warm-up.
+//
+//   npx tsx bench/http.bench.ts [--record]
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { machineLine, recordSection } from './record';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
+const CONNECTIONS = 20;
+
+// The estimate the API contract shows (docs/api.md), for a year whose parameters the demo data has.
+const ESTIMATE = JSON.stringify({
+  region: 'wuxi',
+  year: 2026,
+  person: { categories: ['dibao'] },
+  episodes: [
+    { id: 'e1', date: '2026-03-02', endDate: '2026-03-10', kind: 'inpatient', hospitalLevel: 3, specialDisease: false, referred: true, location: 'local', offsiteFiled: false, totalFen: 5_000_000, policyFen: 4_000_000, basicPaidFen: 2_500_000, criticalPaidFen: 500_000, supplementaryPaidFen: 0 },
+  ],
+});
+
+type Target = { name: string; path: string; method?: 'GET' | 'POST'; body?: string; baseline?: 'static' | 'trivial'; budget?: number };
+const TARGETS: Target[] = [
+  { name: 'static file (`/robots.txt`, from public/)', path: '/robots.txt' },
+  { name: 'trivial route (`/api/health`: one query)', path: '/api/health' },
+  { name: '`/`', path: '/', baseline: 'static', budget: 0.7 },
+  { name: '`/check` (first question)', path: '/check', baseline: 'static', budget: 0.7 },
+  { name: '`/estimate` (first step)', path: '/estimate', baseline: 'static', budget: 0.7 },
+  { name: '`/help`', path: '/help', baseline: 'static', budget: 0.7 },
+  { name: '`/login`', path: '/login', baseline: 'static', budget: 0.7 },
+  { name: '`GET /api/v1/regions`', path: '/api/v1/regions', baseline: 'trivial' },
+  { name: '`POST /api/v1/estimate` (the contract\'s example)', path: '/api/v1/estimate', method: 'POST', body: ESTIMATE, baseline: 'trivial', budget: 0.9 },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no answer from ${url} within 3 minutes`);
+}
+
+async function run(base: string, t: Target, duration: number) {
+  const r = await autocannon({
+    url: base + t.path, connections: CONNECTIONS, duration, method: t.method ?? 'GET', body: t.body,
+    headers: t.body ? { 'content-type': 'application/json' } : undefined,
+  });
+  const bad = r.non2xx + r.errors + r.timeouts;
+  if (bad > 0) throw new Error(`${t.path}: ${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} timeouts`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+if (!existsSync(join(root, '.next/BUILD_ID'))) {
+  console.log('http bench: no production build yet, running `npx next build`');
+  const b = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('next build failed');
+}
+const tmp = mkdtempSync(join(tmpdir(), 'http-bench-'));
+const key = () => randomBytes(32).toString('base64url');
+const env = {
+  ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: join(tmp, 'portal.db'), UPLOAD_DIR: join(tmp, 'uploads'),
+  SMS_PROVIDER: 'demo', DEMO_MODE: '1', AUTH_SECRET: key(), DATA_ENCRYPTION_KEY: key(), DATA_HMAC_KEY: key(), 
+} as NodeJS.ProcessEnv;
+const step = (args: string[]) => {
+  const r = spawnSync('npx', args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed`);
+};
+step(['tsx', 'db/migrate.ts']);
+step(['tsx', '--conditions=react-server', 'scripts/seed/seed.ts']);
+const port = await freePort();
+const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+const base = `http://127.0.0.1:${port}`;
+const load0 = loadavg()[0]!;
+const results = new Map<string, { rps: number; p50: number; p99: number }>();
+try {
+  await waitReady(`${base}/api/health`, server);
+  for (const t of TARGETS) {
+    await run(base, t, 2);
+    results.set(t.path + (t.method ?? ''), await run(base, t, seconds));
+    const r = results.get(t.path + (t.method ?? ''))!;
+    console.log(`  ${t.path.padEnd(18)} ${t.method ?? 'GET'}  ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
+  }
+} finally {
+  try {
+    process.kill(-server.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const ref = { static: results.get('/robots.txt')!.rps, trivial: results.get('/api/health')!.rps };
+const rows = TARGETS.map((t) => {
+  const r = results.get(t.path + (t.method ?? ''))!;
+  const ratio = t.baseline ? r.rps / ref[t.baseline] : null;
+  const verdict = t.budget === undefined || ratio === null ? '' : ratio >= t.budget ? `≥ ${t.budget}: met` : `≥ ${t.budget}: **not met**`;
+  return `| ${t.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio === null ? 'baseline' : `${ratio.toFixed(2)} of the ${t.baseline === 'static' ? 'static file' : 'trivial route'}`} | ${verdict} |`;
+});
+const unmet = TARGETS.filter((t) => t.budget !== undefined && results.get(t.path + (t.method ?? ''))!.rps / ref[t.baseline!] < t.budget);
+if (unmet.length) console.log(`below budget: ${unmet.map((t) => t.path).join(', ')}`);
+
+recordSection(
+  'http',
+  `## Requests per second of the public pages and the JSON API
+
+Recorded by \`npx tsx bench/http.bench.ts --record\` (part of \`npm run bench\`): the production build, started as
+\`next start\` on a fresh SQLite database with the demo data; autocannon on loopback, ${CONNECTIONS} connections,
+${seconds} s per route after a 2-second warm-up, one route at a time; every answer must be 2xx. Each figure is a ratio
+to a baseline measured by the same server in the same run: the pages to a static file from \`public/\`, the API to
+\`/api/health\`.
+
+- Date: ${new Date().toISOString().slice(0, 10)}
+- Machine: ${machineLine()}
+- Load average (1 min): ${load0.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end (autocannon and the server share the 2 cores)
+
+| route | req/s | p50 ms | p99 ms | ratio | budget (issue 21) |
+| --- | ---: | ---: | ---: | ---: | --- |
+${rows.join('\n')}
+`,
+);
