@@ -41,6 +41,9 @@ async function importFile(page: Page, rows: string[], from = `${year}-01-01`) {
 const ledgerOf = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: /年度救助台账/ }) });
 
 test.beforeEach(async ({ page }) => {
+  // Each support script (a person, a staff step) is its own tsx process: on the shared 2-core machine a test that
+  // runs five of them needs more than the default minute.
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 360, height: 780 });
 });
 
