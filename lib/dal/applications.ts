@@ -8,6 +8,7 @@ import { canMove } from '@/lib/workflow';
 import { allComplete, type Draft } from '@/lib/applications/draft';
 import { actingAuthorityId, canAccess, loadApplication } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
+import { bankChangeOffer } from '@/lib/dal/bank-changes';
 import { proxyLabel } from '@/lib/authority/states';
 import { staffMaySee } from '@/lib/dal/documents';
 import { parametersForYear } from '@/lib/dal/parameters';
@@ -162,6 +163,7 @@ export async function applicationDetail(actor: SessionUser, ref: string, ip?: st
     isProxy: isResident && app.personId !== actor.personId,
     canRespond: isResident && app.status === 'needs_info' && (await canAccess(actor, app, 'respond')),
     canWithdraw: isResident && canMove('withdraw', app.status, 'applicant') && (await canAccess(actor, app, 'apply')),
+    bank: await bankChangeOffer(actor, app),
     snapshot: app.estimateSnapshot as EstimateSnapshot | null,
     events: events.map(({ e, actorRole }) => ({ ...e, byStaff: Boolean(actorRole && actorRole !== 'resident'), byProxy: e.authorityId ? proxyLabel(actors.find((x) => x.id === e.actorUserId)?.name ?? '代办人', maskName) : null })),
     episodes: episodes.map(openEpisode),

@@ -7,9 +7,9 @@ import 'server-only';
 // the same form asks for the new one (cause payment_failed). Every staff decision is audited in its transaction.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { encrypt } from '@/lib/personal/crypto';
-import { loadApplication, type AppRow } from '@/lib/dal/access';
+import { canAccess, loadApplication, type AppRow } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
-import { deriveState } from '@/lib/dal/ledger';
+import { deriveState, type Derived } from '@/lib/dal/ledger';
 import { notifyApplication } from '@/lib/dal/notifications';
 import type { SessionUser } from '@/lib/dal/users';
 import { maskBankAccount, maskName } from '@/lib/format';
@@ -36,14 +36,29 @@ const viewOf = (r: typeof schema.bankAccountChanges.$inferSelect): BankChangeVie
   id: r.id, status: r.status, bankName: r.bankName, accountMasked: maskBankAccount(r.accountLast4), cause: r.cause, createdAt: r.createdAt, decidedAt: r.decidedAt, answer: r.answer,
 });
 
+async function paymentStateOf(applicationId: string): Promise<Derived> {
+  const p = schema.payments;
+  return deriveState(await q((db) => db.select().from(p).where(eq(p.applicationId, applicationId)).orderBy(asc(p.createdAt))));
+}
+
+/**
+ * For the application page: whether this resident may ask for another account (the owner, or a proxy whose
+ * authority has receive_payment; others would find the page not found), and a transfer the bank returned, so a
+ * closed account leads straight to the change form.
+ */
+export async function bankChangeOffer(actor: SessionUser, app: AppRow): Promise<{ canChange: boolean; failed: Derived['lastFailure'] }> {
+  if (actor.role !== 'resident' || !(OPEN_STATES as readonly string[]).includes(app.status) || !(await canAccess(actor, app, 'receive_payment'))) return { canChange: false, failed: null };
+  const derived = await paymentStateOf(app.id);
+  return { canChange: true, failed: derived.state === 'failed' ? derived.lastFailure : null };
+}
+
 /** What the payee's page shows: the account in use (masked), the changes asked for, and a returned transfer. */
 export async function bankChangePage(actor: SessionUser, ref: string) {
   const app = await loadForPayee(actor, ref);
   if (!app) return null;
   const c = schema.bankAccountChanges;
   const changes = await q((db) => db.select().from(c).where(eq(c.applicationId, app.id)).orderBy(desc(c.createdAt)));
-  const ledger = await q((db) => db.select().from(schema.payments).where(eq(schema.payments.applicationId, app.id)).orderBy(asc(schema.payments.createdAt)));
-  const derived = deriveState(ledger);
+  const derived = await paymentStateOf(app.id);
   return {
     ref: app.ref!, status: app.status, open: (OPEN_STATES as readonly string[]).includes(app.status),
     current: app.bankAccountLast4 ? { bankName: app.bankName ?? '', accountMasked: maskBankAccount(app.bankAccountLast4) } : null,
@@ -60,8 +75,7 @@ export async function requestBankChange(actor: SessionUser, ref: string, values:
   const [person] = await q((db) => db.select({ nameEnc: schema.persons.nameEnc }).from(schema.persons).where(eq(schema.persons.id, app.personId!)));
   const bank = validateBank(values, person?.nameEnc ? openName(person.nameEnc) : null);
   if (!bank.ok) return refuse('invalid', '有几处需要修改，请看标出的地方。', bank.fieldErrors);
-  const ledger = await q((db) => db.select().from(schema.payments).where(eq(schema.payments.applicationId, app.id)).orderBy(asc(schema.payments.createdAt)));
-  const cause = deriveState(ledger).state === 'failed' ? 'payment_failed' : 'resident';
+  const cause = (await paymentStateOf(app.id)).state === 'failed' ? 'payment_failed' : 'resident';
   const c = schema.bankAccountChanges;
   return transaction(async (db) => {
     const open = await db.select({ id: c.id }).from(c).where(and(eq(c.applicationId, app.id), eq(c.status, 'pending')));

@@ -11,7 +11,8 @@ import { notifyUser, smsWithdrawnBy } from '@/lib/dal/notifications';
 import type { SessionUser } from '@/lib/dal/users';
 import { deleteIfUnreferenced } from '@/lib/store/files';
 import { openEpisode, openName } from '@/lib/personal/records';
-import { addWorkingDays, todayInShanghai } from '@/lib/format';
+import { addWorkingDays, maskBankAccount, todayInShanghai } from '@/lib/format';
+import { BANK_CHANGE_TEXT } from '@/lib/dal/bank-changes';
 import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_VERSION } from '@/lib/privacy';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { STATUS_TEXT } from '@/lib/workflow/states';
@@ -125,6 +126,7 @@ async function collectMyData(actor: SessionUser, now: Date) {
   const notices = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.userId, actor.id)).orderBy(asc(schema.notifications.createdAt)));
   const consents = await q((db) => db.select().from(schema.consents).where(eq(schema.consents.userId, actor.id)).orderBy(asc(schema.consents.givenAt)));
   const requests = await q((db) => db.select().from(schema.dataRequests).where(eq(schema.dataRequests.userId, actor.id)).orderBy(asc(schema.dataRequests.createdAt)));
+  const bankChanges = await bankChangesOf(appIds, actor.id);
   const l = schema.auditLog;
   const views = appIds.length
     ? await q((db) =>
@@ -169,6 +171,7 @@ async function collectMyData(actor: SessionUser, now: Date) {
     notices: notices.map((n) => ({ at: n.createdAt, title: n.title, body: n.body, readAt: n.readAt })),
     consents: consents.map((c) => ({ kind: c.kind, noticeVersion: c.noticeVersion, givenAt: c.givenAt, withdrawnAt: c.withdrawnAt })),
     requests: requests.map((r) => ({ ref: r.ref, kind: r.kind, status: r.status, createdAt: r.createdAt, dueDate: r.dueDate, answer: r.answer })),
+    bankChanges,
     // Who looked at the record: role and office, never a name (the staff member is not the data subject).
     staffViews: views.map((v) => ({ at: v.at, ref: refOf.get(v.entityId ?? '') ?? null, action: v.action, role: ROLE_LABEL[v.role ?? ''] ?? v.role, office: officeText(v.region, v.district) })),
   };
@@ -263,6 +266,27 @@ export async function decideCorrection(actor: SessionUser, id: string, input: { 
   });
 }
 
+/**
+ * The requests to change a receiving account, on the person's applications or asked by this account (as a proxy):
+ * the new account masked (the request is a record of what was asked, not a second copy of the number).
+ */
+async function bankChangesOf(appIds: string[], userId: string) {
+  const c = schema.bankAccountChanges;
+  const t = schema.applications;
+  const rows = await q((db) =>
+    db
+      .select({ c, ref: t.ref })
+      .from(c)
+      .innerJoin(t, eq(t.id, c.applicationId))
+      .where(or(appIds.length ? inArray(c.applicationId, appIds) : sql`false`, eq(c.requestedByUserId, userId)))
+      .orderBy(asc(c.createdAt)),
+  );
+  return rows.map(({ c: r, ref }) => ({
+    ref, bankName: r.bankName, accountMasked: maskBankAccount(r.accountLast4), status: r.status, statusText: BANK_CHANGE_TEXT[r.status], cause: r.cause,
+    createdAt: r.createdAt, decidedAt: r.decidedAt, answer: r.answer,
+  }));
+}
+
 // ── Closing the account ──────────────────────────────────────────────────────────────────────────────
 
 /** What closing would remove and keep, said before the resident confirms. */
@@ -273,7 +297,10 @@ export async function closurePreview(actor: SessionUser) {
   const kept = personId ? await q((db) => db.select({ ref: t.ref, status: t.status }).from(t).where(and(eq(t.personId, personId), ne(t.status, 'draft')))) : [];
   const a = schema.authorities;
   const live = await q((db) => db.select({ id: a.id }).from(a).where(and(inArray(a.status, ['active', 'pending']), or(eq(a.proxyUserId, actor.id), personId ? eq(a.grantorPersonId, personId) : sql`false`))));
-  return { drafts: drafts.length, kept: kept.map((k) => ({ ref: k.ref!, statusText: STATUS_TEXT[k.status]?.label ?? k.status })), authorities: live.length };
+  const appIds = personId ? (await q((db) => db.select({ id: t.id }).from(t).where(eq(t.personId, personId)))).map((x) => x.id) : [];
+  // Kept with the applications they belong to: a pending change is still verified, and its answer sent, after closing.
+  const bankChanges = await bankChangesOf(appIds, actor.id);
+  return { drafts: drafts.length, kept: kept.map((k) => ({ ref: k.ref!, statusText: STATUS_TEXT[k.status]?.label ?? k.status })), authorities: live.length, bankChanges };
 }
 
 /**

@@ -71,6 +71,8 @@ export async function startSettlementImport(
 export type ImportOutcome = {
   rows: number; skippedBadRows: number; inserted: number; alreadyImported: number; unmatched: number; notCertified: number; held?: number;
   cases: { ref: string; amountFen: number }[]; awardedFen: number; noAmount: number; refused: { message: string; count: number }[];
+  /** Why a person-year got nothing new (what was due, paid at the hospital, settled before), by the file's settlement numbers; the first SHOWN_ERRORS. */
+  noAmountWhy?: { settlementNos: string[]; message: string }[];
 };
 
 /** The job: store, match, award. Safe to run again on the same file: nothing is stored or paid twice. */
@@ -155,8 +157,18 @@ export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcom
   await ctx.progress(rows.length, total);
   const outcome: ImportOutcome = {
     rows: rows.length, skippedBadRows: parsed.errors.length, inserted, alreadyImported: rows.length - inserted, unmatched, notCertified: groups.length - eligible.length, held,
-    cases: [], awardedFen: 0, noAmount: 0, refused: [],
+    cases: [], awardedFen: 0, noAmount: 0, refused: [], noAmountWhy: [],
   };
+  // The file's settlement numbers of each person-year, to say on the job page which rows paid nothing new and why.
+  const numbersOf = new Map<string, string[]>();
+  for (const r of rows) {
+    const personId = personOf.get(hmacOf.get(r.idNumber)!);
+    if (!personId) continue;
+    const key = `${personId}:${r.year}`;
+    const list = numbersOf.get(key);
+    if (list) list.push(r.settlementNo);
+    else numbersOf.set(key, [r.settlementNo]);
+  }
   const refusals = new Map<string, number>();
   // Cases in batches, one commit each; a refused person-year is undone alone (savepoint), the batch goes on.
   for (let i = 0; i < eligible.length; i += AWARD_BATCH) {
@@ -167,12 +179,15 @@ export async function runSettlementImport(ctx: JobContext): Promise<ImportOutcom
       await ctx.progress(rows.length + i + batch.length);
       return out;
     });
-    for (const r of results) {
+    for (const [k, r] of results.entries()) {
       if (r.ok) {
         outcome.cases.push({ ref: r.ref, amountFen: r.amountFen });
         outcome.awardedFen += r.amountFen;
-      } else if (r.code === 'conflict' && r.message.includes('没有新增')) outcome.noAmount++;
-      else refusals.set(r.message, (refusals.get(r.message) ?? 0) + 1);
+      } else if (r.code === 'conflict' && r.message.includes('没有新增')) {
+        outcome.noAmount++;
+        const g = batch[k]!;
+        if (outcome.noAmountWhy!.length < SHOWN_ERRORS) outcome.noAmountWhy!.push({ settlementNos: numbersOf.get(`${g.personId}:${g.year}`) ?? [], message: r.message });
+      } else refusals.set(r.message, (refusals.get(r.message) ?? 0) + 1);
     }
   }
   outcome.refused = [...refusals].map(([message, count]) => ({ message, count }));

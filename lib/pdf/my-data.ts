@@ -29,6 +29,8 @@ export function myDataPdf(d: MyData): Promise<Buffer> {
       a.visits.forEach((v, i) => line(`就医 ${i + 1}：${v.hospitalName ?? ''} ${v.date ?? ''}${v.endDate ? ` 至 ${v.endDate}` : ''}，总费用 ${formatMoney(v.totalFen)}`));
       a.documents.forEach((f) => line(`材料：${f.name}（${f.mime}，${f.sizeBytes} 字节，${formatDateTime(f.uploadedAt)}）`));
     }
+    if (d.bankChanges.length) line('更换收款账户的申请：');
+    for (const b of d.bankChanges) line(`${b.ref ?? ''} ${b.bankName} ${b.accountMasked}：${b.statusText}，提交于 ${formatDateTime(b.createdAt)}${b.answer ? `，说明：${b.answer}` : ''}`);
     h('三、委托');
     none([...d.authoritiesGranted, ...d.authoritiesHeld]);
     for (const g of d.authoritiesGranted) line(`您委托 ${g.proxyPhone ?? '—'}：${g.scope.map((s) => SCOPE_TEXT[s]).join('、')}，${g.validFrom} 至 ${g.validTo}，${AUTHORITY_STATUS[g.status] ?? g.status}`);

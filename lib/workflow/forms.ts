@@ -59,3 +59,6 @@ export function moneyField(v: FormAnswers, name: string, error: string): { fen: 
 
 /** The usual free-text field: a note, optional unless the verb's schema requires it. */
 export const messageField = (label: string, extra: { hint?: string; rows?: number } = {}): FormField => ({ kind: 'textarea', name: 'message', label, ...extra });
+
+/** The bank batch a payment or failure came back under: read into `batchRef`, where the ledger and batch views look. */
+export const batchRefField: FormField = { kind: 'text', name: 'batchRef', label: '银行批次号（可不填）', hint: '银行回单上的批次号，如 PAY-20260702-AB12CD（字母、数字和“-”）' };

@@ -94,9 +94,9 @@ function serverEnv(): Record<string, string> {
 export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A submitted Wuxi application (or mutual-aid plan one) for this phone (the resident can then sign in with it); returns the reference. */
-export function residentApplication(phone: string, idNumber: string, name: string, plan: 'wuxi' | 'mutual-aid' = 'wuxi'): string {
+export function residentApplication(phone: string, idNumber: string, name: string, plan: 'wuxi' | 'mutual-aid' = 'wuxi', settlementNo?: string): string {
   const env = serverEnv();
-  const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/resident-app.ts', phone, idNumber, name, ...(plan === 'mutual-aid' ? ['mutual-aid'] : [])], {
+  const out = execFileSync('npx', ['tsx', '--conditions=react-server', 'tests/e2e/support/resident-app.ts', phone, idNumber, name, plan, ...(settlementNo ? [settlementNo] : [])], {
     env: { ...process.env, ...env, NODE_ENV: 'production' },
     stdio: 'pipe',
   }).toString();

@@ -54,7 +54,9 @@ test('导入有一行错的文件：一行也不导入并指出第几行；改�
   const alert = page.getByRole('alert').filter({ hasText: '一行也没有导入' });
   await expect(alert).toContainText('有 1 行有问题');
   await expect(alert.getByRole('listitem')).toHaveText(['第 3 行：政策范围内费用不能大于总费用。']);
-  await expect(page.getByText('还没有导入过结算记录。')).toBeVisible();
+  // No job was started (the page stays), and the good file below finds JS-1 new ("新导入：3 条"): nothing was stored.
+  // Other specs import into Wuxi on the same server, so the list of recent imports is not assumed empty.
+  await expect(page).toHaveURL(/\/admin\/imports$/);
   await expectAccessible(page);
   await shots(page, 'imports-error');
 

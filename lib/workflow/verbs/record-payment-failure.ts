@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordFailureRows } from '@/lib/dal/ledger';
 import type { Verb } from '@/lib/workflow/run';
 import { sentences } from '@/lib/format';
-import { messageField } from '@/lib/workflow/forms';
+import { batchRefField, messageField } from '@/lib/workflow/forms';
 import { batchRef, note } from './common';
 
 /**
@@ -14,7 +14,7 @@ export const recordPaymentFailure: Verb<{ message: string; batchRef?: string }> 
   // The case stays approved: the ledger shows the failure, and it is paid again.
   from: ['approved'], to: 'approved', by: ['clerk', 'reviewer', 'admin'],
   label: '登记发放失败',
-  staffForm: { usually: 'clerk', confirm: '确认银行退回了这笔款项', danger: true, fields: () => [messageField('银行退回的原因', { hint: '例如：账户已销户' })] },
+  staffForm: { usually: 'clerk', confirm: '确认银行退回了这笔款项', danger: true, fields: () => [messageField('银行退回的原因', { hint: '例如：账户已销户' }), batchRefField] },
   input: z.object({ message: note('请写明发放失败的原因（例如账户已销户）'), batchRef }),
   event: (c) => ({ message: c.input.message, data: c.input.batchRef ? { batchRef: c.input.batchRef } : undefined }),
   effects: (c) => recordFailureRows(c.db, c.app, c.actor, { batchRef: c.input.batchRef ?? null, reason: c.input.message, now: c.now }),

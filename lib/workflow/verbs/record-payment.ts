@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordPaymentRows } from '@/lib/dal/ledger';
 import type { Verb } from '@/lib/workflow/run';
+import { batchRefField, messageField } from '@/lib/workflow/forms';
 import { batchRef, optionalNote, statusNotice } from './common';
 
 /**
@@ -14,7 +15,8 @@ export const recordPayment: Verb<{ message: string; batchRef?: string }> = {
   staffForm: {
     usually: 'clerk',
     confirm: '确认银行已付款到账',
-    fields: () => [{ kind: 'text', name: 'message', label: '银行批次号', hint: '银行回单上的批次或流水号' }],
+    // The batch reference goes to batchRef, where the ledger and the batch views read it; the note stays a note.
+    fields: () => [batchRefField, messageField('说明（可不填）')],
   },
   input: z.object({ message: optionalNote, batchRef }),
   event: (c) => ({ message: c.input.message || null, data: c.input.batchRef ? { batchRef: c.input.batchRef } : undefined }),

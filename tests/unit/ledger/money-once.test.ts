@@ -134,4 +134,98 @@ describe('同一次就医只付一次：医院已付、直接办理、依申请�
     // 3,000 (corrected) + 850 = 3,850 元.
     expect(await yearOwedFen(personId)).toBe(300_000 + B_FEN);
   });
+
+  // The rest of the table (source × order); above: hospital+direct+applied import first, applied+direct application
+  // first (with and without the number), direct+correction between, applied+correction application first.
+
+  it('先导入（医院已付 1,000 元，此人未认定、不直接办理），后申请同一次就医：批准时扣除医院已付，批准 2,400 元；全年共 2,400 元', async () => {
+    const reviewer = await staff('reviewer');
+    const id = idNumber(806);
+    const { personId } = await person(id, { category: null });
+    expect(await importLines(await staff('clerk'), [lineA(id, 'JS-N1', 100_000)])).toMatchObject({ inserted: 1, notCertified: 1, cases: [] });
+    const applied = await appliedCase(personId, { settlementNo: 'JS-N1' });
+    // 3,400 due for the visit − 1,000 the hospital's 一站式 settlement paid = 2,400 元.
+    expect(await perform(reviewer, applied.ref, 'approve', { amountFen: A_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    expect(await decided(applied.id)).toBe(240_000);
+    expect(await yearOwedFen(personId)).toBe(240_000);
+  });
+
+  it('先导入（没有结算单号可比，按医院、日期和金额认出同一次就医），后申请：批准 0 元；全年共 3,400 元', async () => {
+    const reviewer = await staff('reviewer');
+    const id = idNumber(807);
+    const { personId } = await person(id, { category: 'dibao' });
+    expect(await importLines(await staff('clerk'), [lineA(id, 'JS-N2')])).toMatchObject({ cases: [{ amountFen: A_FEN }] });
+    // The resident typed no number; hospital, dates and total are the settlement's.
+    const applied = await appliedCase(personId);
+    expect((await staffCaseDetail(reviewer, applied.ref))!.duplicates.map((m) => m.source)).toEqual(['settlement']);
+    expect(await perform(reviewer, applied.ref, 'approve', { amountFen: A_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    expect(await decided(applied.id)).toBe(0);
+    expect(await yearOwedFen(personId)).toBe(A_FEN);
+  });
+
+  it('先申请批准 3,400 元，后导入同一次就医（医院结算时又已付 1,000 元）：导入不再办理，导入结果写明原因；台账全年 3,400 元', async () => {
+    const reviewer = await staff('reviewer');
+    const id = idNumber(808);
+    const { personId } = await person(id, { category: 'dibao' });
+    const applied = await appliedCase(personId, { settlementNo: 'JS-N3' });
+    expect(await perform(reviewer, applied.ref, 'approve', { amountFen: A_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    // Year 3,400 − hospital 1,000 − settled 3,400 < 0: nothing new (the approval came before the file told of the 1,000 元).
+    const out = await importLines(await staff('clerk'), [lineA(id, 'JS-N3', 100_000)]);
+    expect(out).toMatchObject({ inserted: 1, cases: [], noAmount: 1 });
+    expect(out.noAmountWhy).toEqual([{ settlementNos: ['JS-N3'], message: '按规定计算本年度没有新增的救助金额（全年应救助 ¥3,400.00，医院结算时已支付 ¥1,000.00，此前已办理 ¥3,400.00）。' }]);
+    expect(await yearOwedFen(personId)).toBe(A_FEN);
+  });
+
+  it('先申请门诊并批准 850 元，后导入住院和同一次门诊：只付住院 3,400 元；全年共 4,250 元', async () => {
+    const reviewer = await staff('reviewer');
+    const id = idNumber(809);
+    const { personId } = await person(id, { category: 'dibao' });
+    // An application for visit B only (the fixture's stay replaced by the outpatient visit).
+    const applied = await appliedCase(personId, { settlementNo: 'JS-N5' });
+    const visitB: Visit = { hospitalName: '无锡市人民医院', date: '2026-04-02', endDate: null, kind: 'outpatient', hospitalLevel: 3, specialDisease: false, referred: true, location: 'local', offsiteFiled: false, totalFen: 250_000, policyFen: 200_000, basicPaidFen: 100_000, criticalPaidFen: 0, supplementaryPaidFen: 0 };
+    await q((db) => db.update(schema.episodes).set({ dataEnc: sealVisit(visitB), ...visitKeys(visitB, 'JS-N5') }).where(eq(schema.episodes.applicationId, applied.id)));
+    await q((db) => db.update(schema.applications).set({ estimatedFen: B_FEN, estimateSnapshot: { result: { episodes: [{ id: '0', pool: 'outpatient', assistanceFen: B_FEN, tiltFen: 0 }] }, parameters: {}, computedAt: '2026-07-01T00:00:00.000Z' } }).where(eq(schema.applications.id, applied.id)));
+    expect(await perform(reviewer, applied.ref, 'approve', { amountFen: B_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    // Year A + B = 4,250 元 − 850 settled = 3,400 元.
+    expect(await importLines(await staff('clerk'), [lineA(id, 'JS-N4'), lineB(id, 'JS-N5')])).toMatchObject({ inserted: 2, cases: [{ amountFen: A_FEN }] });
+    expect(await yearOwedFen(personId)).toBe(A_FEN + B_FEN);
+  });
+
+  it('导入（医院已付 1,000 元）直接办理 2,400 元，更正为 2,000 元，再导入门诊：只补 850 元；全年共 2,850 元', async () => {
+    const [clerk, reviewer] = [await staff('clerk'), await staff('reviewer')];
+    const id = idNumber(810);
+    const { personId } = await person(id, { category: 'dibao' });
+    const first = await importLines(clerk, [lineA(id, 'JS-N6', 100_000)]);
+    expect(first).toMatchObject({ cases: [{ amountFen: 240_000 }] });
+    expect(await perform(reviewer, first.cases[0]!.ref, 'correct_amount', { amountFen: 200_000, reason: '住院费用核减' })).toMatchObject({ ok: true });
+    // Year 4,250 − hospital 1,000 − the corrected case at its 2,400 approval = 850 元.
+    expect(await importLines(clerk, [lineA(id, 'JS-N6', 100_000), lineB(id, 'JS-N7')])).toMatchObject({ inserted: 1, cases: [{ amountFen: B_FEN }] });
+    expect(await yearOwedFen(personId)).toBe(200_000 + B_FEN);
+  });
+
+  it('申请批准 3,400 元并更正为 3,000 元后，又有一份申请报同一次就医：批准 0 元；全年共 3,000 元', async () => {
+    const [r1, r2] = [await staff('reviewer'), await staff('reviewer')];
+    const id = idNumber(811);
+    const { personId } = await person(id, { category: 'dibao' });
+    const first = await appliedCase(personId, { settlementNo: 'JS-N8' });
+    expect(await perform(r1, first.ref, 'approve', { amountFen: A_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    expect(await perform(r2, first.ref, 'correct_amount', { amountFen: 300_000, reason: '发票金额核减' })).toMatchObject({ ok: true });
+    // The same stay again (same number): covered by the first case, whatever its correction.
+    const second = await appliedCase(personId, { settlementNo: 'JS-N8' });
+    expect(await perform(r1, second.ref, 'approve', { amountFen: A_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    expect(await decided(second.id)).toBe(0);
+    expect(await yearOwedFen(personId)).toBe(300_000);
+  });
+
+  it('导入直接办理 3,400 元并更正为 3,000 元后，居民申请同一次就医：批准 0 元，更正不被抵消；全年共 3,000 元', async () => {
+    const [clerk, r1, r2] = [await staff('clerk'), await staff('reviewer'), await staff('reviewer')];
+    const id = idNumber(812);
+    const { personId } = await person(id, { category: 'dibao' });
+    const first = await importLines(clerk, [lineA(id, 'JS-N9')]);
+    expect(await perform(r1, first.cases[0]!.ref, 'correct_amount', { amountFen: 300_000, reason: '住院费用核减' })).toMatchObject({ ok: true });
+    const applied = await appliedCase(personId, { settlementNo: 'JS-N9' });
+    expect(await perform(r2, applied.ref, 'approve', { amountFen: A_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    expect(await decided(applied.id)).toBe(0);
+    expect(await yearOwedFen(personId)).toBe(300_000);
+  });
 });

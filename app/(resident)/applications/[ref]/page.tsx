@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: { params: Promise<{ ref: stri
 export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { ref } = await params;
   const query = await searchParams;
-  const { user, app, personName, isProxy, canRespond, canWithdraw, snapshot, events, episodes, documents } = await loadApplicationPage(ref);
+  const { user, app, personName, isProxy, canRespond, canWithdraw, bank, snapshot, events, episodes, documents } = await loadApplicationPage(ref);
   // A proxy reads about the applicant (their account, their money); the applicant reads "您".
   const proxyFor = isProxy && personName ? nameForProxy(personName, ['view']) : null; // reaching this page took 查看进度
   const lastRequest = [...events].reverse().find((e) => e.type === 'request_info');
@@ -58,7 +58,12 @@ export default async function ApplicationPage({ params, searchParams }: { params
           </p>
         ) : null}
         {app.status === 'transferred' ? <p>已转至：{app.transferredTo}</p> : null}
-        {user.role === 'resident' && ['submitted', 'accepted', 'in_review', 'needs_info', 'approved'].includes(app.status) ? (
+        {bank.failed ? (
+          <p className="border-l-4 border-bad bg-red-50 p-3" data-testid="payment-failed">
+            救助金发放没有成功：{bank.failed.reason ?? '银行退回'}。如果账户已经销户或不能用，请更换收款账户，工作人员核实后重新发放。
+          </p>
+        ) : null}
+        {bank.canChange ? (
           <p>
             <Link href={`/applications/${ref}/bank`} className="link">更换收款账户</Link>
           </p>

@@ -76,6 +76,11 @@ export default async function MyDataPage({ searchParams }: { searchParams: Promi
             保留：已提交的申请 {preview.kept.length} 份{preview.kept.length ? `（${preview.kept.map((k) => `${k.ref} ${k.statusText}`).join('；')}）` : ''}。
             已作出决定的救助是公共资金的档案，由经办机构按当地规定的期限保存；还在办理中的申请继续办理，结果可到窗口查询。
           </li>
+          {preview.bankChanges.length ? (
+            <li data-testid="closure-bank-changes">
+              保留：更换收款账户的申请 {preview.bankChanges.length} 个（{preview.bankChanges.map((b) => `${b.ref} ${b.bankName} ${b.accountMasked} ${b.statusText}`).join('；')}），随所属申请保存；等待核实的仍会核实。
+            </li>
+          ) : null}
           <li>所有设备上的登录立即退出。用这个手机号再次登录，会开通一个新的空账号。</li>
         </ul>
         <form action={closeAccountAction} className="space-y-3">

@@ -59,6 +59,18 @@ function ImportSummary({ r }: { r: ImportOutcome }) {
           直接办理（免申即享）：{r.cases.length} 件，合计 {formatMoney(r.awardedFen)}
         </li>
       </ul>
+      {r.noAmountWhy?.length ? (
+        <div className="card space-y-1" data-testid="no-amount-why">
+          <p className="font-semibold">没有新增救助金额的（已由医院结算或此前的案件支付，不重复支付）：</p>
+          <ul className="list-disc pl-5">
+            {r.noAmountWhy.map((x) => (
+              <li key={x.settlementNos.join(',') || x.message}>
+                结算单 {x.settlementNos.join('、')}：{x.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {r.refused.length ? (
         <div className="card space-y-1">
           <p className="font-semibold text-bad">没能直接办理的：</p>
