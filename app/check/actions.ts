@@ -5,7 +5,8 @@ import { validatedAction, type FormValues as RawValues } from '@/lib/action';
 import { applyAnswer, parseAnswer, type FormValues } from '@/lib/check/parse';
 import { firstUnanswered, isQuestionId, nextPath, questionPath } from '@/lib/check/questions';
 import { runCheck } from '@/lib/check/run';
-import { clearDrafts, readCheckAnswers, readEstimateDraft, writeCheckAnswers, writeEstimateDraft } from '@/lib/check/store';
+import { clearCheckAnswers, readCheckAnswers, writeCheckAnswers } from '@/lib/check/store';
+import { readEstimateDraft, writeEstimateDraft } from '@/lib/estimate/store';
 import { applyPath, writePrefill } from '@/lib/prefill';
 
 export type AnswerState = { error?: string; message?: string; values?: string | string[] };
@@ -38,7 +39,7 @@ function answerValues(values: RawValues): FormValues {
 }
 
 export const resetCheck = validatedAction(z.object({}).loose(), null, async () => {
-  await clearDrafts('check');
+  await clearCheckAnswers();
   redirect('/check');
 });
 

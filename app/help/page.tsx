@@ -4,7 +4,7 @@ import { OtherHelp } from '@/app/_components/other-help';
 import { CATEGORY_CODES, CATEGORY_TEXT, REGIONS, regionInfo } from '@/lib/calculator';
 import { chineseDate, POLICY_DOCUMENTS } from '@/lib/check/citation';
 import { GLOSSARY, type GlossaryId } from '@/lib/check/glossary';
-import { DRAFT_HOURS } from '@/lib/check/store';
+import { DRAFT_HOURS } from '@/lib/http/sealed-cookie';
 
 export const metadata: Metadata = { title: '使用帮助与名词解释' };
 

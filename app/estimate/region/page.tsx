@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/app/_components/back-link';
-import { readCheckAnswers, readEstimateDraft } from '@/lib/check/store';
+import { readCheckAnswers } from '@/lib/check/store';
+import { readEstimateDraft } from '@/lib/estimate/store';
 import { questionView } from '@/lib/check/views';
 import { chosenRegion } from '@/lib/region-cookie';
 import { RegionForm } from '../_components/who-forms';
