@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { chooseRegion } from '@/app/actions';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { REGIONS } from '@/lib/calculator';
-import { regionDocument } from '@/lib/check/citation';
+import { regionDocument } from '@/lib/texts/citation';
 import { regionKind } from '@/lib/check/views';
 import { chosenRegion } from '@/lib/region-cookie';
 

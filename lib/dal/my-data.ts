@@ -12,7 +12,7 @@ import type { SessionUser } from '@/lib/dal/users';
 import { deleteIfUnreferenced } from '@/lib/store/files';
 import { openEpisode, openName } from '@/lib/personal/records';
 import { addWorkingDays, todayInShanghai } from '@/lib/format';
-import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_VERSION } from '@/lib/privacy';
+import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 import { notFound, refuse, type Result } from '@/lib/result';
