@@ -1,7 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { isRegionCode, type RegionCode } from '@/lib/calculator';
 import { EPISODE_KEYS, MAX_EPISODES, type EstimateDraft } from '@/lib/estimate/draft';
 import { checkEpisodeYear } from '@/lib/estimate/input';
@@ -9,7 +9,7 @@ import { parseCards } from '@/lib/check/parse';
 import { estimateCategoryViews, questionView } from '@/lib/check/views';
 import { clearEstimateDraft, readEstimateDraft, writeEstimateDraft } from '@/lib/estimate/store';
 import { parseYuanToFen, todayInShanghai } from '@/lib/format';
-import { applyPath, writePrefill } from '@/lib/prefill';
+import { applyPath, writePrefill } from '@/lib/applications/prefill';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
 
 export type FormState = { message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string | string[]> };
@@ -111,7 +111,7 @@ export const resetEstimate = validatedAction(z.object({}).loose(), null, async (
 });
 
 /**
- * 申请救助: region, categories and every visit typed here go to the application wizard (lib/prefill.ts: kept on
+ * 申请救助: region, categories and every visit typed here go to the application wizard (lib/applications/prefill.ts: kept on
  * the server when signed in, else in a cookie that moves there at sign-in). Signed out, straight to sign-in.
  */
 export const applyFromEstimate = validatedAction(z.object({}).loose(), null, async () => {

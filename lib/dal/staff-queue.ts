@@ -13,7 +13,7 @@ import { writeAudit } from '@/lib/dal/audit';
 import { regionSettings, type RegionSettings } from '@/lib/dal/region-settings';
 import type { SessionUser } from '@/lib/dal/users';
 import { parseYuanToFen } from '@/lib/format';
-import { subtractWorkingDays, workingDaysBetween, type WorkCalendar } from '@/lib/workdays';
+import { subtractWorkingDays, workingDaysBetween, type WorkCalendar } from '@/lib/office/workdays';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { dialect, q, schema, transaction } from '@/lib/store/db';
 

@@ -1,8 +1,8 @@
 'use client';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { ActionState } from '@/lib/action';
-import type { HeldField } from '@/lib/settlements/csv';
+import type { ActionState } from '@/lib/http/action';
+import type { HeldField } from '@/lib/office/settlement-file';
 
 const CHOICES: Record<HeldField, { legend: string; options: { value: string; label: string }[] }> = {
   referred: { legend: '是否按规定转诊', options: [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }] },

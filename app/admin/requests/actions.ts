@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { validatedAction, type ActionState } from '@/lib/action';
+import { validatedAction, type ActionState } from '@/lib/http/action';
 import { decideCorrection } from '@/lib/dal/my-data';
 
 export const decideCorrectionAction = validatedAction(

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { ActionState } from '@/lib/action';
+import type { ActionState } from '@/lib/http/action';
 
 const CORRECTION = { choices: [{ value: 'done', label: '已更正' }, { value: 'refused', label: '不予更正' }], answerLabel: '给居民的答复（改了什么，或不改的理由）' };
 

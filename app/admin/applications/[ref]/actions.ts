@@ -6,7 +6,7 @@ import { requestAddress } from '@/lib/http/client-address';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction, type FormValues } from '@/lib/action';
+import { validatedAction, type FormValues } from '@/lib/http/action';
 import { STAFF } from '@/lib/auth/roles';
 import { assignApplication } from '@/lib/dal/staff-queue';
 import { REVEALABLE, revealField, setSettlementNo, type RevealField } from '@/lib/dal/staff-case';

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { requestAddress } from '@/lib/http/client-address';
 import { retryJob } from '@/lib/jobs/queue';
 
