@@ -20,8 +20,9 @@ import { perform } from '@/lib/workflow';
 import { Abort } from '@/lib/workflow/run';
 import { visitKeys } from '@/lib/personal/visit-key';
 import { DIRECT_KEY_PREFIX, directCategoryCodes, directClause, type DirectAwardSnapshot } from '@/lib/workflow/verbs/direct-award';
+import { ACTING_STAFF } from '@/lib/auth/roles';
 
-export const IMPORTERS = ['clerk', 'reviewer', 'admin'] as const;
+export const IMPORTERS = ACTING_STAFF;
 /** Lines listed on the page when a file has problems (the count says how many more). */
 export const SHOWN_ERRORS = 50;
 const CHUNK = 1000;

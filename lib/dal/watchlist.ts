@@ -21,11 +21,12 @@ import { staffAreaWhere } from '@/lib/dal/access';
 import { decryptJson, encrypt, encryptJson, lookupHash } from '@/lib/personal/crypto';
 import type { Visit } from '@/lib/personal/records';
 import { overLine, warningLine, WATCH_PARAMS, type LineParams, type WarningLine } from '@/lib/office/watch-params';
+import { ACTING_STAFF, STAFF } from '@/lib/auth/roles';
 
 export { WATCH_PARAMS };
 
-export const WATCH_STAFF = ['clerk', 'reviewer', 'admin', 'auditor'] as const;
-export const WATCH_ACTORS = ['clerk', 'reviewer', 'admin'] as const;
+export const WATCH_STAFF = STAFF;
+export const WATCH_ACTORS = ACTING_STAFF;
 
 export const WATCH_STATUS_TEXT: Record<WatchlistStatus, string> = { open: '待跟进', contacted: '已联系', referred: '已推介慈善组织', assisted: '已救助', closed: '已结束' };
 
