@@ -1,6 +1,6 @@
 'use server';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { cookies } from 'next/headers';
 import { signOut } from '@/lib/auth';
 import { signOutEverywhere } from '@/lib/dal/users';
@@ -21,7 +21,7 @@ export const signOutAction = validatedAction(z.object({}).loose(), null, async (
 });
 
 export const chooseRegion = validatedAction(z.object({ region: z.string().optional() }).loose(), null, async (input) => {
-  const [{ REGION_COOKIE }, { isRegionCode }] = await Promise.all([import('@/lib/region-cookie'), import('@/lib/calculator')]);
+  const [{ REGION_COOKIE }, { isRegionCode }] = await Promise.all([import('@/lib/http/region-cookie'), import('@/lib/calculator')]);
   if (isRegionCode(input.region)) {
     (await cookies()).set(REGION_COOKIE, input.region, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
   }

@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { chooseRegion } from '@/app/actions';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { REGIONS } from '@/lib/calculator';
-import { regionDocument } from '@/lib/check/citation';
+import { regionDocument } from '@/lib/texts/citation';
 import { regionKind } from '@/lib/check/views';
-import { chosenRegion } from '@/lib/region-cookie';
+import { chosenRegion } from '@/lib/http/region-cookie';
 
 const ENTRIES = [
   { href: '/check', title: '能不能救助', text: '回答几个简单问题，看看您或家人是否属于医疗救助对象。' },

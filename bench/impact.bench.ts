@@ -1,10 +1,10 @@
-// Impact of a parameter change over a year's person-years (lib/impact/compute.ts): 1,000,000 Shanghai
+// Impact of a parameter change over a year's person-years (lib/office/impact.ts): 1,000,000 Shanghai
 // person-years recomputed under the value in force and under a draft (inpatient limit 80,000 → 100,000 元).
 // Run: npm run bench   (prints; `-- --record` writes its section of docs/benchmarks.md)
 // Env: BENCH_PERSON_YEARS (default 1,000,000), BENCH_ROUNDS (default 3, median reported).
 import os from 'node:os';
 import type { CategoryCode, EpisodeInput, ParamSet } from '../lib/calculator/index';
-import { computeImpact, type PersonYear } from '../lib/impact/compute';
+import { computeImpact, type PersonYear } from '../lib/office/impact';
 import { machineLine, recordSection } from './record';
 
 const N = Number(process.env.BENCH_PERSON_YEARS ?? 1_000_000);
@@ -82,7 +82,7 @@ Refreshed by \`npm run bench -- --record\` (\`tsx bench/impact.bench.ts\`: one p
 - Date: ${new Date().toISOString().slice(0, 10)}
 - Machine: ${machineLine()}
 - Load average (1 min): ${loadBefore.toFixed(2)} at the start, ${loadAfter.toFixed(2)} at the end (the machine is shared)
-- Workload: \`computeImpact\` (lib/impact/compute.ts) over ${fmt(N)} Shanghai person-years (${fmt(episodesTotal)} episodes,
+- Workload: \`computeImpact\` (lib/office/impact.ts) over ${fmt(N)} Shanghai person-years (${fmt(episodesTotal)} episodes,
   1–4 a year, stays and visits, eight category mixes including two held at once), each computed twice in the
   calculator's amounts-only mode (\`trace: false\`): under the value in force and under a draft
   (\`annualLimitFen.inpatient\` 80,000 → 100,000 元), with totals, categories, pools and the 20 largest changes

@@ -30,7 +30,7 @@ const { runNext } = await import('../lib/jobs/runner');
 const { idNumberCheckChar } = await import('../lib/personal/id-number');
 const { sealName, sealVisit } = await import('../lib/personal/records');
 const { visitKeys } = await import('../lib/personal/visit-key');
-const { SETTLEMENT_HEADER } = await import('../lib/settlements/csv');
+const { SETTLEMENT_HEADER } = await import('../lib/office/settlement-file');
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const PEOPLE = Math.max(1, Math.round(ROWS / 10));

@@ -385,7 +385,7 @@ export const parameters = pgTable(
   (t) => [index('parameters_region_name_idx').on(t.region, t.name, t.effectiveFrom)],
 );
 
-// What a drafted parameter value would change for a year (lib/impact): one row per run, its progress while it
+// What a drafted parameter value would change for a year (lib/office/impact.ts): one row per run, its progress while it
 // runs and the serialisable result when done. A draft is never a parameter: publishing writes a new version.
 export const impactRuns = pgTable(
   'impact_runs',

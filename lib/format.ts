@@ -109,5 +109,5 @@ export function nameForProxy(name: string, scope: readonly string[]): string {
   return scope.includes('view') || scope.includes('apply') ? name.trim() : maskName(name);
 }
 
-// Working days (with the region's holiday calendar) live in lib/workdays.ts.
-export { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '@/lib/workdays';
+// Working days (with the region's holiday calendar) live in lib/office/workdays.ts.
+export { addWorkingDays, subtractWorkingDays, workingDaysBetween } from '@/lib/office/workdays';

@@ -1,6 +1,6 @@
 // The words of the separate consent (《个人信息保护法》第二十九条), the same on the start form and the consent page.
 import Link from 'next/link';
-import { NOTICE_TITLE, NOTICE_VERSION } from '@/lib/privacy';
+import { NOTICE_TITLE, NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 
 export function ConsentChoice({ error }: { error?: boolean }) {
   return (

@@ -1,6 +1,6 @@
 // The decision notice (决定书) as a printable page: what was decided and paid in one plain sentence, the
 // calculation folded below it, the document and clauses in words, and the three ways to object. Every sentence
-// comes from lib/decision-text.ts, which the PDF uses too.
+// comes from lib/texts/decision.ts, which the PDF uses too.
 import { PrintButton } from '@/app/estimate/_components/print-button';
 import {
   decisionBasis,
@@ -16,7 +16,7 @@ import {
   refusalText,
   traceLine,
   type DecisionNotice,
-} from '@/lib/decision-text';
+} from '@/lib/texts/decision';
 import { formatDate, formatMoney } from '@/lib/format';
 
 export function DecisionNoticeView({ n, pdfHref }: { n: DecisionNotice; pdfHref: string }) {

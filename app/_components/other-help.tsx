@@ -1,7 +1,7 @@
 // "What else exists now": shown when the answer is no, or when a bill stays heavy after assistance.
 import type { RegionCode } from '@/lib/calculator';
-import { citeClause } from '@/lib/check/citation';
-import { otherHelp } from '@/lib/check/other-help';
+import { citeClause } from '@/lib/texts/citation';
+import { otherHelp } from '@/lib/texts/other-help';
 
 export function OtherHelp({ region, title = '还可以找这些帮助' }: { region: RegionCode | undefined; title?: string }) {
   return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { regionInfo } from '@/lib/calculator';
-import { POLICY_DOCUMENTS } from '@/lib/check/citation';
-import { NOTICE_TITLE, NOTICE_VERSION } from '@/lib/privacy';
+import { POLICY_DOCUMENTS } from '@/lib/texts/citation';
+import { NOTICE_TITLE, NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 
 const TAP = 'link inline-flex items-center min-h-11 in-[.elder]:min-h-15';
 

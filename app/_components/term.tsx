@@ -1,6 +1,6 @@
 // Plain-language explanations that open on tap: native <details>, so they work without JavaScript and never pop up.
 import type { ReactNode } from 'react';
-import { GLOSSARY, type GlossaryId } from '@/lib/check/glossary';
+import { GLOSSARY, type GlossaryId } from '@/lib/texts/glossary';
 
 const SUMMARY = 'cursor-pointer py-2 min-h-11 in-[.elder]:min-h-15 text-brand underline underline-offset-4 font-medium';
 

@@ -1,7 +1,7 @@
 // The calculator's trace: every step in plain words with the clause behind it, cited by document title, and
 // amounts in the pages' one money format.
 import type { TraceRow } from '@/lib/calculator';
-import { citeClause, citeInText } from '@/lib/check/citation';
+import { citeClause, citeInText } from '@/lib/texts/citation';
 import { residentText } from '@/lib/format';
 
 export function TraceList({ rows, className }: { rows: readonly TraceRow[]; className?: string }) {

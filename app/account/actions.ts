@@ -1,7 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction, type ActionState } from '@/lib/action';
+import { validatedAction, type ActionState } from '@/lib/http/action';
 import { STAFF } from '@/lib/auth/roles';
 import { signOut } from '@/lib/auth';
 import { changeStaffPassword, confirmSecondFactor, disableSecondFactor } from '@/lib/dal/staff-account';

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { ErrorSummary, Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { ActionState } from '@/lib/action';
+import type { ActionState } from '@/lib/http/action';
 
 /** One six-digit code and a button: confirming or switching off the second factor. */
 export function CodeForm({ action, label, button }: { action: (prev: ActionState, formData: FormData) => Promise<ActionState>; label: string; button: string }) {

@@ -1,12 +1,13 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction, type FormValues as RawValues } from '@/lib/action';
+import { validatedAction, type FormValues as RawValues } from '@/lib/http/action';
 import { applyAnswer, parseAnswer, type FormValues } from '@/lib/check/parse';
 import { firstUnanswered, isQuestionId, nextPath, questionPath } from '@/lib/check/questions';
 import { runCheck } from '@/lib/check/run';
-import { clearDrafts, readCheckAnswers, readEstimateDraft, writeCheckAnswers, writeEstimateDraft } from '@/lib/check/store';
-import { applyPath, writePrefill } from '@/lib/prefill';
+import { clearCheckAnswers, readCheckAnswers, writeCheckAnswers } from '@/lib/check/store';
+import { readEstimateDraft, writeEstimateDraft } from '@/lib/estimate/store';
+import { applyPath, writePrefill } from '@/lib/applications/prefill';
 
 export type AnswerState = { error?: string; message?: string; values?: string | string[] };
 
@@ -38,7 +39,7 @@ function answerValues(values: RawValues): FormValues {
 }
 
 export const resetCheck = validatedAction(z.object({}).loose(), null, async () => {
-  await clearDrafts('check');
+  await clearCheckAnswers();
   redirect('/check');
 });
 
@@ -64,7 +65,7 @@ export const estimateFromCheck = validatedAction(z.object({}).loose(), null, asy
   redirect('/estimate');
 });
 
-/** 申请救助: the application wizard reads region and categories from the prefill (lib/prefill.ts), never from the URL. */
+/** 申请救助: the application wizard reads region and categories from the prefill (lib/applications/prefill.ts), never from the URL. */
 export const applyFromCheck = validatedAction(z.object({}).loose(), null, async () => {
   const { region, result } = await answersWithResult();
   await writePrefill({ region, categories: result.categories.map((c) => c.code) });

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { firstUnanswered, questionPath, ANSWERS_PATH } from '@/lib/check/questions';
-import { DRAFT_HOURS, readCheckAnswers } from '@/lib/check/store';
+import { readCheckAnswers } from '@/lib/check/store';
+import { DRAFT_HOURS } from '@/lib/http/sealed-cookie';
 import { resetCheck } from './actions';
 
 export const metadata: Metadata = { title: '能不能得到医疗救助' };

@@ -1,22 +1,22 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { isRegionCode, type RegionCode } from '@/lib/calculator';
-import { EPISODE_KEYS, MAX_EPISODES, type EstimateDraft } from '@/lib/check/estimate-draft';
-import { checkEpisodeYear } from '@/lib/check/estimate-input';
+import { EPISODE_KEYS, MAX_EPISODES, type EstimateDraft } from '@/lib/estimate/draft';
+import { checkEpisodeYear } from '@/lib/estimate/input';
 import { parseCards } from '@/lib/check/parse';
 import { estimateCategoryViews, questionView } from '@/lib/check/views';
-import { clearDrafts, readEstimateDraft, writeEstimateDraft } from '@/lib/check/store';
+import { clearEstimateDraft, readEstimateDraft, writeEstimateDraft } from '@/lib/estimate/store';
 import { parseYuanToFen, todayInShanghai } from '@/lib/format';
-import { applyPath, writePrefill } from '@/lib/prefill';
+import { applyPath, writePrefill } from '@/lib/applications/prefill';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
 
 export type FormState = { message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string | string[]> };
 
 const SAVE_FAILED = '保存时出了问题，请再试一次。';
 
-// The estimate needs no account: its draft lives in an encrypted cookie (lib/check/store.ts), so these actions
+// The estimate needs no account: its draft lives in an encrypted cookie (lib/estimate/store.ts), so these actions
 // take `roles: null`; each still parses its form first (validatedAction).
 const REGION_ERROR = '请选择您参加医保或者落户的地方';
 const invalid = (fieldErrors: Record<string, string>, values: Record<string, string | string[]>): FormState => ({ fieldErrors, values });
@@ -106,12 +106,12 @@ export const deleteVisit = validatedAction(z.object({ slot: z.string().regex(/^\
 });
 
 export const resetEstimate = validatedAction(z.object({}).loose(), null, async () => {
-  await clearDrafts('estimate');
+  await clearEstimateDraft();
   redirect('/estimate');
 });
 
 /**
- * 申请救助: region, categories and every visit typed here go to the application wizard (lib/prefill.ts: kept on
+ * 申请救助: region, categories and every visit typed here go to the application wizard (lib/applications/prefill.ts: kept on
  * the server when signed in, else in a cookie that moves there at sign-in). Signed out, straight to sign-in.
  */
 export const applyFromEstimate = validatedAction(z.object({}).loose(), null, async () => {

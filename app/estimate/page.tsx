@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { categoryName, regionInfo } from '@/lib/calculator';
-import { MAX_EPISODES } from '@/lib/check/estimate-draft';
-import { DRAFT_HOURS, readEstimateDraft } from '@/lib/check/store';
+import { MAX_EPISODES } from '@/lib/estimate/draft';
+import { readEstimateDraft } from '@/lib/estimate/store';
+import { DRAFT_HOURS } from '@/lib/http/sealed-cookie';
 import { regionSettings } from '@/lib/dal/region-settings';
 import { EPISODE_KINDS, HOSPITAL_LEVELS } from '@/lib/validation/episode-form';
 import { formatMoney, parseYuanToFen, sentences } from '@/lib/format';

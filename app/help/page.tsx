@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OtherHelp } from '@/app/_components/other-help';
 import { CATEGORY_CODES, CATEGORY_TEXT, REGIONS, regionInfo } from '@/lib/calculator';
-import { chineseDate, POLICY_DOCUMENTS } from '@/lib/check/citation';
-import { GLOSSARY, type GlossaryId } from '@/lib/check/glossary';
-import { DRAFT_HOURS } from '@/lib/check/store';
+import { chineseDate, POLICY_DOCUMENTS } from '@/lib/texts/citation';
+import { GLOSSARY, type GlossaryId } from '@/lib/texts/glossary';
+import { DRAFT_HOURS } from '@/lib/http/sealed-cookie';
 
 export const metadata: Metadata = { title: '使用帮助与名词解释' };
 

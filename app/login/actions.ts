@@ -1,5 +1,5 @@
 'use server';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { LoginRefused, SECOND_FACTOR_PREFIX, signIn } from '@/lib/auth';

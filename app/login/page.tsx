@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PhoneLoginForm } from './phone-login-form';
 import { StaffLoginForm } from './staff-login-form';
-import { NOTICE_TITLE, NOTICE_VERSION } from '@/lib/privacy';
+import { NOTICE_TITLE, NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 
 export const metadata: Metadata = { title: '登录' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { NOTICE_SECTIONS, NOTICE_TITLE, NOTICE_VERSION } from '@/lib/privacy';
+import { NOTICE_SECTIONS, NOTICE_TITLE, NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 
 export const metadata: Metadata = { title: NOTICE_TITLE };
 

@@ -1,8 +1,8 @@
 // Framework-free handlers for the public JSON API (docs/api.md). They add nothing but parsing and serialising:
 // 415 not JSON, 413 over 256 KiB, 400 bad JSON or bad fields (every problem at once), 200 the calculator's answer.
 import { REGIONS, checkEligibility, estimate, type ParamSet, type RegionCode } from '@/lib/calculator';
-import { eligibilityRequestSchema } from '@/lib/validation/eligibility';
-import { estimateRequestSchema, issuesFromZod, whatIfParameters, type Issue } from '@/lib/validation/estimate';
+import { eligibilityRequestSchema } from '@/lib/api/eligibility-schema';
+import { estimateRequestSchema, issuesFromZod, whatIfParameters, type Issue } from '@/lib/api/estimate-schema';
 import { log } from '@/lib/observe/log';
 import { currentRequest } from '@/lib/observe/context';
 

@@ -22,8 +22,8 @@ export class LoginRefused extends CredentialsSignin {
 async function carryPrefillOver(userId: string): Promise<void> {
   try {
     const user = await signedInUser(userId);
-    // Imported here: lib/prefill reads the session through lib/session, which imports this file.
-    if (user) await (await import('@/lib/prefill')).movePrefillToAccount(user);
+    // Imported here: lib/applications/prefill reads the session through lib/auth/session, which imports this file.
+    if (user) await (await import('@/lib/applications/prefill')).movePrefillToAccount(user);
   } catch (error) {
     log('error', 'auth: prefill not carried over', { error });
   }

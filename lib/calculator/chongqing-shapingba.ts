@@ -1,6 +1,6 @@
 // 重庆市沙坪坝区 (004): 关于健全重特大疾病医疗保险和救助制度的实施方案, 沙府办发〔2023〕61号, from 2023-08-14.
 import { firstRow, rowIndex, type FixedTable } from './params';
-import { standardAssist } from './pipeline';
+import { standardAssist } from './steps';
 import type { Ep, PoolChoice, RegionSpec } from './spec';
 import { formatYuan } from './money';
 import type { CategoryCode } from './types';

@@ -1,7 +1,7 @@
 // 全国 (003): 国务院办公厅关于健全重特大疾病医疗保险和救助制度的意见, 国办发〔2021〕42号, from 2021-10-28.
 // A guideline: most figures are bounds, so estimates carry ranges; what it leaves to localities is a staff-set parameter.
 import type { FixedTable } from './params';
-import { standardAssist } from './pipeline';
+import { standardAssist } from './steps';
 import type { RegionSpec } from './spec';
 
 const FROM = '2021-10-28';

@@ -2,7 +2,7 @@
 import { returneeRule } from './eligibility-rules';
 import { formatYuan, ratioOf, toFen } from './money';
 import { firstRow, rowIndex, type FixedTable } from './params';
-import { partAbove, pct, say } from './pipeline';
+import { partAbove, pct, say } from './steps';
 import type { Ep, Run, RegionSpec } from './spec';
 
 const FROM = '2023-01-01';

@@ -1,7 +1,7 @@
 // 上海市 (000): 关于本市健全重特大疾病医疗保险和救助制度的实施意见, 沪府办规〔2022〕19号, in force from 2022-12-29.
 import { expenditurePovertyRule } from './eligibility-rules';
 import { SHANGHAI_LIMIT_CATEGORIES, type FixedTable } from './params';
-import { standardAssist } from './pipeline';
+import { standardAssist } from './steps';
 import type { RegionSpec } from './spec';
 import type { EpisodeKind } from './types';
 

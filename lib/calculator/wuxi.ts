@@ -1,7 +1,7 @@
 // 无锡市 (001): 市政府办公室关于健全重特大疾病医疗保险和救助制度的实施意见, in force from 2023-01-01.
 import { disabilityRule } from './eligibility-rules';
 import type { FixedTable } from './params';
-import { standardAssist } from './pipeline';
+import { standardAssist } from './steps';
 import type { RegionSpec } from './spec';
 
 const FROM = '2023-01-01';

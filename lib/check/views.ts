@@ -3,9 +3,9 @@
 import { REGIONS, regionInfo, type RegionCode } from '@/lib/calculator';
 import { formatMoney, sentences } from '@/lib/format';
 import type { CheckAnswers } from './answers';
-import { chineseDate, citeInText, regionDocument } from './citation';
+import { chineseDate, citeInText, regionDocument } from '@/lib/texts/citation';
 import { cardOptions, categoryOptions, type CardOption } from './cards';
-import type { GlossaryId } from './glossary';
+import type { GlossaryId } from '@/lib/texts/glossary';
 import { ANSWER_KEY, type QuestionId } from './questions';
 
 export interface OptionView {

@@ -11,7 +11,7 @@ import { staffAreaWhere } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';
 import { formatDateTime } from '@/lib/format';
 import { refuse, type Result } from '@/lib/result';
-import { q, schema } from '@/lib/store/db';
+import { q, schema, type Db } from '@/lib/store/db';
 import { verbAuditLabels } from '@/lib/workflow';
 
 export const AUDIT_READERS = ['auditor', 'admin'] as const;
@@ -99,6 +99,18 @@ function baseQuery() {
   return { a, actorUser, t };
 }
 
+/** The rows matching `where`, newest first, as the page and the export show them. */
+function auditRows(db: Db, where: SQL | undefined) {
+  const { a, actorUser, t } = baseQuery();
+  return db
+    .select({ id: a.id, at: a.at, actorName: actorUser.displayName, actorRole: a.actorRole, action: a.action, entity: a.entity, entityId: a.entityId, ref: t.ref, ip: a.ip, summary: a.summary, authorityId: a.authorityId })
+    .from(a)
+    .leftJoin(actorUser, eq(actorUser.id, a.actorUserId))
+    .leftJoin(t, and(eq(a.entity, 'application'), eq(t.id, a.entityId)))
+    .where(where)
+    .orderBy(desc(a.id));
+}
+
 export type AuditRow = { id: number; at: string; actorName: string | null; actorRole: string | null; action: string; entity: string; entityId: string | null; ref: string | null; ip: string | null; summary: unknown; authorityId: string | null };
 
 export async function searchAudit(actor: SessionUser, f: AuditFilters): Promise<Result<{ rows: AuditRow[]; total: number; page: number; pages: number }>> {
@@ -113,15 +125,7 @@ export async function searchAudit(actor: SessionUser, f: AuditFilters): Promise<
       .leftJoin(actorUser, eq(actorUser.id, a.actorUserId))
       .leftJoin(t, and(eq(a.entity, 'application'), eq(t.id, a.entityId)))
       .where(where)) as [{ n: number }];
-    const rows = await db
-      .select({ id: a.id, at: a.at, actorName: actorUser.displayName, actorRole: a.actorRole, action: a.action, entity: a.entity, entityId: a.entityId, ref: t.ref, ip: a.ip, summary: a.summary, authorityId: a.authorityId })
-      .from(a)
-      .leftJoin(actorUser, eq(actorUser.id, a.actorUserId))
-      .leftJoin(t, and(eq(a.entity, 'application'), eq(t.id, a.entityId)))
-      .where(where)
-      .orderBy(desc(a.id))
-      .limit(AUDIT_PAGE_SIZE)
-      .offset((page - 1) * AUDIT_PAGE_SIZE);
+    const rows = await auditRows(db, where).limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE);
     return { ok: true as const, rows, total: Number(n), page, pages: Math.max(1, Math.ceil(Number(n) / AUDIT_PAGE_SIZE)) };
   });
 }
@@ -141,18 +145,8 @@ export async function regionStaff(actor: SessionUser) {
 /** The filtered rows as CSV (at most 10,000, newest first); the export itself is written to the log. */
 export async function exportAudit(actor: SessionUser, f: AuditFilters, ctx: { ip?: string | null } = {}): Promise<Result<{ csv: string; count: number; truncated: boolean }>> {
   if (!(AUDIT_READERS as readonly string[]).includes(actor.role)) return refuse('forbidden', '只有审计员和管理员可以导出审计日志。');
-  const { a, actorUser, t } = baseQuery();
   const where = await whereFor(actor, f);
-  const rows = await q((db) =>
-    db
-      .select({ id: a.id, at: a.at, actorName: actorUser.displayName, actorRole: a.actorRole, action: a.action, entity: a.entity, entityId: a.entityId, ref: t.ref, ip: a.ip, summary: a.summary, authorityId: a.authorityId })
-      .from(a)
-      .leftJoin(actorUser, eq(actorUser.id, a.actorUserId))
-      .leftJoin(t, and(eq(a.entity, 'application'), eq(t.id, a.entityId)))
-      .where(where)
-      .orderBy(desc(a.id))
-      .limit(EXPORT_MAX + 1),
-  );
+  const rows = await q((db) => auditRows(db, where).limit(EXPORT_MAX + 1));
   const truncated = rows.length > EXPORT_MAX;
   const list = rows.slice(0, EXPORT_MAX);
   const csv = stringify(

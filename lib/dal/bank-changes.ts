@@ -7,7 +7,8 @@ import 'server-only';
 // the same form asks for the new one (cause payment_failed). Every staff decision is audited in its transaction.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { encrypt } from '@/lib/personal/crypto';
-import { canAccess, loadApplication, type AppRow } from '@/lib/dal/access';
+import { canAccess, loadApplication, staffAreaWhere, type AppRow } from '@/lib/dal/access';
+import { CASE_HANDLERS } from '@/lib/auth/roles';
 import { writeAudit } from '@/lib/dal/audit';
 import { deriveState, type Derived } from '@/lib/dal/ledger';
 import { notifyApplication } from '@/lib/dal/notifications';
@@ -20,7 +21,7 @@ import { validateBank } from '@/lib/validation/apply';
 
 /** A change may be asked while the money has not gone out yet. */
 const OPEN_STATES = ['submitted', 'accepted', 'in_review', 'needs_info', 'approved'] as const;
-export const BANK_VERIFIERS = ['clerk', 'reviewer'] as const;
+export const BANK_VERIFIERS = CASE_HANDLERS;
 export const BANK_CHANGE_TEXT = { pending: '等待工作人员核实', verified: '已核实，下一批发放起使用新账户', refused: '未通过核实' } as const;
 
 export type BankChangeView = { id: string; status: keyof typeof BANK_CHANGE_TEXT; bankName: string; accountMasked: string; cause: string; createdAt: string; decidedAt: string | null; answer: string | null };
@@ -102,7 +103,7 @@ export async function pendingBankChanges(actor: SessionUser): Promise<PendingBan
       .from(c)
       .innerJoin(t, eq(t.id, c.applicationId))
       .leftJoin(schema.persons, eq(schema.persons.id, t.personId))
-      .where(and(eq(c.status, 'pending'), eq(t.region, actor.region!), actor.district ? eq(t.district, actor.district) : undefined))
+      .where(and(eq(c.status, 'pending'), staffAreaWhere(actor, t.region, t.district)))
       .orderBy(asc(c.createdAt)),
   );
   return rows.map((r) => ({

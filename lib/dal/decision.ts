@@ -8,13 +8,13 @@ import { loadApplication } from '@/lib/dal/access';
 import type { EstimateSnapshot } from '@/lib/dal/applications';
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
-import { regionDocument } from '@/lib/check/citation';
+import { regionDocument } from '@/lib/texts/citation';
 import { objectionSettings } from '@/lib/dal/region-settings';
-import type { DecisionNotice, NoticeCosts } from '@/lib/decision-text';
+import type { DecisionNotice, NoticeCosts } from '@/lib/texts/decision';
 import { maskName } from '@/lib/format';
 import { q, schema } from '@/lib/store/db';
 
-export type { DecisionNotice } from '@/lib/decision-text';
+export type { DecisionNotice } from '@/lib/texts/decision';
 
 export async function decisionNotice(actor: SessionUser, ref: string, ip?: string | null): Promise<DecisionNotice | null> {
   const app = await loadApplication(actor, { ref }, 'view');

@@ -11,7 +11,7 @@ import { awardPersonYear, IMPORTERS } from '@/lib/dal/settlements';
 import type { SessionUser } from '@/lib/dal/users';
 import type { Visit } from '@/lib/personal/records';
 import { notFound, refuse, type Result } from '@/lib/result';
-import { HELD_FIELDS, HELD_TEXT, type HeldField } from '@/lib/settlements/csv';
+import { HELD_FIELDS, HELD_TEXT, type HeldField } from '@/lib/office/settlement-file';
 import { q, schema, transaction } from '@/lib/store/db';
 import { directCategories } from '@/lib/workflow/verbs/direct-award';
 

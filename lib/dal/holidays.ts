@@ -8,7 +8,7 @@ import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
 import { forbidden, notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';
-import { buildCalendar, type WorkCalendar } from '@/lib/workdays';
+import { buildCalendar, type WorkCalendar } from '@/lib/office/workdays';
 
 export type HolidayRow = typeof schema.holidays.$inferSelect;
 

@@ -1,6 +1,6 @@
 import 'server-only';
 // Impact of a drafted parameter value, run for an administrator and stored (impact_runs) so the page can show
-// its progress and result. The recomputation itself is lib/impact/compute.ts (person-year inputs), run by the job
+// its progress and result. The recomputation itself is lib/office/impact.ts (person-year inputs), run by the job
 // worker in the background (job kind `impact_preview`).
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { writeAudit } from '@/lib/dal/audit';
 import { parametersForYear } from '@/lib/dal/parameters';
 import type { SessionUser } from '@/lib/dal/users';
 import { STAFF } from '@/lib/auth/roles';
-import { computeImpact, type ImpactResult, type PersonYear } from '@/lib/impact/compute';
+import { computeImpact, type ImpactResult, type PersonYear } from '@/lib/office/impact';
 import { openEpisode } from '@/lib/personal/records';
 import { forbidden, notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';

@@ -13,7 +13,7 @@ import { deleteIfUnreferenced } from '@/lib/store/files';
 import { openEpisode, openName } from '@/lib/personal/records';
 import { addWorkingDays, maskBankAccount, todayInShanghai } from '@/lib/format';
 import { BANK_CHANGE_TEXT } from '@/lib/dal/bank-changes';
-import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_VERSION } from '@/lib/privacy';
+import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 import { notFound, refuse, type Result } from '@/lib/result';

@@ -23,8 +23,9 @@ import { perform } from '@/lib/workflow';
 import { Abort } from '@/lib/workflow/run';
 import { STATUS_TEXT } from '@/lib/workflow/states';
 import { staffAreaWhere } from '@/lib/dal/access';
+import { ACTING_STAFF } from '@/lib/auth/roles';
 
-export const PAYERS = ['clerk', 'reviewer', 'admin'] as const;
+export const PAYERS = ACTING_STAFF;
 export const BATCH_COLUMNS = ['批次号', '序号', '申请编号', '收款人', '开户银行', '收款账号', '金额（分）', '金额（元）'] as const;
 export const RESULT_COLUMNS = { batch: '批次号', ref: '申请编号', amount: '金额（分）', result: '结果', reason: '说明' } as const;
 const CHECKSUM = '合计';

@@ -1,6 +1,6 @@
 import 'server-only';
 // What a signed-in resident brought from /check and /estimate, kept on the server (encrypted) until they start
-// an application: any number of visits, on any device. Anonymous people keep it in a cookie (lib/prefill.ts)
+// an application: any number of visits, on any device. Anonymous people keep it in a cookie (lib/applications/prefill.ts)
 // that moves here when they sign in.
 import { eq } from 'drizzle-orm';
 import { decryptJson, encryptJson } from '@/lib/personal/crypto';

@@ -1,14 +1,14 @@
 import 'server-only';
 // Counter practice per region: shown to residents as practice, never as law; demo rows say so. The time limits
-// are staff parameters (lib/office-params.ts, dated and sourced, kept on /admin/parameters) and every working
+// are staff parameters (lib/office/time-limits.ts, dated and sourced, kept on /admin/parameters) and every working
 // day is counted on the region's holiday calendar (lib/dal/holidays.ts).
 import { eq } from 'drizzle-orm';
 import { workCalendar } from '@/lib/dal/holidays';
 import { parametersOnDate } from '@/lib/dal/parameters';
 import { todayInShanghai } from '@/lib/format';
-import { addWorkingDays } from '@/lib/workdays';
-import { OFFICE_PARAMS } from '@/lib/office-params';
-import type { WorkCalendar } from '@/lib/workdays';
+import { addWorkingDays } from '@/lib/office/workdays';
+import { OFFICE_PARAMS } from '@/lib/office/time-limits';
+import type { WorkCalendar } from '@/lib/office/workdays';
 import { q, schema } from '@/lib/store/db';
 import type { LocalRules } from '@/lib/workflow/reject-reasons';
 

@@ -12,7 +12,7 @@ import { writeAudit } from '@/lib/dal/audit';
 import { enqueue } from '@/lib/jobs/queue';
 import type { JobContext } from '@/lib/jobs/runner';
 import { deleteIfUnreferenced } from '@/lib/store/files';
-import { DRAFT_RETENTION_DAYS } from '@/lib/privacy';
+import { DRAFT_RETENTION_DAYS } from '@/lib/texts/privacy-notice';
 
 const DAY = 86_400_000;
 /** An upload row older than this that belongs to no application and no authority is a leftover. */

@@ -1,6 +1,6 @@
 import 'server-only';
 // 免申即享 (003 五(八), 000 二(五)1): a clerk imports the medical-insurance settlement records (结算单) of a
-// period; every row is checked first (lib/settlements/csv.ts) and, unless the clerk asked to import the good
+// period; every row is checked first (lib/office/settlement-file.ts) and, unless the clerk asked to import the good
 // rows only, one bad row means nothing is imported. The import itself is a job (lib/jobs): the rows are stored
 // idempotently by settlement number, matched to people by the HMAC of the 身份证号, and each person-year of a
 // person certified in a category the region assists without an application (the calculator's `direct`) becomes
@@ -14,14 +14,15 @@ import { todayInShanghai } from '@/lib/format';
 import { enqueue, payloadOf } from '@/lib/jobs/queue';
 import { JobFailure, type JobContext } from '@/lib/jobs/runner';
 import { refuse, type Result } from '@/lib/result';
-import { HELD_TEXT, parseSettlementCsv, type LineError } from '@/lib/settlements/csv';
+import { HELD_TEXT, parseSettlementCsv, type LineError } from '@/lib/office/settlement-file';
 import { bulkInsertIgnore, q, savepoint, schema, transaction, type BulkColumn } from '@/lib/store/db';
 import { perform } from '@/lib/workflow';
 import { Abort } from '@/lib/workflow/run';
 import { visitKeys } from '@/lib/personal/visit-key';
 import { DIRECT_KEY_PREFIX, directCategoryCodes, directClause, type DirectAwardSnapshot } from '@/lib/workflow/verbs/direct-award';
+import { ACTING_STAFF } from '@/lib/auth/roles';
 
-export const IMPORTERS = ['clerk', 'reviewer', 'admin'] as const;
+export const IMPORTERS = ACTING_STAFF;
 /** Lines listed on the page when a file has problems (the count says how many more). */
 export const SHOWN_ERRORS = 50;
 const CHUNK = 1000;

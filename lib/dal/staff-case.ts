@@ -5,7 +5,7 @@ import { openEpisode, openName, openOptional } from '@/lib/personal/records';
 // in this state. Revealing a full value writes its audit row in the same transaction that reads it.
 import { and, asc, eq } from 'drizzle-orm';
 import type { CategoryCode, EpisodeInput, RegionCode } from '@/lib/calculator';
-import { STAFF } from '@/lib/auth/roles';
+import { CASE_HANDLERS, STAFF } from '@/lib/auth/roles';
 import { decrypt } from '@/lib/personal/crypto';
 import { loadApplication, type AppRow } from '@/lib/dal/access';
 import { dedupeCategories, estimateFor, type EstimateSnapshot } from '@/lib/dal/applications';
@@ -134,7 +134,7 @@ export async function personLedger(personId: string, region: string, year: numbe
 }
 
 /** One personal value in full, for this staff member; the audit row is written in the same transaction. */
-export const REVEALERS: readonly string[] = ['clerk', 'reviewer'];
+export const REVEALERS = CASE_HANDLERS;
 
 export async function revealField(actor: SessionUser, ref: string, field: RevealField, ip?: string | null): Promise<Result<{ value: string }>> {
   // Auditors audit actions, not people, and administrators set the portal up: only a clerk or reviewer of the
@@ -151,7 +151,7 @@ export async function revealField(actor: SessionUser, ref: string, field: Reveal
   });
 }
 
-const SETTLEMENT_NO_BY: readonly string[] = ['clerk', 'reviewer'];
+const SETTLEMENT_NO_BY = CASE_HANDLERS;
 const SETTLEMENT_NO_STATES = ['submitted', 'accepted', 'in_review', 'needs_info'] as const;
 
 /**

@@ -6,14 +6,14 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/db/schema';
-import { STAFF } from '@/lib/auth/roles';
+import { ACTING_STAFF, STAFF } from '@/lib/auth/roles';
 import { lookupHash } from '@/lib/personal/crypto';
-import { inStaffArea } from '@/lib/dal/access';
+import { inStaffArea, staffAreaWhere } from '@/lib/dal/access';
 import { writeAudit } from '@/lib/dal/audit';
 import { regionSettings, type RegionSettings } from '@/lib/dal/region-settings';
 import type { SessionUser } from '@/lib/dal/users';
 import { parseYuanToFen } from '@/lib/format';
-import { subtractWorkingDays, workingDaysBetween, type WorkCalendar } from '@/lib/workdays';
+import { subtractWorkingDays, workingDaysBetween, type WorkCalendar } from '@/lib/office/workdays';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { dialect, q, schema, transaction } from '@/lib/store/db';
 
@@ -147,9 +147,7 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
   const settings = await regionSettings(actor.region ?? '', now);
   if (!STAFF.includes(actor.role) || !actor.region) return { rows: [], total: 0, page: 1, pages: 1, counts: [], capped: false, settings, prev: null, next: null };
   const t = schema.applications;
-  const scope: SQL[] = [eq(t.region, actor.region), ne(t.status, 'draft')];
-  if (actor.district) scope.push(eq(t.district, actor.district));
-  const where: SQL[] = [...scope];
+  const where: SQL[] = [staffAreaWhere(actor, t.region, t.district), ne(t.status, 'draft')];
   if (filters.q) {
     const s = filters.q.normalize('NFKC').replace(/\s/g, '').toUpperCase();
     if (/^\d{17}[\dX]$/.test(s)) {
@@ -194,12 +192,11 @@ export async function staffQueue(actor: SessionUser, filters: Partial<QueueFilte
     let capped = false;
     if (simple) {
       const c = schema.applicationCounts;
-      const district = actor.district ?? filters.district;
       const elsewhere = Boolean(actor.district && filters.district && filters.district !== actor.district);
       const rows = elsewhere ? [] : await db
         .select({ status: c.status, n: sql<number>`sum(${c.n})` })
         .from(c)
-        .where(and(eq(c.region, actor.region!), district ? eq(c.district, district) : undefined))
+        .where(and(staffAreaWhere(actor, c.region, c.district), filters.district ? eq(c.district, filters.district) : undefined))
         .groupBy(c.status);
       counts = rows.map((r) => ({ status: r.status, n: Number(r.n) })).filter((r) => r.n > 0);
       total = filters.status ? (counts.find((r) => r.status === filters.status)?.n ?? 0) : counts.reduce((a, r) => a + r.n, 0);
@@ -279,7 +276,7 @@ export async function colleagues(actor: SessionUser): Promise<{ id: string; disp
   const u = schema.users;
   return q((db) =>
     db.select({ id: u.id, displayName: u.displayName, role: u.role }).from(u)
-      .where(and(eq(u.region, actor.region!), inArray(u.role, ['clerk', 'reviewer', 'admin']), eq(u.disabled, false)))
+      .where(and(eq(u.region, actor.region!), inArray(u.role, [...ACTING_STAFF]), eq(u.disabled, false)))
       .orderBy(asc(u.displayName)),
   );
 }
@@ -289,7 +286,7 @@ export async function colleagues(actor: SessionUser): Promise<{ id: string; disp
  * the status does not change. Audited in the same transaction, with who had it before.
  */
 export async function assignApplication(actor: SessionUser, ref: string, assigneeId: string | null, ip?: string | null): Promise<Result<{ assignedToUserId: string | null }>> {
-  if (!['clerk', 'reviewer', 'admin'].includes(actor.role) || !actor.region) return refuse('forbidden', '您没有权限分派申请。');
+  if (!ACTING_STAFF.includes(actor.role) || !actor.region) return refuse('forbidden', '您没有权限分派申请。');
   const t = schema.applications;
   const [app] = await q((db) => db.select().from(t).where(eq(t.ref, ref)));
   if (!app || app.status === 'draft' || !inStaffArea(actor, app)) return notFound();

@@ -12,7 +12,7 @@ import { STAFF } from '@/lib/auth/roles';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { staffAreaWhere } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';
-import { poolNameZh } from '@/lib/impact/compute';
+import { poolNameZh } from '@/lib/office/impact';
 import { fenToYuanInput, formatMoney } from '@/lib/format';
 import { openEpisode } from '@/lib/personal/records';
 import { notFound, refuse, type Result } from '@/lib/result';

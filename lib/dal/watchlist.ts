@@ -1,7 +1,7 @@
 import 'server-only';
 // 因病致贫预警 (000 二(三); 003 五(七) 强化高额医疗费用支出预警监测) and 慈善推介 (000 二(四)1, Shanghai only): people
 // whose own payments in the last 12 months (out-of-catalogue included), less assistance, reach the region's warning
-// line (lib/watch-params.ts). Settlement rows of people with no record are screened too (政策找人): they become
+// line (lib/office/watch-params.ts). Settlement rows of people with no record are screened too (政策找人): they become
 // leads with the hospitals and amounts, from which a clerk opens a person record. The mutual-aid plan has no list.
 // One entry per person, region and month (`period`): a refresh in the same month updates it, never adds another.
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
@@ -20,12 +20,13 @@ import { staffAreaWhere } from '@/lib/dal/access';
 
 import { decryptJson, encrypt, encryptJson, lookupHash } from '@/lib/personal/crypto';
 import type { Visit } from '@/lib/personal/records';
-import { overLine, warningLine, WATCH_PARAMS, type LineParams, type WarningLine } from '@/lib/watch-params';
+import { overLine, warningLine, WATCH_PARAMS, type LineParams, type WarningLine } from '@/lib/office/watch-params';
+import { ACTING_STAFF, STAFF } from '@/lib/auth/roles';
 
 export { WATCH_PARAMS };
 
-export const WATCH_STAFF = ['clerk', 'reviewer', 'admin', 'auditor'] as const;
-export const WATCH_ACTORS = ['clerk', 'reviewer', 'admin'] as const;
+export const WATCH_STAFF = STAFF;
+export const WATCH_ACTORS = ACTING_STAFF;
 
 export const WATCH_STATUS_TEXT: Record<WatchlistStatus, string> = { open: '待跟进', contacted: '已联系', referred: '已推介慈善组织', assisted: '已救助', closed: '已结束' };
 

@@ -15,11 +15,12 @@ import { staffAreaWhere } from '@/lib/dal/access';
 import type { SessionUser } from '@/lib/dal/users';
 import { notFound, refuse, type Result } from '@/lib/result';
 import { dialect, q, rawRows, schema, transaction } from '@/lib/store/db';
+import { STAFF } from '@/lib/auth/roles';
 
 export type JobRow = typeof schema.jobs.$inferSelect;
 export const STALE_MS = 60_000;
 export const MAX_ATTEMPTS = 3;
-export const JOB_STAFF = ['clerk', 'reviewer', 'admin', 'auditor'] as const;
+export const JOB_STAFF = STAFF;
 
 export const JOB_STATUS_TEXT: Record<JobStatus, string> = { queued: '排队中', running: '进行中', done: '已完成', failed: '失败' };
 export const JOB_KIND_TEXT: Record<JobKind, string> = { settlement_import: '导入结算记录（免申即享）', watchlist_refresh: '刷新因病致贫预警名单', impact_preview: '参数变化影响预览（重新计算全年）', retention: '按保存期限删除过期数据' };

@@ -1,6 +1,6 @@
 import 'server-only';
 // The decision notice as a PDF (./setup.ts). The printable HTML page (print CSS) stays the primary form; the PDF
-// says the same, from the same sentences (lib/decision-text.ts).
+// says the same, from the same sentences (lib/texts/decision.ts).
 import {
   decidingOffice,
   decisionBasis,
@@ -15,7 +15,7 @@ import {
   refusalText,
   traceLine,
   type DecisionNotice,
-} from '@/lib/decision-text';
+} from '@/lib/texts/decision';
 import { formatDate, formatMoney } from '@/lib/format';
 import { pdfAvailable, renderPdf } from '@/lib/pdf/setup';
 

@@ -4,7 +4,7 @@ import { renderPdf } from '@/lib/pdf/setup';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { REQUEST_KIND_TEXT, REQUEST_STATUS_TEXT, type MyData } from '@/lib/dal/my-data';
 import { SCOPE_TEXT } from '@/lib/authority/states';
-import { NOTICE_TITLE } from '@/lib/privacy';
+import { NOTICE_TITLE } from '@/lib/texts/privacy-notice';
 
 const AUTHORITY_STATUS: Record<string, string> = { pending: '待确认', active: '有效', revoked: '已撤销', expired: '已到期', rejected: '未通过', cancelled: '已取消', locked: '已锁定' };
 const CONSENT_TEXT: Record<string, string> = { sensitive: '同意处理敏感个人信息', sms: '短信通知' };

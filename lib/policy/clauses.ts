@@ -2,7 +2,7 @@
 // its text, transcribed from the published documents. The clause check (tests/unit/policy/clauses.test.ts)
 // proves every clause code in lib/ and app/ against it. Pure data: nothing here is shown to residents.
 import data from './clauses.json';
-import type { DocumentCode } from '@/lib/check/citation';
+import type { DocumentCode } from '@/lib/texts/citation';
 
 export type Clause = { ref: string; heading: string; text: string };
 export type DocumentOutline = { code: DocumentCode; title: string; number: string | null; clauses: Clause[] };

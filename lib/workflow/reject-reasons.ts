@@ -4,7 +4,7 @@
 // the region's own rule with its source, never to an unrelated clause. 'other' is always there: the reviewer
 // writes the reason and the clause. Pure data and string work: the decision notice prints from here too.
 import type { RegionCode } from '@/lib/calculator';
-import { citeClause } from '@/lib/check/citation';
+import { citeClause } from '@/lib/texts/citation';
 
 /** A clause of the region's document: its code ("001 二(一)") and the words it says (quoted on the notice). */
 type Basis = { clause: string; quote: string; label?: string };

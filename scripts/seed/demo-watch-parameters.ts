@@ -1,4 +1,4 @@
-// DEMO values for the early-warning parameters (lib/watch-params.ts watchParamDefs), which the documents leave
+// DEMO values for the early-warning parameters (lib/office/watch-params.ts watchParamDefs), which the documents leave
 // to each locality (003 五(七) "结合实际合理确定监测标准"). The 40% share follows 000 四 (第二类支出型贫困家庭);
 // the incomes are plausible figures, NOT published ones. Every row is marked demo. The mutual-aid plan has no
 // warning; national's income and Chongqing's 监测标准 are the calculator's (demo-parameters.ts).

@@ -8,7 +8,7 @@ import { encrypt, lookupHash } from '@/lib/personal/crypto';
 import { hashPassword } from '@/lib/auth/password';
 import { sealName, sealOptional } from '@/lib/personal/records';
 import { closeDatabase, q, schema, transaction } from '@/lib/store/db';
-import { NOTICE_VERSION } from '@/lib/privacy';
+import { NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_PROXIED_PERSON, DEMO_RESIDENTS, DEMO_STAFF } from './demo-data';
 import { DEMO_PARAMETERS } from './demo-parameters';
 import { DEMO_WATCH_PARAMETERS } from './demo-watch-parameters';

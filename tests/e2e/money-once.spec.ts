@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { SETTLEMENT_HEADER } from '../../lib/settlements/csv';
+import { SETTLEMENT_HEADER } from '../../lib/office/settlement-file';
 import { actAsStaff, createStaff, DEMO_PASSWORD, expectAccessible, freshIdNumber, freshPhone, residentApplication, signInResident, signInStaff } from './helpers';
 
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -21,7 +21,7 @@ function certifiedPerson(idNumber: string, name: string, region: string, code: s
 }
 
 type Cells = { no: string; id: string; date?: string; end?: string; hospital?: string; level?: string; place?: string; referred?: string; total: number; policy: number; basic: number; critical?: number; paid?: number };
-/** One settlement row in the file's column order (lib/settlements/csv.ts), amounts in 分. */
+/** One settlement row in the file's column order (lib/office/settlement-file.ts), amounts in 分. */
 const row = (c: Cells) =>
   [c.no, c.id, c.date ?? today, c.end ?? '', '住院', c.hospital ?? '无锡市人民医院', c.level ?? '3', c.place ?? '本市', c.referred ?? '是', '否', '否', c.total, c.policy, c.basic, c.critical ?? 0, 0, c.paid ?? 0].join(',');
 const file = (rows: string[]) => ({ name: 'jiesuan.csv', mimeType: 'text/csv', buffer: Buffer.from([SETTLEMENT_HEADER, ...rows].join('\n') + '\n', 'utf8') });

@@ -3,7 +3,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, freshIdNumber, freshPhone, myDataFact, residentApplication, signInResident, signInStaff } from './helpers';
 
-// The notice version in lib/privacy.ts (the date the notice text was last changed).
+// The notice version in lib/texts/privacy-notice.ts (the date the notice text was last changed).
 const VERSION = '2026-12-07';
 const CONSENT_BOX = '我已阅读告知，同意为办理医疗救助处理上述敏感个人信息';
 

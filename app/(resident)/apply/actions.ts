@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
 import { validateApplicant, validateBank, validateDeclaration, validateIdentity, type StepValues } from '@/lib/validation/apply';
 import type { RegionCode } from '@/lib/calculator';
@@ -13,7 +13,7 @@ import { createDraft, deleteDraft, getDraft, removeEpisode, saveEpisode, saveSte
 import { applicantOnRecord, checkApplicantIdNumber } from '@/lib/dal/persons';
 import { checkIdNumber } from '@/lib/personal/id-number';
 import { todayInShanghai } from '@/lib/format';
-import { clearPrefill, readPrefill } from '@/lib/prefill';
+import { clearPrefill, readPrefill } from '@/lib/applications/prefill';
 import { perform } from '@/lib/workflow';
 import { giveSensitiveConsent, hasSensitiveConsent } from '@/lib/dal/my-data';
 

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { idNumberField, phoneField } from '@/lib/validation/fields';
-import { refusalState, validatedAction, type ActionState } from '@/lib/action';
+import { refusalState, validatedAction, type ActionState } from '@/lib/http/action';
 import { GRANTABLE_SCOPES } from '@/lib/authority/states';
 import { acceptInvitation, cancelInvitation, declineInvitation, inviteProxy, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
 import { APPLY_REGIONS } from '@/lib/check/views';

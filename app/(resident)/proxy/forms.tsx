@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { ErrorSummary, Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { ActionState } from '@/lib/action';
+import type { ActionState } from '@/lib/http/action';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 const SCOPES = [

@@ -1,7 +1,7 @@
 'use client';
 import { startTransition, useActionState } from 'react';
 import { ErrorSummary, Field } from '@/app/_components/field';
-import type { ActionState } from '@/lib/action';
+import type { ActionState } from '@/lib/http/action';
 import { changePasswordAction } from '../actions';
 
 export function PasswordForm() {

@@ -1,7 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { AUDIT_READERS, personIdByIdNumber } from '@/lib/dal/audit-search';
 import { queryOf } from './filters';
 

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { idNumberField, phoneField } from '@/lib/validation/fields';
-import { refusalState, validatedAction, type ActionState } from '@/lib/action';
+import { refusalState, validatedAction, type ActionState } from '@/lib/http/action';
 import { approveRequest, DECLINE_REASONS, linkAccountToPerson, rejectRequest, revokeAuthority, type DeclineReason } from '@/lib/dal/authorities';
 
 const CLERK = ['clerk'] as const;

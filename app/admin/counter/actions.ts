@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { cardName, idNumberField, optionalPhoneField } from '@/lib/validation/fields';
-import { refusalState, validatedAction, type ActionState } from '@/lib/action';
+import { refusalState, validatedAction, type ActionState } from '@/lib/http/action';
 import { STEP_KEYS, type StepKey } from '@/lib/applications/draft';
 import type { RegionCode } from '@/lib/calculator';
 import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';

@@ -2,11 +2,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction, type ActionState } from '@/lib/action';
+import { validatedAction, type ActionState } from '@/lib/http/action';
 import { requestAddress } from '@/lib/http/client-address';
 import { heldFillSchema, resolveHeldSettlement } from '@/lib/dal/held-settlements';
 import { IMPORTERS, startSettlementImport } from '@/lib/dal/settlements';
-import type { LineError } from '@/lib/settlements/csv';
+import type { LineError } from '@/lib/office/settlement-file';
 
 export type ImportState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; lines?: LineError[]; errorCount?: number; values?: Record<string, string> };
 

@@ -1,8 +1,9 @@
 'use client';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { ActionState } from '@/lib/action';
-import type { HeldField } from '@/lib/settlements/csv';
+import type { ActionState } from '@/lib/http/action';
+import type { HeldField } from '@/lib/office/settlement-file';
+import { ActionMessage } from '@/app/_components/action-message';
 
 const CHOICES: Record<HeldField, { legend: string; options: { value: string; label: string }[] }> = {
   referred: { legend: '是否按规定转诊', options: [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }] },
@@ -17,7 +18,7 @@ export function HeldForm({ id, fields, action }: { id: string; fields: HeldField
   const err = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="space-y-3" noValidate>
-      {state.message ? <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>{state.message}</p> : null}
+      <ActionMessage state={state} />
       {fields.map((f) => {
         const errId = `${f}-${id}-error`;
         return (

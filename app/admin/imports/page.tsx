@@ -6,7 +6,7 @@ import { IMPORTERS } from '@/lib/dal/settlements';
 import { requestAddress } from '@/lib/http/client-address';
 import { formatMoney, todayInShanghai } from '@/lib/format';
 import { recentJobs } from '@/lib/jobs/queue';
-import { SETTLEMENT_HEADER } from '@/lib/settlements/csv';
+import { SETTLEMENT_HEADER } from '@/lib/office/settlement-file';
 import { requireUser } from '@/lib/auth/session';
 import { resolveHeldAction } from './actions';
 import { HeldForm } from './held-form';

@@ -3,13 +3,13 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { isRegionCode } from '@/lib/calculator';
 import { isIsoDate } from '@/lib/calculator/dates';
-import { refusalState, validatedAction, type ActionState } from '@/lib/action';
+import { refusalState, validatedAction, type ActionState } from '@/lib/http/action';
 import { removeHoliday, setHoliday } from '@/lib/dal/holidays';
 import { requestAddress } from '@/lib/http/client-address';
 import { runImpact } from '@/lib/dal/impact';
 import { editableParam, publishParameter } from '@/lib/dal/parameters';
-import { isWatchParam } from '@/lib/watch-params';
-import { isOfficeParam, MAX_WORKING_DAYS } from '@/lib/office-params';
+import { isWatchParam } from '@/lib/office/watch-params';
+import { isOfficeParam, MAX_WORKING_DAYS } from '@/lib/office/time-limits';
 import { amountError, parseYuanToFen } from '@/lib/format';
 
 export type VersionState = ActionState & { impactId?: string };

@@ -3,7 +3,7 @@ import { useActionState } from 'react';
 import { ChoiceList } from '@/app/_components/choice-list';
 import { ErrorSummary, Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { ActionState } from '@/lib/action';
+import type { ActionState } from '@/lib/http/action';
 import { holidayAction, removeHolidayAction } from './actions';
 
 function Status({ state }: { state: ActionState }) {

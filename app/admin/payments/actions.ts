@@ -2,7 +2,7 @@
 import { requestAddress } from '@/lib/http/client-address';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { validatedAction, type ActionState } from '@/lib/action';
+import { validatedAction, type ActionState } from '@/lib/http/action';
 import { BANK_VERIFIERS, decideBankChange } from '@/lib/dal/bank-changes';
 import { importBankResult, PAYERS, type LineError } from '@/lib/dal/payment-batches';
 

@@ -11,11 +11,12 @@ import { BANK_VERIFIERS, pendingBankChanges } from '@/lib/dal/bank-changes';
 import { DecideForm } from '@/app/admin/requests/decide-form';
 import { decideBankChangeAction } from './actions';
 import { BackToDesk } from '@/app/admin/_components/back-to-desk';
+import { STAFF } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: '发放台账' };
 
 export default async function PaymentsPage() {
-  const user = await requireUser(['clerk', 'reviewer', 'admin', 'auditor'], '/admin/payments');
+  const user = await requireUser(STAFF, '/admin/payments');
   const canPay = (PAYERS as readonly string[]).includes(user.role);
   const year = Number(todayInShanghai().slice(0, 4));
   const [unpaid, rows, limits, changes] = await Promise.all([approvedUnpaid(user), recentLedgerRows(user), regionPoolLimits(user.region ?? '', year, null), pendingBankChanges(user)]);

@@ -1,7 +1,8 @@
 'use client';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { ActionState } from '@/lib/action';
+import type { ActionState } from '@/lib/http/action';
+import { ActionMessage } from '@/app/_components/action-message';
 
 const CORRECTION = { choices: [{ value: 'done', label: '已更正' }, { value: 'refused', label: '不予更正' }], answerLabel: '给居民的答复（改了什么，或不改的理由）' };
 
@@ -14,7 +15,7 @@ export function DecideForm({ id, action, choices = CORRECTION.choices, answerLab
   const err = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="space-y-3" noValidate>
-      {state.message ? <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>{state.message}</p> : null}
+      <ActionMessage state={state} />
       <fieldset>
         <legend className="font-semibold mb-1">处理结果</legend>
         {err.decision ? <p className="text-bad font-semibold">{err.decision}</p> : null}

@@ -4,12 +4,13 @@ import { auditCorrectionQueueView, correctionQueue, REQUEST_STATUS_TEXT } from '
 import { formatDate, todayInShanghai } from '@/lib/format';
 import { decideCorrectionAction } from './actions';
 import { DecideForm } from './decide-form';
+import { CASE_HANDLERS } from '@/lib/auth/roles';
 
 export const metadata: Metadata = { title: '信息更正申请' };
 
 /** Residents' corrections of their own data (《个人信息保护法》第四十六条), for the clerks and reviewers of the area. */
 export default async function RequestsPage() {
-  const user = await requireUser(['clerk', 'reviewer'], '/admin/requests');
+  const user = await requireUser(CASE_HANDLERS, '/admin/requests');
   const rows = await correctionQueue(user);
   await auditCorrectionQueueView(user, rows.length);
   const today = todayInShanghai();

@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { requestAddress } from '@/lib/http/client-address';
 import { WATCHLIST_STATUSES } from '@/db/schema-shared';
 import { followUp, openPersonFromLead, requestWatchlistRefresh, WATCH_ACTORS } from '@/lib/dal/watchlist';

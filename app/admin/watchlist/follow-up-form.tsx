@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { FollowUpState } from './actions';
+import { ActionMessage } from '@/app/_components/action-message';
 
 const OPTIONS = [
   { value: 'contacted', label: '已联系' },
@@ -21,11 +22,7 @@ export function FollowUpForm({ id, action, current, charity }: { id: string; act
   const chosen = v.status ?? (current === 'open' ? '' : current);
   return (
     <form action={formAction} className="space-y-3" noValidate>
-      {state.message ? (
-        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} />
       <fieldset>
         <legend className="font-semibold mb-1">跟进情况</legend>
         {state.fieldErrors?.status ? <p className="text-bad font-semibold">{state.fieldErrors.status}</p> : null}
@@ -55,11 +52,7 @@ export function OpenLeadForm({ id, action }: { id: string; action: Action }) {
   const v = state.values ?? {};
   return (
     <form action={formAction} className="space-y-3" noValidate>
-      {state.message ? (
-        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} />
       <Field id={`lead-name-${id}`} name="name" label="姓名（与身份证一致）" defaultValue={v.name ?? ''} error={state.fieldErrors?.name} className="mb-2" />
       <Field id={`lead-id-${id}`} name="idNumber" label="身份证号（须与结算记录一致）" defaultValue={v.idNumber ?? ''} error={state.fieldErrors?.idNumber} className="mb-2" />
       <SubmitButton pendingText="正在建立…" className="btn btn-secondary">

@@ -6,7 +6,7 @@ import type { CheckAnswers } from '@/lib/check/answers';
 import { ANSWERS_PATH, applies, firstUnanswered, isQuestionId, previousPath, questionPath } from '@/lib/check/questions';
 import { readCheckAnswers } from '@/lib/check/store';
 import { formValue, questionView, regionName } from '@/lib/check/views';
-import { chosenRegion } from '@/lib/region-cookie';
+import { chosenRegion } from '@/lib/http/region-cookie';
 import { QuestionForm } from '../_components/question-form';
 
 type Props = { params: Promise<{ question: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

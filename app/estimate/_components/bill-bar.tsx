@@ -1,6 +1,6 @@
 // The year's bills as one bar: what insurance paid, what assistance and tilt pay, what is left for the person.
 // The legend carries every amount in words, so the bar itself is decoration for screen readers.
-import type { BillSplit } from '@/lib/check/estimate-input';
+import type { BillSplit } from '@/lib/estimate/input';
 import { formatMoney } from '@/lib/format';
 
 const PARTS = [

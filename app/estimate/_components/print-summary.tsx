@@ -1,6 +1,6 @@
 // The one-page summary that printing (or "save as PDF") produces: date, inputs, amounts and the clauses behind them.
 import { categoryName, regionInfo, type CategoryCode, type EpisodeInput, type EstimateResult } from '@/lib/calculator';
-import { citeClause } from '@/lib/check/citation';
+import { citeClause } from '@/lib/texts/citation';
 import { regionDocumentLine } from '@/lib/check/views';
 import { formatMoney } from '@/lib/format';
 import { EPISODE_KINDS, HOSPITAL_LEVELS, insurancePaidFen, LOCATIONS } from '@/lib/validation/episode-form';

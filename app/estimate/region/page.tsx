@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/app/_components/back-link';
-import { readCheckAnswers, readEstimateDraft } from '@/lib/check/store';
+import { readCheckAnswers } from '@/lib/check/store';
+import { readEstimateDraft } from '@/lib/estimate/store';
 import { questionView } from '@/lib/check/views';
-import { chosenRegion } from '@/lib/region-cookie';
+import { chosenRegion } from '@/lib/http/region-cookie';
 import { RegionForm } from '../_components/who-forms';
 
 export const metadata: Metadata = { title: '估算：看病报销的地方' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { BackLink } from '@/app/_components/back-link';
 import { Term } from '@/app/_components/term';
-import { readEstimateDraft } from '@/lib/check/store';
+import { readEstimateDraft } from '@/lib/estimate/store';
 import { estimateCategoryViews, questionView, regionName } from '@/lib/check/views';
 import { fenToYuanInput } from '@/lib/format';
 import { WhoForm } from '../_components/who-forms';

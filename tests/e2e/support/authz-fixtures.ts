@@ -16,7 +16,7 @@ import { requestByDocument } from '@/lib/dal/authorities';
 import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
 import { addDocument } from '@/lib/dal/documents';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
-import { NOTICE_VERSION } from '@/lib/privacy';
+import { NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 import { runImpact } from '@/lib/dal/impact';
 import { toSessionUser } from '@/lib/dal/users';
 import { todayInShanghai } from '@/lib/format';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkEligibility, estimate, type ParamSet } from '@/lib/calculator';
 import type { CheckAnswers } from '@/lib/check/answers';
-import { decodeDraft, encodeDraft, type EstimateDraft } from '@/lib/check/estimate-draft';
-import { billSplit, buildEstimateInput, checkEpisodeYear, isHeavy } from '@/lib/check/estimate-input';
+import { decodeDraft, encodeDraft, type EstimateDraft } from '@/lib/estimate/draft';
+import { billSplit, buildEstimateInput, checkEpisodeYear, isHeavy } from '@/lib/estimate/input';
 import { answersToFacts } from '@/lib/check/facts';
 import { openQuestions, verdict } from '@/lib/check/verdict';
 

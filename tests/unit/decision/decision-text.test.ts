@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionDocument } from '@/lib/check/citation';
+import { regionDocument } from '@/lib/texts/citation';
 import type { RegionCode } from '@/lib/calculator';
 import {
   clauseTextInWords,
@@ -12,7 +12,7 @@ import {
   refusalText,
   traceLine,
   type DecisionNotice,
-} from '@/lib/decision-text';
+} from '@/lib/texts/decision';
 import { residentText } from '@/lib/format';
 
 const setting = <T,>(value: T, demo = true) => ({ value, source: '演示', demo, updatedAt: '2026-12-01T00:00:00.000Z' });

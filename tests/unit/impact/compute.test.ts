@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeInput, ParamSet } from '@/lib/calculator';
-import { computeImpact, type PersonYear } from '@/lib/impact/compute';
+import { computeImpact, type PersonYear } from '@/lib/office/impact';
 
 const yuan = (y: number) => y * 100;
 const stay = (policyYuan: number, basicYuan: number): EpisodeInput => ({

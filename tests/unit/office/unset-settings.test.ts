@@ -7,7 +7,7 @@ import { regionParameters } from '@/lib/dal/parameters';
 import { regionSettings } from '@/lib/dal/region-settings';
 import { staffQueue } from '@/lib/dal/staff-queue';
 import { toSessionUser } from '@/lib/dal/users';
-import { OFFICE_PARAM_DEFS } from '@/lib/office-params';
+import { OFFICE_PARAM_DEFS } from '@/lib/office/time-limits';
 import { sealName } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_HOLIDAYS_2026 } from '@/scripts/seed/demo-holidays';
-import { addWorkingDays, buildCalendar, isWorkingDay, subtractWorkingDays, workingDaysBetween } from '@/lib/workdays';
+import { addWorkingDays, buildCalendar, isWorkingDay, subtractWorkingDays, workingDaysBetween } from '@/lib/office/workdays';
 
 // The State Council's 2026 calendar as the brief lists it: 元旦 1.1–1.3; 春节 2.15–2.23, 调休 2.14 (Sat) and 2.28 (Sat);
 // 清明 4.4–4.6; 劳动节 5.1–5.5, 调休 5.9 (Sat); 端午 6.19–6.21; 中秋 9.25–9.27; 国庆 10.1–10.7, 调休 9.20 (Sun), 10.10 (Sat).

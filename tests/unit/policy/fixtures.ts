@@ -3,7 +3,7 @@ import { encrypt, lookupHash } from '@/lib/personal/crypto';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
 import { idNumberCheckChar } from '@/lib/personal/id-number';
 import { sealName } from '@/lib/personal/records';
-import { SETTLEMENT_HEADER } from '@/lib/settlements/csv';
+import { SETTLEMENT_HEADER } from '@/lib/office/settlement-file';
 import { q, schema } from '@/lib/store/db';
 
 let seq = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettlementCsv, SETTLEMENT_HEADER } from '@/lib/settlements/csv';
+import { parseSettlementCsv, SETTLEMENT_HEADER } from '@/lib/office/settlement-file';
 import { csvOf, idNumber } from './fixtures';
 
 const PERIOD = { from: '2026-01-01', to: '2026-06-30', today: '2026-07-10', region: 'wuxi' };

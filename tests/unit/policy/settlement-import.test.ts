@@ -2,7 +2,7 @@ import '../helpers/test-db';
 import { eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { decisionNotice } from '@/lib/dal/decision';
-import { decisionOpening, decisionPayment } from '@/lib/decision-text';
+import { decisionOpening, decisionPayment } from '@/lib/texts/decision';
 import { directCasesFor, startSettlementImport } from '@/lib/dal/settlements';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { runNext } from '@/lib/jobs/runner';

@@ -1,7 +1,7 @@
-// The warning line per region (lib/watch-params.ts), worked by hand from the ruling: Chongqing share × 监测标准,
+// The warning line per region (lib/office/watch-params.ts), worked by hand from the ruling: Chongqing share × 监测标准,
 // Shanghai 000 四's household test or share × the reference income, Wuxi/national share × per-capita income × size.
 import { describe, expect, it } from 'vitest';
-import { overLine, warningLine, watchParamDefs, type LineParams } from '@/lib/watch-params';
+import { overLine, warningLine, watchParamDefs, type LineParams } from '@/lib/office/watch-params';
 import { paidOnVisit, watchNoticeBody } from '@/lib/dal/watchlist';
 
 const p = (value: number, demo = false) => ({ value, source: '测试', demo });

@@ -1,4 +1,4 @@
-// Hole 3: the per-address code limit used the client's own X-Forwarded-For, so a new header = a new bucket.
+// The per-address code limit used the client's own X-Forwarded-For, so a new header = a new bucket.
 import { describe, expect, it } from 'vitest';
 import { clientAddress, DIRECT_BUCKET } from '@/lib/http/client-address';
 

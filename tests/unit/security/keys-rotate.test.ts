@@ -1,4 +1,4 @@
-// Hole 6 (key ids and rotation): every ciphertext names its key; `rotateKeys` (npm run keys:rotate)
+// Key ids and rotation: every ciphertext names its key; `rotateKeys` (npm run keys:rotate)
 // re-seals every encrypted column and stored file with the current key, in batches, idempotently; after
 // it the old key can be removed and everything still decrypts. Runs on SQLite and (PG_TEST_URL) PostgreSQL.
 import '../helpers/test-db';

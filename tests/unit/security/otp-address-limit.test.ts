@@ -1,4 +1,4 @@
-// Hole 3 end to end in the data layer: the code-request limit keyed by clientAddress(). Before the fix the key
+// End to end in the data layer: the code-request limit keyed by clientAddress(). Before the fix the key
 // was the first X-Forwarded-For entry, so each new header value opened a fresh bucket of 100.
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';

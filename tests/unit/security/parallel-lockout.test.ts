@@ -1,4 +1,4 @@
-// Hole 1: parallel guesses must each count. Before the fix the count was read, argon2 ran, then `old + 1`
+// Parallel guesses must each count. Before the fix the count was read, argon2 ran, then `old + 1`
 // was written, so 30 simultaneous wrong passwords left failed_logins = 1 and no lock.
 import '../helpers/test-db';
 import { eq } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Hole 2: sign-out, disabling and a password change end every session of the user; idle and absolute limits.
+// Sign-out, disabling and a password change end every session of the user; idle and absolute limits.
 import '../helpers/test-db';
 import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';

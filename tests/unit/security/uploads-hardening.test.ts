@@ -1,4 +1,4 @@
-// Hole 5: uploads were buffered whole before the size check, active PDFs were accepted, and staff could open
+// Uploads were buffered whole before the size check, active PDFs were accepted, and staff could open
 // a 补正 upload the resident had not sent yet.
 import '../helpers/test-db';
 import { deflateSync } from 'node:zlib';

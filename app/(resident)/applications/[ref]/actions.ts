@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { clientAddress } from '@/lib/http/client-address';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/http/action';
 import { addDocument } from '@/lib/dal/documents';
 import { perform } from '@/lib/workflow';
 

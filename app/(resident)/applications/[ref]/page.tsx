@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { citeClause } from '@/lib/check/citation';
+import { citeClause } from '@/lib/texts/citation';
 import Link from 'next/link';
 import { BackLink } from '@/app/_components/back-link';
 import { EstimateSummary } from '@/app/_components/estimate-summary';

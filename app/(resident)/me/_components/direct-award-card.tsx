@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { TraceList } from '@/app/_components/trace-list';
 import { CATEGORY_TEXT } from '@/lib/calculator/categories';
-import { citeClause } from '@/lib/check/citation';
+import { citeClause } from '@/lib/texts/citation';
 import type { DirectCase } from '@/lib/dal/settlements';
 import { formatDate, formatMoney } from '@/lib/format';
 import { DIRECT_AWARD_NEXT, STATUS_TEXT } from '@/lib/workflow/states';

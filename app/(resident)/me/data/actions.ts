@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction, type ActionState } from '@/lib/action';
+import { validatedAction, type ActionState } from '@/lib/http/action';
 import { closeAccount, CORRECTION_MAX, requestCorrection, setSmsConsent } from '@/lib/dal/my-data';
 import { signOut } from '@/lib/auth';
 

@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { CorrectionState } from './actions';
+import { ActionMessage } from '@/app/_components/action-message';
 
 export function CorrectionForm({ action, applications }: { action: (prev: CorrectionState, formData: FormData) => Promise<CorrectionState>; applications: { ref: string; statusText: string }[] }) {
   const [state, formAction] = useActionState(action, { ok: true } as CorrectionState);
@@ -9,11 +10,7 @@ export function CorrectionForm({ action, applications }: { action: (prev: Correc
   const err = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="space-y-3" noValidate>
-      {state.message ? (
-        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} />
       <div>
         <label htmlFor="f-ref" className="block font-semibold mb-1">涉及哪份申请</label>
         {err.ref ? <p id="f-ref-error" className="text-bad font-semibold mb-1">{err.ref}</p> : null}

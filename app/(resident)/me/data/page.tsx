@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { closurePreview, correctableApplications, myRequests, REQUEST_KIND_TEXT, REQUEST_STATUS_TEXT, smsWithdrawn } from '@/lib/dal/my-data';
 import { formatDate } from '@/lib/format';
-import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_TITLE, NOTICE_VERSION } from '@/lib/privacy';
+import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_TITLE, NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { closeAccountAction, correctionAction, smsConsentAction } from './actions';
 import { CorrectionForm } from './correction-form';

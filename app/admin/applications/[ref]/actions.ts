@@ -6,8 +6,8 @@ import { requestAddress } from '@/lib/http/client-address';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction, type FormValues } from '@/lib/action';
-import { STAFF } from '@/lib/auth/roles';
+import { validatedAction, type FormValues } from '@/lib/http/action';
+import { CASE_HANDLERS, STAFF } from '@/lib/auth/roles';
 import { assignApplication } from '@/lib/dal/staff-queue';
 import { REVEALABLE, revealField, setSettlementNo, type RevealField } from '@/lib/dal/staff-case';
 import { formErrors, perform, readStaffForm, staffVerbNames, type TransitionName } from '@/lib/workflow';
@@ -39,7 +39,7 @@ export const caseAction = validatedAction(
 
 export const revealAction = validatedAction(
   z.object({ ref, field: z.enum(Object.keys(REVEALABLE) as [RevealField, ...RevealField[]]) }),
-  ['clerk', 'reviewer'],
+  CASE_HANDLERS,
   async ({ ref: r, field }, user): Promise<RevealState> => {
     const result = await revealField(user, r, field, await ip());
     return result.ok ? { ok: true, value: result.value } : { ok: false, message: result.message };
@@ -71,7 +71,7 @@ export const settlementNoAction = validatedAction(
     seq: z.coerce.number().int().min(0).max(99),
     settlementNo: z.string().transform((s) => s.trim().normalize('NFKC')).pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '结算单号只能包含字母、数字、“-”和“_”，最多 64 个字符')),
   }),
-  ['clerk', 'reviewer'],
+  CASE_HANDLERS,
   async ({ ref: r, seq, settlementNo }, user, { values }): Promise<CaseActionState> => {
     const result = await setSettlementNo(user, r, seq, settlementNo, await ip());
     if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors, values };

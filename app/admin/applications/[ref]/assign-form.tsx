@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { CaseActionState } from './actions';
+import { ActionMessage } from '@/app/_components/action-message';
 
 /** `action` is bound on the server page (see reveal-button.tsx for why not here). */
 export function AssignForm({ action: bound, colleagues, current, meId }: { action: (prev: CaseActionState, formData: FormData) => Promise<CaseActionState>; colleagues: { id: string; displayName: string }[]; current: string | null; meId: string }) {
@@ -19,7 +20,7 @@ export function AssignForm({ action: bound, colleagues, current, meId }: { actio
       </div>
       <SubmitButton className="btn btn-secondary" pendingText="正在保存…">保存分派</SubmitButton>
       {current !== meId ? <SubmitButton className="btn btn-secondary" name="assignee" value="me" pendingText="正在保存…">分派给我</SubmitButton> : null}
-      {state.message ? <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>{state.message}</p> : null}
+      <ActionMessage state={state} />
     </form>
   );
 }

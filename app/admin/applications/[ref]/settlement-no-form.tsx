@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { CaseActionState } from './actions';
+import { ActionMessage } from '@/app/_components/action-message';
 
 /** One visit's 结算单号, typed by staff from the receipt at review. */
 export function SettlementNoForm({ seq, action }: { seq: number; action: (prev: CaseActionState, formData: FormData) => Promise<CaseActionState> }) {
@@ -17,7 +18,7 @@ export function SettlementNoForm({ seq, action }: { seq: number; action: (prev: 
         <input id={id} name="settlementNo" className="input" autoComplete="off" defaultValue={typed} aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined} />
       </div>
       <SubmitButton pendingText="正在保存…" className="btn btn-secondary">保存</SubmitButton>
-      {state.message ? <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok w-full' : 'text-bad w-full'}>{state.message}</p> : null}
+      <ActionMessage state={state} className="w-full" />
     </form>
   );
 }

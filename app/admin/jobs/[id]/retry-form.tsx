@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { ActionMessage } from '@/app/_components/action-message';
 
 type State = { ok: boolean; message?: string };
 
@@ -8,11 +9,7 @@ export function RetryForm({ action }: { action: (prev: State, formData: FormData
   const [state, formAction] = useActionState(action, { ok: true } as State);
   return (
     <form action={formAction} className="space-y-2">
-      {state.message ? (
-        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'text-ok font-semibold' : 'text-bad font-semibold'}>
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} />
       <SubmitButton pendingText="正在重新排队…">重试</SubmitButton>
     </form>
   );

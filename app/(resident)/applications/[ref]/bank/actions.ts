@@ -2,7 +2,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction, type ActionState } from '@/lib/action';
+import { validatedAction, type ActionState } from '@/lib/http/action';
 import { clientAddress } from '@/lib/http/client-address';
 import { requestBankChange } from '@/lib/dal/bank-changes';
 

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { ErrorSummary, Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { ActionState } from '@/lib/action';
+import type { ActionState } from '@/lib/http/action';
 
 export function BankChangeForm({ action }: { action: (prev: ActionState, formData: FormData) => Promise<ActionState> }) {
   const [state, formAction] = useActionState(action, { ok: true } as ActionState);

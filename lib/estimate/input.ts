@@ -1,7 +1,7 @@
 // From what was typed in /estimate to the calculator's input, and from its result to what the page draws. Pure.
 import type { EpisodeInput, EstimateInput, EstimateResult, ParamSet, RegionCode } from '@/lib/calculator';
 import { parseEpisodeForm, type EpisodeFormValues } from '@/lib/validation/episode-form';
-import type { EstimateDraft } from './estimate-draft';
+import type { EstimateDraft } from './draft';
 
 /** One estimate is one calendar year: annual limits, deductibles and tilt all run per year. */
 export function checkEpisodeYear(episodes: readonly EpisodeFormValues[], index: number, date: string | undefined): string | null {

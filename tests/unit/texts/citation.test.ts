@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGIONS } from '@/lib/calculator';
-import { citeClause, citeInText, POLICY_DOCUMENTS, regionDocument } from '@/lib/check/citation';
+import { citeClause, citeInText, POLICY_DOCUMENTS, regionDocument } from '@/lib/texts/citation';
 
 describe('条款编号写成文件名称和第几部分', () => {
   it.each([

@@ -4,7 +4,7 @@ import 'server-only';
 // httpOnly, encrypted cookie in the compact form of the estimate draft (ten visits fit), moved to the server
 // when the person signs in (lib/auth/index.ts). /apply reads it once, when it creates the draft.
 import { cookies } from 'next/headers';
-import { decodeDraft, encodeDraft } from '@/lib/check/estimate-draft';
+import { decodeDraft, encodeDraft } from '@/lib/estimate/draft';
 import { decryptJson, encryptJson } from '@/lib/personal/crypto';
 import { clearPrefillFor, readPrefillFor, savePrefillFor, type Prefill } from '@/lib/dal/prefills';
 import type { SessionUser } from '@/lib/dal/users';

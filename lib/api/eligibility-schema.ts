@@ -1,6 +1,6 @@
 // zod 4 schema for POST /api/v1/eligibility. Every fact is optional: what is missing and needed is listed back.
 import { z } from 'zod';
-import { boolField, categoryCodeField, checkParameters, dateField, fenField, intField, parametersField, regionField } from './estimate';
+import { boolField, categoryCodeField, checkParameters, dateField, fenField, intField, parametersField, regionField } from './estimate-schema';
 
 const householdSchema = z.strictObject(
   {

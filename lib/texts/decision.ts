@@ -2,7 +2,7 @@
 // one plain sentence first; why, with the governing document by name and every clause in words; and what to do
 // when the person disagrees (复核, 行政复议, 行政诉讼), with periods and bodies from the region's settings.
 // Pure string work over the notice's data (lib/dal/decision.ts): no database, safe anywhere.
-import { citeClause, citeInText, type PolicyDocument } from '@/lib/check/citation';
+import { citeClause, citeInText, type PolicyDocument } from '@/lib/texts/citation';
 import type { TraceRow } from '@/lib/calculator';
 import type { ObjectionSettings } from '@/lib/dal/region-settings';
 import { formatDate, formatMoney, residentText } from '@/lib/format';
