@@ -1,5 +1,5 @@
 // The authority (委托代办) state machine, pure: which step moves an authority from which status to which, who
-// may take it, and whether an authority covers an action right now. lib/dal/authorities.ts runs the steps
+// may take it, and whether an authority covers an action right now. lib/dal/authorities/ runs the steps
 // (compare-and-set on the status, in one transaction with the audit row); lib/dal/access.ts asks `covers`
 // at the moment of every action a proxy takes.
 import type { AuthorityScope, AuthorityStatus } from '@/db/schema-shared';

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { idNumberField, phoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/action';
 import { GRANTABLE_SCOPES } from '@/lib/authority/states';
-import { acceptInvitation, cancelInvitation, declineInvitation, inviteProxy, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
+import { cancelInvitation, inviteProxy, revokeAuthority } from '@/lib/dal/authorities/grantor';
+import { acceptInvitation, declineInvitation, requestByDocument } from '@/lib/dal/authorities/proxy';
 import { APPLY_REGIONS } from '@/lib/check/views';
 
 const RESIDENT = ['resident'] as const;

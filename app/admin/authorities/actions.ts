@@ -6,7 +6,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { idNumberField, phoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/action';
-import { approveRequest, DECLINE_REASONS, linkAccountToPerson, rejectRequest, revokeAuthority, type DeclineReason } from '@/lib/dal/authorities';
+import { revokeAuthority } from '@/lib/dal/authorities/grantor';
+import { approveRequest, DECLINE_REASONS, linkAccountToPerson, rejectRequest, type DeclineReason } from '@/lib/dal/authorities/staff';
 
 const CLERK = ['clerk'] as const;
 const id = z.uuid({ error: '没有找到这份委托。' });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SCOPE_TEXT } from '@/lib/authority/states';
-import { authorityQueue } from '@/lib/dal/authorities';
+import { authorityQueue } from '@/lib/dal/authorities/staff';
 import { formatDateTime } from '@/lib/format';
 import { requireUser } from '@/lib/auth/session';
 import { STAFF } from '@/lib/auth/roles';

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { encrypt, lookupHash } from '@/lib/personal/crypto';
-import { requestByDocument } from '@/lib/dal/authorities';
+import { requestByDocument } from '@/lib/dal/authorities/proxy';
 import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
 import { addDocument } from '@/lib/dal/documents';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';

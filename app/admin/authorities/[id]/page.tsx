@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { BackLink } from '@/app/_components/back-link';
 import { STAFF } from '@/lib/auth/roles';
 import { AUTHORITY_STATUS_TEXT, SCOPE_TEXT } from '@/lib/authority/states';
-import { authorityForReview, DECLINE_REASONS } from '@/lib/dal/authorities';
+import { authorityForReview, DECLINE_REASONS } from '@/lib/dal/authorities/staff';
 import { formatDateTime, maskIdNumber, maskPhone } from '@/lib/format';
 import { requireUser } from '@/lib/auth/session';
 import { staffRevokeAction, verifyAction } from '../actions';
