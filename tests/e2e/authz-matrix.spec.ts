@@ -437,7 +437,7 @@ const ROWS: Row[] = [
   {
     kind: 'action',
     name: 'app/(resident)/proxy/actions.ts#inviteAction',
-    fields: (fx) => ({ phone: fx.nobodyPhone, scope: 'view', validFrom: '2099-01-01', validTo: '2099-06-30', which: 'all' }),
+    fields: (fx) => ({ phone: fx.nobodyPhone, relationship: 'family', scope: 'view', validFrom: '2099-01-01', validTo: '2099-06-30', which: 'all' }),
     expect: cells({ anon: 'login', owner: 'state:每个人最多可以同时委托 3 位代办人', other: 'state:您的账号还没有登记身份证号', proxy: 'state:您的账号还没有登记身份证号', proxyView: 'state:您的账号还没有登记身份证号', proxyNone: 'state:您的账号还没有登记身份证号', proxyRevoked: 'state:您的账号还没有登记身份证号', staff: 'forbidden' }),
   },
   // acceptInvitation on the owner's invitation to the other resident's phone: invitationFor finds it only for the
@@ -482,7 +482,7 @@ const ROWS: Row[] = [
     kind: 'action',
     name: 'app/(resident)/proxy/actions.ts#requestAction',
     fields: (fx) => ({
-      name: '严矩阵', idNumber: fx.idNumber, region: 'wuxi', scope: 'apply', validFrom: '2099-01-01', validTo: '2099-06-30',
+      name: '严矩阵', idNumber: fx.idNumber, region: 'wuxi', relationship: 'family', scope: 'apply', validFrom: '2099-01-01', validTo: '2099-06-30',
       letter: { name: '委托书.png', mimeType: 'image/png', buffer: PNG_1X1 }, proxyId: { name: '我的身份证.png', mimeType: 'image/png', buffer: PNG_1X1 }, grantorId: { name: '他的身份证.png', mimeType: 'image/png', buffer: PNG_1X1 },
     }),
     expect: cells({ anon: 'login', residents: 'state:这个人已经有 3 位代办人', owner: 'state:这是您自己的身份证号', staff: 'forbidden' }),

@@ -12,6 +12,7 @@ import {
   proxyLabel,
   type AuthorityActor,
 } from '@/lib/authority/states';
+import type { CHOOSABLE_RELATIONSHIPS } from '@/lib/authority/states';
 import { decrypt, encrypt, lookupHash } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { notifyUser, textPhone, textRecipients } from '@/lib/dal/notifications';
@@ -19,11 +20,12 @@ import type { SessionUser } from '@/lib/dal/users';
 import { maskName, maskPhone, todayInShanghai } from '@/lib/format';
 import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';
-import { accountOfPerson, effectiveStatus, liveCount, LIVE, ownPersonId, phoneHmacOf, scopeText, stepAuthority, TOO_MANY } from './shared';
+import { accountOfPerson, choosableRelationship, effectiveStatus, LIVE, liveCount, ownPersonId, phoneHmacOf, relationshipOf, scopeText, stepAuthority, TOO_MANY, workerVerifications } from './shared';
 import { authorityForReview } from './staff';
 
 export type GrantableScope = (typeof GRANTABLE_SCOPES)[number];
-export type GrantInput = { phone: string; scope: GrantableScope[]; validFrom: string; validTo: string; applicationId: string | null };
+export type ChoosableRelationship = (typeof CHOOSABLE_RELATIONSHIPS)[number];
+export type GrantInput = { phone: string; relationship: ChoosableRelationship; scope: GrantableScope[]; validFrom: string; validTo: string; applicationId: string | null };
 
 /** Whether this resident can invite online: the known fact needs their 身份证号 on record. */
 export async function canInviteOnline(actor: SessionUser): Promise<boolean> {
@@ -42,6 +44,7 @@ export async function inviteProxy(actor: SessionUser, input: GrantInput, now = n
   const errors: Record<string, string> = {};
   const phoneHmac = lookupHash(`phone:${input.phone}`);
   if (phoneHmac === (await phoneHmacOf(actor.id))) errors.phone = '不能邀请您自己的手机号。';
+  if (!choosableRelationship(input.relationship)) errors.relationship = '请选择代办人是您的什么人。';
   if (input.scope.length === 0 || input.scope.some((s) => !(GRANTABLE_SCOPES as readonly string[]).includes(s))) errors.scope = '请至少选择一项可以代办的事务。';
   if (input.validFrom < today) errors.validFrom = '开始日期不能早于今天。';
   if (input.validTo < input.validFrom) errors.validTo = '结束日期要晚于开始日期。';
@@ -61,10 +64,10 @@ export async function inviteProxy(actor: SessionUser, input: GrantInput, now = n
       .insert(schema.authorities)
       .values({
         grantorPersonId: person.id, proxyPhoneHmac: phoneHmac, proxyPhoneEnc: encrypt(input.phone), scope: input.scope, validFrom: input.validFrom, validTo: input.validTo,
-        status: 'pending', kind: 'invitation', applicationId: input.applicationId, invitedByUserId: actor.id, inviteExpiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+        status: 'pending', kind: 'invitation', relationship: input.relationship, applicationId: input.applicationId, invitedByUserId: actor.id, inviteExpiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
       })
       .returning({ id: schema.authorities.id });
-    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.invite', entity: 'authority', entityId: row!.id, authorityId: row!.id, summary: { scope: input.scope, validFrom: input.validFrom, validTo: input.validTo, oneApplication: Boolean(input.applicationId) } });
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.invite', entity: 'authority', entityId: row!.id, authorityId: row!.id, summary: { relationship: input.relationship, scope: input.scope, validFrom: input.validFrom, validTo: input.validTo, oneApplication: Boolean(input.applicationId) } });
     if (proxyUser[0]) await notifyUser(proxyUser[0].id, '有人邀请您代办', `${person.nameMasked} 邀请您代办医疗救助事务（${scopeText(input.scope)}）。请在“委托代办”页确认，${INVITATION_DAYS} 天内有效。`);
     return { ok: true as const, id: row!.id };
   });
@@ -136,6 +139,8 @@ const ACTIVITY_TEXT: Record<string, string> = {
   'authority.revoke': '撤销了委托',
   'authority.request': '上传了委托书，申请代办',
   'authority.approve': '经办窗口核验通过',
+  'authority.verify_worker': '经办部门核实了代办人的基层工作人员身份',
+  'authority.guardian': '经办窗口登记了监护人',
   'authority.reject': '经办窗口未通过核验',
   'authority.expire': '委托到期',
   'proxy.view': '查看了申请',
@@ -158,6 +163,8 @@ export async function grantedAuthorities(actor: SessionUser) {
   const rows = await q((db) =>
     db.select({ a, proxyName: schema.users.displayName }).from(a).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId)).where(eq(a.grantorPersonId, personId)).orderBy(desc(a.createdAt)),
   );
+  const [me] = await q((db) => db.select({ region: schema.persons.insuredRegion }).from(schema.persons).where(eq(schema.persons.id, personId)));
+  const verified = await workerVerifications(rows.map((r) => r.a.proxyUserId));
   const ids = rows.map((r) => r.a.id);
   const log = ids.length
     ? await q((db) => db.select({ l: schema.auditLog, ref: schema.applications.ref }).from(schema.auditLog).leftJoin(schema.applications, and(eq(schema.auditLog.entity, 'application'), eq(schema.applications.id, schema.auditLog.entityId))).where(inArray(schema.auditLog.authorityId, ids)).orderBy(desc(schema.auditLog.at)).limit(200))
@@ -166,6 +173,7 @@ export async function grantedAuthorities(actor: SessionUser) {
     id: row.id,
     status: effectiveStatus(row),
     kind: row.kind,
+    ...relationshipOf(row, me?.region ?? null, verified),
     scope: row.scope,
     validFrom: row.validFrom,
     validTo: row.validTo,

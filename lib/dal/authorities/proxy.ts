@@ -10,6 +10,7 @@ import {
   MAX_FACT_ATTEMPTS,
   MAX_PROXIES_PER_PERSON,
   proxyLabel,
+  RELATIONSHIP_TEXT,
 } from '@/lib/authority/states';
 import { decrypt, encrypt, lookupHash } from '@/lib/personal/crypto';
 import type { AuthorityRow } from '@/lib/dal/access';
@@ -22,8 +23,8 @@ import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result'
 import { fileStore } from '@/lib/store/files';
 import { q, schema, transaction } from '@/lib/store/db';
 import { prepareUpload } from '@/lib/uploads';
-import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, effectiveStatus, liveCount, ownPersonId, phoneHmacOf, scopeText, stepAuthority } from './shared';
-import type { GrantableScope } from './grantor';
+import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, choosableRelationship, effectiveStatus, liveCount, ownPersonId, phoneHmacOf, relationshipOf, scopeText, stepAuthority, workerVerifications } from './shared';
+import type { ChoosableRelationship, GrantableScope } from './grantor';
 
 /** Invitations waiting for this account's phone number. */
 export async function invitationsForMe(actor: SessionUser, now = new Date()) {
@@ -36,7 +37,7 @@ export async function invitationsForMe(actor: SessionUser, now = new Date()) {
   );
   return rows
     .filter((r) => effectiveStatus(r.a, now) !== 'expired')
-    .map((r) => ({ id: r.a.id, status: r.a.status, grantor: r.nameMasked, scope: r.a.scope, validFrom: r.a.validFrom, validTo: r.a.validTo, oneApplication: r.a.applicationId !== null, attemptsLeft: MAX_FACT_ATTEMPTS - r.a.factAttempts, inviteExpiresAt: r.a.inviteExpiresAt! }));
+    .map((r) => ({ id: r.a.id, status: r.a.status, grantor: r.nameMasked, relationshipText: RELATIONSHIP_TEXT[r.a.relationship], scope: r.a.scope, validFrom: r.a.validFrom, validTo: r.a.validTo, oneApplication: r.a.applicationId !== null, attemptsLeft: MAX_FACT_ATTEMPTS - r.a.factAttempts, inviteExpiresAt: r.a.inviteExpiresAt! }));
 }
 
 async function invitationFor(actor: SessionUser, id: string): Promise<AuthorityRow | null> {
@@ -115,13 +116,14 @@ export async function declineInvitation(actor: SessionUser, id: string): Promise
 export async function heldAuthorities(actor: SessionUser, now = new Date()) {
   if (actor.role !== 'resident') return [];
   const a = schema.authorities;
-  const rows = await q((db) => db.select({ a, nameMasked: schema.persons.nameMasked }).from(a).innerJoin(schema.persons, eq(schema.persons.id, a.grantorPersonId)).where(eq(a.proxyUserId, actor.id)).orderBy(desc(a.createdAt)));
-  return rows.map(({ a: row, nameMasked }) => ({ id: row.id, personId: row.grantorPersonId, grantor: nameMasked, status: effectiveStatus(row, now), kind: row.kind, scope: row.scope, validFrom: row.validFrom, validTo: row.validTo, oneApplication: row.applicationId !== null, declineReason: row.declineReason, verifyNote: row.verifyNote }));
+  const rows = await q((db) => db.select({ a, nameMasked: schema.persons.nameMasked, region: schema.persons.insuredRegion }).from(a).innerJoin(schema.persons, eq(schema.persons.id, a.grantorPersonId)).where(eq(a.proxyUserId, actor.id)).orderBy(desc(a.createdAt)));
+  const verified = await workerVerifications([actor.id]);
+  return rows.map(({ a: row, nameMasked, region }) => ({ id: row.id, personId: row.grantorPersonId, grantor: nameMasked, status: effectiveStatus(row, now), kind: row.kind, ...relationshipOf(row, region, verified), scope: row.scope, validFrom: row.validFrom, validTo: row.validTo, oneApplication: row.applicationId !== null, declineReason: row.declineReason, verifyNote: row.verifyNote }));
 }
 
 // ── The proxy asks with a signed 委托书; a clerk verifies ──────────────────────────────────────────────
 
-export type RequestInput = { name: string; idNumber: string; region: string; scope: GrantableScope[]; validFrom: string; validTo: string };
+export type RequestInput = { name: string; idNumber: string; region: string; relationship: ChoosableRelationship; scope: GrantableScope[]; validFrom: string; validTo: string };
 export type RequestFiles = { letter: { name: string; bytes: Uint8Array }; proxyId: { name: string; bytes: Uint8Array }; grantorId: { name: string; bytes: Uint8Array } };
 
 /**
@@ -135,6 +137,7 @@ export async function requestByDocument(actor: SessionUser, input: RequestInput,
   if (input.validFrom < today) errors.validFrom = '开始日期不能早于今天。';
   if (input.validTo < input.validFrom) errors.validTo = '结束日期要晚于开始日期。';
   else if (input.validTo > addDays(input.validFrom, 5 * 366)) errors.validTo = '委托期限最长 5 年。';
+  if (!choosableRelationship(input.relationship)) errors.relationship = '请选择您是委托人的什么人。';
   if (input.scope.length === 0) errors.scope = '请至少选择一项可以代办的事务。';
   const hmac = lookupHash(`id:${input.idNumber}`);
   const own = await ownPersonId(actor);
@@ -157,7 +160,7 @@ export async function requestByDocument(actor: SessionUser, input: RequestInput,
     if ((await liveCount(personId, today)) >= MAX_PROXIES_PER_PERSON) return refuse('conflict', '这个人已经有 3 位代办人，暂时不能再申请。');
     const [row] = await db
       .insert(schema.authorities)
-      .values({ grantorPersonId: personId, proxyUserId: actor.id, proxyPhoneHmac: await phoneHmacOf(actor.id), scope: input.scope, validFrom: input.validFrom, validTo: input.validTo, status: 'pending', kind: 'document', verifyNote: null, declineReason: null })
+      .values({ grantorPersonId: personId, proxyUserId: actor.id, proxyPhoneHmac: await phoneHmacOf(actor.id), scope: input.scope, validFrom: input.validFrom, validTo: input.validTo, status: 'pending', kind: 'document', relationship: input.relationship, verifyNote: null, declineReason: null })
       .returning({ id: schema.authorities.id });
     const kinds: [keyof RequestFiles, keyof typeof AUTHORITY_DOCUMENT_KINDS][] = [['letter', 'letter'], ['proxyId', 'proxy_id'], ['grantorId', 'grantor_id']];
     for (const [key, kind] of kinds) {
@@ -166,7 +169,7 @@ export async function requestByDocument(actor: SessionUser, input: RequestInput,
       const [doc] = await db.insert(schema.documents).values({ sha256: p.sha256, mime: p.mime, sizeBytes: p.bytes.length, originalName: files[key].name.slice(0, 120) || '未命名文件', kind: `authority_${kind}`, authorityId: row!.id, uploadedBy: actor.id }).returning({ id: schema.documents.id });
       if (kind === 'letter') await db.update(schema.authorities).set({ evidenceDocumentId: doc!.id }).where(eq(schema.authorities.id, row!.id));
     }
-    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.request', entity: 'authority', entityId: row!.id, authorityId: row!.id, summary: { scope: input.scope, validTo: input.validTo, newPerson: !existing } });
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.request', entity: 'authority', entityId: row!.id, authorityId: row!.id, summary: { relationship: input.relationship, scope: input.scope, validTo: input.validTo, newPerson: !existing } });
     return { ok: true as const, id: row!.id };
   });
 }

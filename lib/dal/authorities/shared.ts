@@ -5,6 +5,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AuthorityScope } from '@/db/schema-shared';
 import {
   checkAuthorityStep,
+  CHOOSABLE_RELATIONSHIPS,
+  relationshipText,
   MAX_PROXIES_PER_PERSON,
   SCOPE_TEXT,
   type AuthorityActor,
@@ -75,4 +77,31 @@ export function effectiveStatus(row: Pick<AuthorityRow, 'status' | 'validTo' | '
   return row.status;
 }
 
-export const AUTHORITY_DOCUMENT_KINDS = { letter: '授权委托书（签字）', proxy_id: '受托人身份证', grantor_id: '委托人身份证' } as const;
+export const AUTHORITY_DOCUMENT_KINDS = { letter: '授权委托书（签字）', proxy_id: '受托人身份证', grantor_id: '委托人身份证', guardianship: '监护证明' } as const;
+
+/** The relationships a resident may choose (a guardian only at the counter); anything else is refused as a field error. */
+export function choosableRelationship(value: string): value is (typeof CHOOSABLE_RELATIONSHIPS)[number] {
+  return (CHOOSABLE_RELATIONSHIPS as readonly string[]).includes(value);
+}
+
+export type WorkerVerification = { userId: string; region: string; organisation: string; verifiedAt: string };
+
+/**
+ * The office's verifications of these accounts as 基层工作人员, and a lookup: is this proxy verified for this person's
+ * region (a person with no region on record: verified anywhere)?
+ */
+export async function workerVerifications(userIds: (string | null)[]) {
+  const ids = [...new Set(userIds.filter((x): x is string => Boolean(x)))];
+  const cw = schema.communityWorkers;
+  const rows: WorkerVerification[] = ids.length
+    ? await q((db) => db.select({ userId: cw.userId, region: cw.region, organisation: cw.organisation, verifiedAt: cw.verifiedAt }).from(cw).where(inArray(cw.userId, ids)))
+    : [];
+  return (userId: string | null, insuredRegion: string | null): WorkerVerification | null =>
+    rows.find((r) => r.userId === userId && (insuredRegion === null || r.region === insuredRegion)) ?? null;
+}
+
+/** The relationship in words for a row: a community worker says whether the office verified them yet. */
+export function relationshipOf(row: Pick<AuthorityRow, 'relationship' | 'proxyUserId'>, insuredRegion: string | null, lookup: Awaited<ReturnType<typeof workerVerifications>>): { relationship: AuthorityRow['relationship']; relationshipText: string; workerVerified: boolean } {
+  const workerVerified = row.relationship === 'community_worker' && lookup(row.proxyUserId, insuredRegion) !== null;
+  return { relationship: row.relationship, relationshipText: relationshipText(row.relationship, workerVerified), workerVerified };
+}

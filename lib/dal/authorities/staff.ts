@@ -1,8 +1,8 @@
 import 'server-only';
 // Proxy authorities, the office's side: the queue of 委托书 to verify and of proxies acting for many people, one
 // request with its documents, approve or reject, and linking a resident account to a person record at the counter.
-import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { MAX_PROXIES_PER_PERSON, PROXY_REVIEW_THRESHOLD, proxyLabel } from '@/lib/authority/states';
+import { and, count, eq, inArray, isNotNull, isNull, ne, not, sql } from 'drizzle-orm';
+import { MAX_PROXIES_PER_PERSON, PROXY_REVIEW_THRESHOLD, proxyLabel, RELATIONSHIP_TEXT } from '@/lib/authority/states';
 import { decrypt, lookupHash } from '@/lib/personal/crypto';
 import { writeAudit } from '@/lib/dal/audit';
 import { notifyUser, textRecipients } from '@/lib/dal/notifications';
@@ -13,7 +13,7 @@ import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result'
 import { fileStore } from '@/lib/store/files';
 import { q, schema, transaction } from '@/lib/store/db';
 import { inStaffArea, staffAreaWhere } from '@/lib/dal/access';
-import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, liveCount, scopeText, stepAuthority } from './shared';
+import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, LIVE, liveCount, relationshipOf, scopeText, stepAuthority, workerVerifications } from './shared';
 
 /** Reasons a clerk may give for not accepting a 委托书 (shown to the proxy as written). */
 export const DECLINE_REASONS = {
@@ -42,24 +42,40 @@ export async function personOfStaffArea(actor: SessionUser, person: { id: string
   return inStaffArea(actor, { region: person.insuredRegion ?? actor.region, district: null });
 }
 
-/** Staff: the requests waiting for verification in the clerk's region, and proxies acting for many people. */
+/**
+ * Staff: the 委托书 waiting for verification in the clerk's area, the 基层工作人员 whose identity the office has not
+ * verified yet, and proxies acting for many people (a verified 基层工作人员's authorities as such do not count).
+ */
 export async function authorityQueue(actor: SessionUser) {
-  if (actor.role === 'resident') return { pending: [], flagged: [] };
+  if (actor.role === 'resident') return { pending: [], workers: [], flagged: [] };
   const a = schema.authorities;
   const p = schema.persons;
+  const cw = schema.communityWorkers;
+  const fields = { id: a.id, createdAt: a.createdAt, nameMasked: p.nameMasked, scope: a.scope, validTo: a.validTo, relationship: a.relationship, proxyName: schema.users.displayName, personId: p.id, insuredRegion: p.insuredRegion };
   const requests = await q((db) =>
-    db.select({ id: a.id, createdAt: a.createdAt, nameMasked: p.nameMasked, scope: a.scope, validTo: a.validTo, proxyName: schema.users.displayName, personId: p.id, insuredRegion: p.insuredRegion }).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId))
-      .where(and(eq(a.kind, 'document'), eq(a.status, 'pending'))).orderBy(a.createdAt),
+    db.select(fields).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId)).where(and(eq(a.kind, 'document'), eq(a.status, 'pending'))).orderBy(a.createdAt),
+  );
+  const verifiedHere = sql`exists (select 1 from ${cw} where ${cw.userId} = ${a.proxyUserId} and (${cw.region} = ${p.insuredRegion} or ${p.insuredRegion} is null))`;
+  const unverified = await q((db) =>
+    db.select(fields).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId))
+      .where(and(eq(a.relationship, 'community_worker'), inArray(a.status, [...LIVE]), isNotNull(a.proxyUserId), not(verifiedHere))).orderBy(a.createdAt),
   );
   // The same area as the review page (authorityForReview): listed here exactly when it opens there.
-  const pending: Omit<(typeof requests)[number], 'personId' | 'insuredRegion'>[] = [];
-  for (const { personId, insuredRegion, ...r } of requests) if (await personOfStaffArea(actor, { id: personId, insuredRegion })) pending.push(r);
-  const counts = await q((db) => db.select({ proxyUserId: a.proxyUserId, n: count() }).from(a).where(eq(a.status, 'active')).groupBy(a.proxyUserId));
+  const inArea = async (rows: typeof requests) => {
+    const out: (Omit<(typeof requests)[number], 'personId' | 'insuredRegion' | 'relationship'> & { relationshipText: string })[] = [];
+    for (const { personId, insuredRegion, relationship, ...r } of rows) if (await personOfStaffArea(actor, { id: personId, insuredRegion })) out.push({ ...r, relationshipText: RELATIONSHIP_TEXT[relationship], proxyName: r.proxyName ? proxyLabel(r.proxyName, maskName) : '' });
+    return out;
+  };
+  const pending = await inArea(requests);
+  const workers = await inArea(unverified);
+  const counted = and(eq(a.status, 'active'), not(and(eq(a.relationship, 'community_worker'), verifiedHere)!));
+  const counts = await q((db) => db.select({ proxyUserId: a.proxyUserId, n: count() }).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).where(counted).groupBy(a.proxyUserId));
   const flaggedIds = counts.filter((c) => c.proxyUserId && c.n > PROXY_REVIEW_THRESHOLD).map((c) => c.proxyUserId!);
   const flaggedUsers = flaggedIds.length ? await q((db) => db.select({ id: schema.users.id, name: schema.users.displayName }).from(schema.users).where(inArray(schema.users.id, flaggedIds))) : [];
-  await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.queue_view', entity: 'authority', summary: { pending: pending.length } });
+  await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.queue_view', entity: 'authority', summary: { pending: pending.length, workers: workers.length } });
   return {
-    pending: pending.map((r) => ({ ...r, proxyName: r.proxyName ? proxyLabel(r.proxyName, maskName) : '' })),
+    pending,
+    workers,
     flagged: flaggedUsers.map((u) => ({ id: u.id, name: proxyLabel(u.name, maskName), people: counts.find((c) => c.proxyUserId === u.id)!.n })),
   };
 }
@@ -73,8 +89,11 @@ export async function authorityForReview(actor: SessionUser, id: string) {
   if (!(await personOfStaffArea(actor, row.person))) return null;
   const docs = await q((db) => db.select({ id: schema.documents.id, kind: schema.documents.kind, name: schema.documents.originalName, mime: schema.documents.mime }).from(schema.documents).where(eq(schema.documents.authorityId, id)));
   await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.view', entity: 'authority', entityId: id, authorityId: id });
+  const verified = await workerVerifications([row.a.proxyUserId]);
   return {
-    id: row.a.id, status: row.a.status, kind: row.a.kind, scope: row.a.scope, validFrom: row.a.validFrom, validTo: row.a.validTo, createdAt: row.a.createdAt, verifyNote: row.a.verifyNote, declineReason: row.a.declineReason,
+    id: row.a.id, status: row.a.status, kind: row.a.kind, ...relationshipOf(row.a, row.person.insuredRegion, verified), worker: verified(row.a.proxyUserId, row.person.insuredRegion),
+    hasProxyAccount: row.a.proxyUserId !== null, workerRegion: row.person.insuredRegion ?? actor.region,
+    guardianName: row.a.proxyNameEnc ? openName(row.a.proxyNameEnc) : null, guardianIdNumber: row.a.proxyIdNumberEnc ? decrypt(row.a.proxyIdNumberEnc) : null, scope: row.a.scope, validFrom: row.a.validFrom, validTo: row.a.validTo, createdAt: row.a.createdAt, verifyNote: row.a.verifyNote, declineReason: row.a.declineReason,
     grantorName: openName(row.person.nameEnc), grantorIdNumber: row.person.idNumberEnc ? decrypt(row.person.idNumberEnc) : null,
     proxyName: row.proxy?.displayName ?? null, proxyPhone: row.proxy?.phoneEnc ? decrypt(row.proxy.phoneEnc) : null,
     documents: docs.map((d) => ({ ...d, label: AUTHORITY_DOCUMENT_KINDS[d.kind.replace(/^authority_/, '') as keyof typeof AUTHORITY_DOCUMENT_KINDS] ?? d.kind })),
@@ -151,5 +170,35 @@ export async function linkAccountToPerson(actor: SessionUser, input: { phone: st
     await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'person.link_account', entity: 'person', entityId: person.id, summary: { userId: user.id, note: input.note } });
     await notifyUser(user.id, '账号已关联本人信息', '经办窗口核实了您的身份证，您的账号已关联本人的登记信息，现在可以在网上为自己申请和查看办理进度。');
     return { ok: true as const, name: maskName(openName(person.nameEnc)) };
+  });
+}
+
+export const ORGANISATION_MAX = 60;
+
+/**
+ * A clerk, having checked the proxy's work card or the unit's letter, marks the proxy's account as a 基层工作人员
+ * of the person's region (000 二(四)3; 001 七(十四)): who, when, the unit typed, on which authority; audited in the
+ * same transaction. The account then counts as verified on every authority for a person of that region.
+ */
+export async function verifyCommunityWorker(actor: SessionUser, id: string, input: { organisation: string }, now = new Date()): Promise<Result> {
+  if (actor.role !== 'clerk') return forbidden('只有受理员可以核实基层工作人员身份。');
+  const organisation = input.organisation.trim();
+  if (!organisation) return invalid({ organisation: '请填写代办人所在的单位（如某某街道社区居委会）。' });
+  if (organisation.length > ORGANISATION_MAX) return invalid({ organisation: `单位名称请不超过 ${ORGANISATION_MAX} 字。` });
+  const review = await authorityForReview(actor, id);
+  if (!review) return notFound();
+  if (review.relationship !== 'community_worker') return refuse('conflict', '这份委托的代办人不是基层工作人员，不需要核实。');
+  if (!review.hasProxyAccount) return refuse('conflict', '代办人还没有接受邀请，接受后才能核实身份。');
+  if (review.workerRegion !== actor.region) return refuse('conflict', '这个人的参保地不在本地区，请由参保地的经办部门核实。');
+  if (review.workerVerified) return refuse('conflict', '这位代办人已经核实过了。');
+  const [row] = await q((db) => db.select({ proxyUserId: schema.authorities.proxyUserId }).from(schema.authorities).where(eq(schema.authorities.id, id)));
+  const userId = row!.proxyUserId!;
+  return transaction(async (db) => {
+    const cw = schema.communityWorkers;
+    const [made] = await db.insert(cw).values({ userId, region: actor.region!, organisation, authorityId: id, verifiedBy: actor.id, verifiedAt: now.toISOString() }).onConflictDoNothing().returning({ id: cw.id });
+    if (!made) return refuse('conflict', '这位代办人已经核实过了。');
+    await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.verify_worker', entity: 'authority', entityId: id, authorityId: id, summary: { userId, region: actor.region, organisation } });
+    await notifyUser(userId, '基层工作人员身份已核实', `经办部门已核实您是${organisation}的基层工作人员，您代办的委托会显示“经办部门已核实”。`);
+    return { ok: true as const };
   });
 }

@@ -35,7 +35,7 @@ async function clerk(): Promise<SessionUser> {
   const [row] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `clerk${seq}`, displayName: '受理员', region: 'wuxi' }).returning());
   return toSessionUser(row!);
 }
-const grant = (phone: string, over: Partial<Parameters<typeof inviteProxy>[1]> = {}) => ({ phone, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30', applicationId: null, ...over });
+const grant = (phone: string, over: Partial<Parameters<typeof inviteProxy>[1]> = {}) => ({ phone, relationship: 'family' as const, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30', applicationId: null, ...over });
 const NOW = new Date('2026-12-01T04:00:00Z');
 const status = async (id: string) => (await q((db) => db.select().from(schema.authorities).where(eq(schema.authorities.id, id))))[0]!;
 
@@ -214,7 +214,7 @@ describe('委托书 request, clerk verification, account linking', () => {
   it('is pending until a clerk approves with a note; a rejection carries the reason', async () => {
     const daughter = await resident();
     const c = await clerk();
-    const input = { name: '郑大爷', idNumber: idNumber(900), region: 'wuxi', scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
+    const input = { name: '郑大爷', idNumber: idNumber(900), region: 'wuxi', relationship: 'family' as const, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
     const asked = await requestByDocument(daughter, input, { letter: file('委托书.png'), proxyId: file('my-id.png'), grantorId: file('his-id.png') }, NOW);
     if (!asked.ok) throw new Error(asked.message);
     const personId = (await status(asked.id)).grantorPersonId;
@@ -303,7 +303,7 @@ describe('staff see and link only people of their area (a district: people with 
 
   it('a 委托书 of a Wuxi person: the Wuxi clerk reviews it; a 梁溪区 clerk (no case of the person there) and a Shanghai clerk do not', async () => {
     const daughter = await resident();
-    const input = { name: '钱大爷', idNumber: idNumber(950), region: 'wuxi', scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
+    const input = { name: '钱大爷', idNumber: idNumber(950), region: 'wuxi', relationship: 'family' as const, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
     const asked = await requestByDocument(daughter, input, { letter: file('委托书.png'), proxyId: file('my-id.png'), grantorId: file('his-id.png') }, NOW);
     if (!asked.ok) throw new Error(asked.message);
     const wuxi = await staff('wuxi');
