@@ -16,16 +16,16 @@ test('受理员在窗口登记监护人（上传监护证明），监护人用�
   await page.getByRole('link', { name: '登记监护人：为无法自己表示同意的人' }).click();
   await page.getByLabel('被监护人姓名（对照身份证）').fill('蒋阿婆');
   await page.getByLabel('被监护人身份证号码').fill(freshIdNumber());
-  await page.getByLabel('监护人姓名（对照身份证）').fill('蒋卫东');
-  await page.getByLabel('监护人身份证号码').fill(freshIdNumber());
-  await page.getByLabel('监护人手机号').fill(guardianPhone);
+  await page.getByLabel('监护人姓名（对照身份证）', { exact: true }).fill('蒋卫东');
+  await page.getByLabel('监护人身份证号码', { exact: true }).fill(freshIdNumber());
+  await page.getByLabel('监护人手机号', { exact: true }).fill(guardianPhone);
   await page.getByLabel('我已当面核对双方身份证原件和监护证明原件').check();
   // Without the proof it is refused, and what was typed stays.
   await page.getByRole('button', { name: '登记监护人' }).click();
   await expect(page.getByText('没有监护证明不能登记监护人').first()).toBeVisible();
-  await expect(page.getByLabel('监护人手机号')).toHaveValue(guardianPhone);
+  await expect(page.getByLabel('监护人手机号', { exact: true })).toHaveValue(guardianPhone);
   await expectAccessible(page);
-  await page.getByLabel('监护证明').setInputFiles({ name: '监护证明.png', mimeType: 'image/png', buffer: PNG_1X1 });
+  await page.getByLabel('监护证明', { exact: true }).setInputFiles({ name: '监护证明.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await page.getByLabel('我已当面核对双方身份证原件和监护证明原件').check();
   await page.getByRole('button', { name: '登记监护人' }).click();
   await expect(page.getByText('监护人已登记，委托即时生效')).toBeVisible();

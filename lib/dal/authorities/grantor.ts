@@ -20,7 +20,7 @@ import type { SessionUser } from '@/lib/dal/users';
 import { maskName, maskPhone, todayInShanghai } from '@/lib/format';
 import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result';
 import { q, schema, transaction } from '@/lib/store/db';
-import { accountOfPerson, choosableRelationship, effectiveStatus, LIVE, liveCount, ownPersonId, phoneHmacOf, relationshipOf, scopeText, stepAuthority, TOO_MANY, workerVerifications } from './shared';
+import { accountOfPerson, choosableRelationship, effectiveStatus, LIVE, liveCount, ownPersonId, phoneHmacOf, personRegions, relationshipOf, scopeText, stepAuthority, TOO_MANY, workerVerifications } from './shared';
 import { authorityForReview } from './staff';
 
 export type GrantableScope = (typeof GRANTABLE_SCOPES)[number];
@@ -163,7 +163,7 @@ export async function grantedAuthorities(actor: SessionUser) {
   const rows = await q((db) =>
     db.select({ a, proxyName: schema.users.displayName }).from(a).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId)).where(eq(a.grantorPersonId, personId)).orderBy(desc(a.createdAt)),
   );
-  const [me] = await q((db) => db.select({ region: schema.persons.insuredRegion }).from(schema.persons).where(eq(schema.persons.id, personId)));
+  const regions = (await personRegions([personId])).get(personId);
   const verified = await workerVerifications(rows.map((r) => r.a.proxyUserId));
   const ids = rows.map((r) => r.a.id);
   const log = ids.length
@@ -173,7 +173,7 @@ export async function grantedAuthorities(actor: SessionUser) {
     id: row.id,
     status: effectiveStatus(row),
     kind: row.kind,
-    ...relationshipOf(row, me?.region ?? null, verified),
+    ...relationshipOf(row, regions, verified),
     scope: row.scope,
     validFrom: row.validFrom,
     validTo: row.validTo,

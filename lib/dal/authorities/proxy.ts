@@ -23,7 +23,7 @@ import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result'
 import { fileStore } from '@/lib/store/files';
 import { q, schema, transaction } from '@/lib/store/db';
 import { prepareUpload } from '@/lib/uploads';
-import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, choosableRelationship, effectiveStatus, liveCount, ownPersonId, phoneHmacOf, relationshipOf, scopeText, stepAuthority, workerVerifications } from './shared';
+import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, choosableRelationship, effectiveStatus, liveCount, ownPersonId, phoneHmacOf, personRegions, relationshipOf, scopeText, stepAuthority, workerVerifications } from './shared';
 import type { ChoosableRelationship, GrantableScope } from './grantor';
 
 /** Invitations waiting for this account's phone number. */
@@ -116,9 +116,10 @@ export async function declineInvitation(actor: SessionUser, id: string): Promise
 export async function heldAuthorities(actor: SessionUser, now = new Date()) {
   if (actor.role !== 'resident') return [];
   const a = schema.authorities;
-  const rows = await q((db) => db.select({ a, nameMasked: schema.persons.nameMasked, region: schema.persons.insuredRegion }).from(a).innerJoin(schema.persons, eq(schema.persons.id, a.grantorPersonId)).where(eq(a.proxyUserId, actor.id)).orderBy(desc(a.createdAt)));
+  const rows = await q((db) => db.select({ a, nameMasked: schema.persons.nameMasked }).from(a).innerJoin(schema.persons, eq(schema.persons.id, a.grantorPersonId)).where(eq(a.proxyUserId, actor.id)).orderBy(desc(a.createdAt)));
   const verified = await workerVerifications([actor.id]);
-  return rows.map(({ a: row, nameMasked, region }) => ({ id: row.id, personId: row.grantorPersonId, grantor: nameMasked, status: effectiveStatus(row, now), kind: row.kind, ...relationshipOf(row, region, verified), scope: row.scope, validFrom: row.validFrom, validTo: row.validTo, oneApplication: row.applicationId !== null, declineReason: row.declineReason, verifyNote: row.verifyNote }));
+  const regions = await personRegions(rows.map((r) => r.a.grantorPersonId));
+  return rows.map(({ a: row, nameMasked }) => ({ id: row.id, personId: row.grantorPersonId, grantor: nameMasked, status: effectiveStatus(row, now), kind: row.kind, ...relationshipOf(row, regions.get(row.grantorPersonId), verified), scope: row.scope, validFrom: row.validFrom, validTo: row.validTo, oneApplication: row.applicationId !== null, declineReason: row.declineReason, verifyNote: row.verifyNote }));
 }
 
 // ── The proxy asks with a signed 委托书; a clerk verifies ──────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import 'server-only';
 // Helpers the three audiences of 委托代办 share (lib/dal/authorities/grantor.ts, proxy.ts, staff.ts): who is who,
 // the live count under the portal's 3-proxy limit, one state-machine step as a compare-and-set, and the status by the calendar.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { AuthorityScope } from '@/db/schema-shared';
 import {
   checkAuthorityStep,
@@ -87,21 +87,33 @@ export function choosableRelationship(value: string): value is (typeof CHOOSABLE
 export type WorkerVerification = { userId: string; region: string; organisation: string; verifiedAt: string };
 
 /**
- * The office's verifications of these accounts as 基层工作人员, and a lookup: is this proxy verified for this person's
- * region (a person with no region on record: verified anywhere)?
+ * The regions a person belongs to for a 基层工作人员's verification: where they have a case (not a draft), or are
+ * insured (a person record carries a region code only when a clerk or a 委托书 made it; online applicants' say 'local').
  */
+export async function personRegions(personIds: string[]): Promise<Map<string, string[]>> {
+  const ids = [...new Set(personIds)];
+  const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const t = schema.applications;
+  const cases = await q((db) => db.selectDistinct({ personId: t.personId, region: t.region }).from(t).where(and(inArray(t.personId, ids), ne(t.status, 'draft'))));
+  const people = await q((db) => db.select({ id: schema.persons.id, region: schema.persons.insuredRegion }).from(schema.persons).where(inArray(schema.persons.id, ids)));
+  for (const c of cases) if (c.personId) out.get(c.personId)!.push(c.region);
+  for (const p of people) if (p.region) out.get(p.id)!.push(p.region);
+  return out;
+}
+
+/** The office's verifications of these accounts as 基层工作人员, and a lookup: is this proxy verified for one of the person's regions? */
 export async function workerVerifications(userIds: (string | null)[]) {
   const ids = [...new Set(userIds.filter((x): x is string => Boolean(x)))];
   const cw = schema.communityWorkers;
   const rows: WorkerVerification[] = ids.length
     ? await q((db) => db.select({ userId: cw.userId, region: cw.region, organisation: cw.organisation, verifiedAt: cw.verifiedAt }).from(cw).where(inArray(cw.userId, ids)))
     : [];
-  return (userId: string | null, insuredRegion: string | null): WorkerVerification | null =>
-    rows.find((r) => r.userId === userId && (insuredRegion === null || r.region === insuredRegion)) ?? null;
+  return (userId: string | null, regions: readonly string[] = []): WorkerVerification | null => rows.find((r) => r.userId === userId && regions.includes(r.region)) ?? null;
 }
 
 /** The relationship in words for a row: a community worker says whether the office verified them yet. */
-export function relationshipOf(row: Pick<AuthorityRow, 'relationship' | 'proxyUserId'>, insuredRegion: string | null, lookup: Awaited<ReturnType<typeof workerVerifications>>): { relationship: AuthorityRow['relationship']; relationshipText: string; workerVerified: boolean } {
-  const workerVerified = row.relationship === 'community_worker' && lookup(row.proxyUserId, insuredRegion) !== null;
+export function relationshipOf(row: Pick<AuthorityRow, 'relationship' | 'proxyUserId'>, regions: readonly string[] | undefined, lookup: Awaited<ReturnType<typeof workerVerifications>>): { relationship: AuthorityRow['relationship']; relationshipText: string; workerVerified: boolean } {
+  const workerVerified = row.relationship === 'community_worker' && lookup(row.proxyUserId, regions) !== null;
   return { relationship: row.relationship, relationshipText: relationshipText(row.relationship, workerVerified), workerVerified };
 }

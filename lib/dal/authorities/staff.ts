@@ -13,7 +13,7 @@ import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result'
 import { fileStore } from '@/lib/store/files';
 import { q, schema, transaction } from '@/lib/store/db';
 import { inStaffArea, staffAreaWhere } from '@/lib/dal/access';
-import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, LIVE, liveCount, relationshipOf, scopeText, stepAuthority, workerVerifications } from './shared';
+import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, LIVE, liveCount, personRegions, relationshipOf, scopeText, stepAuthority, workerVerifications } from './shared';
 
 /** Reasons a clerk may give for not accepting a 委托书 (shown to the proxy as written). */
 export const DECLINE_REASONS = {
@@ -55,7 +55,9 @@ export async function authorityQueue(actor: SessionUser) {
   const requests = await q((db) =>
     db.select(fields).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId)).where(and(eq(a.kind, 'document'), eq(a.status, 'pending'))).orderBy(a.createdAt),
   );
-  const verifiedHere = sql`exists (select 1 from ${cw} where ${cw.userId} = ${a.proxyUserId} and (${cw.region} = ${p.insuredRegion} or ${p.insuredRegion} is null))`;
+  // The same rule as personRegions: verified for a region where the person has a case or is insured.
+  const t = schema.applications;
+  const verifiedHere = sql`exists (select 1 from ${cw} where ${cw.userId} = ${a.proxyUserId} and (${cw.region} = ${p.insuredRegion} or exists (select 1 from ${t} where ${t.personId} = ${a.grantorPersonId} and ${t.region} = ${cw.region} and ${t.status} <> 'draft')))`;
   const unverified = await q((db) =>
     db.select(fields).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).leftJoin(schema.users, eq(schema.users.id, a.proxyUserId))
       .where(and(eq(a.relationship, 'community_worker'), inArray(a.status, [...LIVE]), isNotNull(a.proxyUserId), not(verifiedHere))).orderBy(a.createdAt),
@@ -90,9 +92,10 @@ export async function authorityForReview(actor: SessionUser, id: string) {
   const docs = await q((db) => db.select({ id: schema.documents.id, kind: schema.documents.kind, name: schema.documents.originalName, mime: schema.documents.mime }).from(schema.documents).where(eq(schema.documents.authorityId, id)));
   await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.view', entity: 'authority', entityId: id, authorityId: id });
   const verified = await workerVerifications([row.a.proxyUserId]);
+  const regions = (await personRegions([row.person.id])).get(row.person.id);
   return {
-    id: row.a.id, status: row.a.status, kind: row.a.kind, ...relationshipOf(row.a, row.person.insuredRegion, verified), worker: verified(row.a.proxyUserId, row.person.insuredRegion),
-    hasProxyAccount: row.a.proxyUserId !== null, workerRegion: row.person.insuredRegion ?? actor.region,
+    id: row.a.id, status: row.a.status, kind: row.a.kind, ...relationshipOf(row.a, regions, verified), worker: verified(row.a.proxyUserId, regions),
+    hasProxyAccount: row.a.proxyUserId !== null,
     guardianName: row.a.proxyNameEnc ? openName(row.a.proxyNameEnc) : null, guardianIdNumber: row.a.proxyIdNumberEnc ? decrypt(row.a.proxyIdNumberEnc) : null, scope: row.a.scope, validFrom: row.a.validFrom, validTo: row.a.validTo, createdAt: row.a.createdAt, verifyNote: row.a.verifyNote, declineReason: row.a.declineReason,
     grantorName: openName(row.person.nameEnc), grantorIdNumber: row.person.idNumberEnc ? decrypt(row.person.idNumberEnc) : null,
     proxyName: row.proxy?.displayName ?? null, proxyPhone: row.proxy?.phoneEnc ? decrypt(row.proxy.phoneEnc) : null,
@@ -189,7 +192,6 @@ export async function verifyCommunityWorker(actor: SessionUser, id: string, inpu
   if (!review) return notFound();
   if (review.relationship !== 'community_worker') return refuse('conflict', '这份委托的代办人不是基层工作人员，不需要核实。');
   if (!review.hasProxyAccount) return refuse('conflict', '代办人还没有接受邀请，接受后才能核实身份。');
-  if (review.workerRegion !== actor.region) return refuse('conflict', '这个人的参保地不在本地区，请由参保地的经办部门核实。');
   if (review.workerVerified) return refuse('conflict', '这位代办人已经核实过了。');
   const [row] = await q((db) => db.select({ proxyUserId: schema.authorities.proxyUserId }).from(schema.authorities).where(eq(schema.authorities.id, id)));
   const userId = row!.proxyUserId!;
