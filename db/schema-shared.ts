@@ -17,6 +17,11 @@ export const AUTHORITY_STATUSES = ['pending', 'active', 'revoked', 'expired', 'r
 export type AuthorityStatus = (typeof AUTHORITY_STATUSES)[number];
 export const AUTHORITY_KINDS = ['invitation', 'document', 'counter'] as const;
 export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+// Who the proxy is to the person (000 二(四)3, 001 七(十四), 003 七(十二) name 基层工作人员/基层干部 代办; the other
+// three are the portal's). A community worker is verified by the office (community_workers); a guardian is
+// recorded only at the counter with the guardianship proof.
+export const AUTHORITY_RELATIONSHIPS = ['family', 'community_worker', 'guardian', 'other'] as const;
+export type AuthorityRelationship = (typeof AUTHORITY_RELATIONSHIPS)[number];
 
 export const APPLICATION_STATUSES = [
   'draft', 'submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid', 'rejected', 'withdrawn', 'transferred',

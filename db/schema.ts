@@ -6,6 +6,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import {
   APPLICATION_STATUSES,
   AUTHORITY_KINDS,
+  AUTHORITY_RELATIONSHIPS,
   AUTHORITY_SCOPES,
   AUTHORITY_STATUSES,
   CATEGORY_BASES,
@@ -133,9 +134,31 @@ export const authorities = sqliteTable(
     endedByUserId: text('ended_by_user_id'),
     // The 14-day reminder went out (the reminder run is idempotent).
     remindedAt: text('reminded_at'),
+    // Who the proxy is to the person; rows from before it was asked are 'other' (nobody said).
+    relationship: text('relationship', { enum: AUTHORITY_RELATIONSHIPS }).notNull().default('other'),
+    // A guardian recorded at the counter: name and 身份证号 as the clerk saw them, encrypted.
+    proxyNameEnc: text('proxy_name_enc'),
+    proxyIdNumberEnc: text('proxy_id_number_enc'),
     createdAt: createdAt(),
   },
   (t) => [index('authorities_proxy_idx').on(t.proxyUserId), index('authorities_grantor_idx').on(t.grantorPersonId)],
+);
+
+// An account the office verified as a 基层工作人员 of its region (000 二(四)3; 001 七(十四)): who verified it, when,
+// on which authority, and the unit the clerk typed. Such a proxy is not listed as acting for many people.
+export const communityWorkers = sqliteTable(
+  'community_workers',
+  {
+    id: id(),
+    userId: text('user_id').notNull().references(() => users.id),
+    region: text('region').notNull(),
+    organisation: text('organisation').notNull(),
+    authorityId: text('authority_id').references(() => authorities.id),
+    verifiedBy: text('verified_by').notNull().references(() => users.id),
+    verifiedAt: text('verified_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('community_workers_user_region_uq').on(t.userId, t.region)],
 );
 
 export const applications = sqliteTable(

@@ -1,7 +1,7 @@
 // `npm run reminders`: sends the due authority reminders and marks ended authorities expired (idempotent;
 // safe to run from cron or the job worker as often as wanted).
 import { loadLocalEnv } from '@/db/load-env';
-import { sendAuthorityReminders } from '@/lib/dal/authority-reminders';
+import { sendAuthorityReminders } from '@/lib/dal/authorities/reminders';
 import { closeDatabase } from '@/lib/store/db';
 
 loadLocalEnv();

@@ -1,8 +1,8 @@
 // The authority (委托代办) state machine, pure: which step moves an authority from which status to which, who
-// may take it, and whether an authority covers an action right now. lib/dal/authorities.ts runs the steps
+// may take it, and whether an authority covers an action right now. lib/dal/authorities/ runs the steps
 // (compare-and-set on the status, in one transaction with the audit row); lib/dal/access.ts asks `covers`
 // at the moment of every action a proxy takes.
-import type { AuthorityScope, AuthorityStatus } from '@/db/schema-shared';
+import type { AuthorityRelationship, AuthorityScope, AuthorityStatus } from '@/db/schema-shared';
 
 export type AuthorityActor = 'grantor' | 'proxy' | 'clerk' | 'system';
 
@@ -42,6 +42,24 @@ export const SCOPE_TEXT: Record<AuthorityScope, string> = {
   notify: '接收通知',
   receive_payment: '代收救助金',
 };
+/** Who the proxy is to the person, as residents and staff read it. */
+export const RELATIONSHIP_TEXT: Record<AuthorityRelationship, string> = {
+  family: '家属',
+  community_worker: '基层工作人员',
+  guardian: '监护人',
+  other: '其他',
+};
+// A guardian is recorded only at the counter, with the guardianship proof (the person cannot consent online).
+export const CHOOSABLE_RELATIONSHIPS = ['family', 'community_worker', 'other'] as const satisfies readonly AuthorityRelationship[];
+/** Shown on a community worker's authority until a clerk verified the account for the region. */
+export const WORKER_UNVERIFIED = '待经办部门核实身份';
+
+/** The relationship in words, with the verification a community worker still needs ("基层工作人员（待经办部门核实身份）"). */
+export function relationshipText(relationship: AuthorityRelationship, workerVerified: boolean): string {
+  if (relationship !== 'community_worker') return RELATIONSHIP_TEXT[relationship];
+  return `${RELATIONSHIP_TEXT.community_worker}（${workerVerified ? '经办部门已核实' : WORKER_UNVERIFIED}）`;
+}
+
 export const GRANTABLE_SCOPES = ['apply', 'view', 'respond', 'notify'] as const satisfies readonly AuthorityScope[];
 
 /** An invitation waits this long for the proxy, then expires. */
@@ -50,7 +68,7 @@ export const INVITATION_DAYS = 14;
 export const MAX_FACT_ATTEMPTS = 3;
 /** At most this many live (pending or active) proxies per person. */
 export const MAX_PROXIES_PER_PERSON = 3;
-/** A proxy acting for more people than this is listed for staff review. */
+/** A proxy acting for more people than this is listed for staff review (the portal's rule; a verified 基层工作人员 is not: 000 二(四)3 asks them to 代办). */
 export const PROXY_REVIEW_THRESHOLD = 20;
 /** Both sides are reminded this many days before the end date. */
 export const REMINDER_DAYS = 14;

@@ -16,6 +16,7 @@ import { BANK_CHANGE_TEXT } from '@/lib/dal/bank-changes';
 import { ANSWER_WITHIN_WORKING_DAYS, NOTICE_VERSION } from '@/lib/texts/privacy-notice';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { STATUS_TEXT } from '@/lib/workflow/states';
+import { RELATIONSHIP_TEXT } from '@/lib/authority/states';
 import { notFound, refuse, type Result } from '@/lib/result';
 import type { ConsentKind, DataRequestKind, DataRequestStatus } from '@/db/schema-shared';
 import { STAFF } from '@/lib/auth/roles';
@@ -123,6 +124,7 @@ async function collectMyData(actor: SessionUser, now: Date) {
   const a = schema.authorities;
   const granted = personId ? await q((db) => db.select().from(a).where(eq(a.grantorPersonId, personId)).orderBy(asc(a.createdAt))) : [];
   const held = await q((db) => db.select({ a, nameMasked: schema.persons.nameMasked }).from(a).innerJoin(schema.persons, eq(schema.persons.id, a.grantorPersonId)).where(eq(a.proxyUserId, actor.id)).orderBy(asc(a.createdAt)));
+  const workerRows = await q((db) => db.select().from(schema.communityWorkers).where(eq(schema.communityWorkers.userId, actor.id)).orderBy(asc(schema.communityWorkers.verifiedAt)));
   const notices = await q((db) => db.select().from(schema.notifications).where(eq(schema.notifications.userId, actor.id)).orderBy(asc(schema.notifications.createdAt)));
   const consents = await q((db) => db.select().from(schema.consents).where(eq(schema.consents.userId, actor.id)).orderBy(asc(schema.consents.givenAt)));
   const requests = await q((db) => db.select().from(schema.dataRequests).where(eq(schema.dataRequests.userId, actor.id)).orderBy(asc(schema.dataRequests.createdAt)));
@@ -166,8 +168,10 @@ async function collectMyData(actor: SessionUser, now: Date) {
       }),
       documents: docs.filter((d) => d.applicationId === x.id).map((d) => ({ name: d.originalName, kind: d.kind, mime: d.mime, sizeBytes: d.sizeBytes, uploadedAt: d.createdAt })),
     })),
-    authoritiesGranted: granted.map((g) => ({ status: g.status, kind: g.kind, scope: g.scope, validFrom: g.validFrom, validTo: g.validTo, proxyPhone: g.proxyPhoneEnc ? decrypt(g.proxyPhoneEnc) : null })),
-    authoritiesHeld: held.map(({ a: h, nameMasked }) => ({ grantor: nameMasked, status: h.status, kind: h.kind, scope: h.scope, validFrom: h.validFrom, validTo: h.validTo })),
+    authoritiesGranted: granted.map((g) => ({ status: g.status, kind: g.kind, relationship: RELATIONSHIP_TEXT[g.relationship], scope: g.scope, validFrom: g.validFrom, validTo: g.validTo, proxyPhone: g.proxyPhoneEnc ? decrypt(g.proxyPhoneEnc) : null })),
+    authoritiesHeld: held.map(({ a: h, nameMasked }) => ({ grantor: nameMasked, status: h.status, kind: h.kind, relationship: RELATIONSHIP_TEXT[h.relationship], scope: h.scope, validFrom: h.validFrom, validTo: h.validTo })),
+    // The office's verifications of this account as a 基层工作人员 (unit and region as the clerk recorded them).
+    communityWorker: workerRows.map((w) => ({ region: w.region, organisation: w.organisation, verifiedAt: w.verifiedAt })),
     notices: notices.map((n) => ({ at: n.createdAt, title: n.title, body: n.body, readAt: n.readAt })),
     consents: consents.map((c) => ({ kind: c.kind, noticeVersion: c.noticeVersion, givenAt: c.givenAt, withdrawnAt: c.withdrawnAt })),
     requests: requests.map((r) => ({ ref: r.ref, kind: r.kind, status: r.status, createdAt: r.createdAt, dueDate: r.dueDate, answer: r.answer })),

@@ -33,8 +33,9 @@ export function myDataPdf(d: MyData): Promise<Buffer> {
     for (const b of d.bankChanges) line(`${b.ref ?? ''} ${b.bankName} ${b.accountMasked}：${b.statusText}，提交于 ${formatDateTime(b.createdAt)}${b.answer ? `，说明：${b.answer}` : ''}`);
     h('三、委托');
     none([...d.authoritiesGranted, ...d.authoritiesHeld]);
-    for (const g of d.authoritiesGranted) line(`您委托 ${g.proxyPhone ?? '—'}：${g.scope.map((s) => SCOPE_TEXT[s]).join('、')}，${g.validFrom} 至 ${g.validTo}，${AUTHORITY_STATUS[g.status] ?? g.status}`);
-    for (const g of d.authoritiesHeld) line(`${g.grantor} 委托您：${g.scope.map((s) => SCOPE_TEXT[s]).join('、')}，${g.validFrom} 至 ${g.validTo}，${AUTHORITY_STATUS[g.status] ?? g.status}`);
+    for (const g of d.authoritiesGranted) line(`您委托 ${g.proxyPhone ?? '—'}（${g.relationship}）：${g.scope.map((s) => SCOPE_TEXT[s]).join('、')}，${g.validFrom} 至 ${g.validTo}，${AUTHORITY_STATUS[g.status] ?? g.status}`);
+    for (const g of d.authoritiesHeld) line(`${g.grantor} 委托您（${g.relationship}）：${g.scope.map((s) => SCOPE_TEXT[s]).join('、')}，${g.validFrom} 至 ${g.validTo}，${AUTHORITY_STATUS[g.status] ?? g.status}`);
+    for (const w of d.communityWorker) line(`经办部门于 ${formatDateTime(w.verifiedAt)} 核实您为基层工作人员：${w.organisation}`);
     h('四、消息通知');
     none(d.notices);
     for (const n of d.notices) line(`${formatDateTime(n.at)} ${n.title}：${n.body}`);

@@ -56,7 +56,7 @@ export async function seed(options: { parameters?: boolean } = {}): Promise<'see
       await db.insert(schema.consents).values({ userId: user!.id, kind: 'sensitive', noticeVersion: NOTICE_VERSION });
     }
     const proxied = await insertPerson(DEMO_PROXIED_PERSON, DEMO_PROXIED_PERSON.categories);
-    await db.insert(schema.authorities).values({ grantorPersonId: proxied, proxyUserId: residentIds['13800000003'], scope: ['apply', 'view', 'respond', 'notify'], validFrom: '2024-01-01', validTo: '2027-12-31', status: 'active', kind: 'document', verifiedAt: '2024-01-05T02:00:00.000Z', verifyNote: '演示：已核验委托书和双方身份证' });
+    await db.insert(schema.authorities).values({ grantorPersonId: proxied, proxyUserId: residentIds['13800000003'], scope: ['apply', 'view', 'respond', 'notify'], validFrom: '2024-01-01', validTo: '2027-12-31', status: 'active', kind: 'document', relationship: 'family', verifiedAt: '2024-01-05T02:00:00.000Z', verifyNote: '演示：已核验委托书和双方身份证' });
     for (const region of ['wuxi', 'shanghai', 'chongqing-shapingba', 'national', 'shanghai-mutual-aid']) {
       const settings: [string, string][] = [
         ['claimDeadline', '出院（或门诊就医）后的下一个季度内提交'],

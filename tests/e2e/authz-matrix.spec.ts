@@ -437,7 +437,7 @@ const ROWS: Row[] = [
   {
     kind: 'action',
     name: 'app/(resident)/proxy/actions.ts#inviteAction',
-    fields: (fx) => ({ phone: fx.nobodyPhone, scope: 'view', validFrom: '2099-01-01', validTo: '2099-06-30', which: 'all' }),
+    fields: (fx) => ({ phone: fx.nobodyPhone, relationship: 'family', scope: 'view', validFrom: '2099-01-01', validTo: '2099-06-30', which: 'all' }),
     expect: cells({ anon: 'login', owner: 'state:每个人最多可以同时委托 3 位代办人', other: 'state:您的账号还没有登记身份证号', proxy: 'state:您的账号还没有登记身份证号', proxyView: 'state:您的账号还没有登记身份证号', proxyNone: 'state:您的账号还没有登记身份证号', proxyRevoked: 'state:您的账号还没有登记身份证号', staff: 'forbidden' }),
   },
   // acceptInvitation on the owner's invitation to the other resident's phone: invitationFor finds it only for the
@@ -482,7 +482,7 @@ const ROWS: Row[] = [
     kind: 'action',
     name: 'app/(resident)/proxy/actions.ts#requestAction',
     fields: (fx) => ({
-      name: '严矩阵', idNumber: fx.idNumber, region: 'wuxi', scope: 'apply', validFrom: '2099-01-01', validTo: '2099-06-30',
+      name: '严矩阵', idNumber: fx.idNumber, region: 'wuxi', relationship: 'family', scope: 'apply', validFrom: '2099-01-01', validTo: '2099-06-30',
       letter: { name: '委托书.png', mimeType: 'image/png', buffer: PNG_1X1 }, proxyId: { name: '我的身份证.png', mimeType: 'image/png', buffer: PNG_1X1 }, grantorId: { name: '他的身份证.png', mimeType: 'image/png', buffer: PNG_1X1 },
     }),
     expect: cells({ anon: 'login', residents: 'state:这个人已经有 3 位代办人', owner: 'state:这是您自己的身份证号', staff: 'forbidden' }),
@@ -507,6 +507,15 @@ const ROWS: Row[] = [
     bound: (fx) => [fx.request.id],
     fields: () => ({ decision: 'approve', note: '委托书签字与两张身份证一致' }),
     expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:这个人已经有 3 位生效的代办人', shClerk: 'state:没有找到这条记录', wxDistrict: 'state:没有找到这条记录' }),
+  },
+  // verifyCommunityWorker on the 委托书 request (a family member's): the Wuxi clerk is told there is nothing to verify;
+  // another region's or a district's clerk: not found (authorityForReview). Nothing is written.
+  {
+    kind: 'action',
+    name: 'app/admin/authorities/actions.ts#verifyWorkerAction',
+    bound: (fx) => [fx.request.id],
+    fields: () => ({ organisation: '矩阵街道社区居委会', checked: 'yes' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:不是基层工作人员', shClerk: 'state:没有找到这条记录', wxDistrict: 'state:没有找到这条记录' }),
   },
   // revokeAuthority as 'clerk' (authorityForReview decides): the Wuxi clerk revokes proxyView's authority.
   {
@@ -538,6 +547,15 @@ const ROWS: Row[] = [
   ),
   // counterReceipt: the clerk who filed it, the case in their view (loadApplication 'view').
   { kind: 'page', name: '/admin/counter/receipt/[ref]', url: (fx) => `/admin/counter/receipt/${fx.counterRef}`, expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxDistrict: 'not_found', shClerk: 'not_found' }) },
+  { kind: 'page', name: '/admin/counter/guardian', expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'ok', wxDistrict: 'ok', shClerk: 'ok' }) },
+  // recordGuardian for the owner without the guardianship proof: refused for the Wuxi clerk; the owner is not another
+  // region's or a district's clerk's person (personOfStaffArea), so they are told so. Nothing is written.
+  {
+    kind: 'action',
+    name: 'app/admin/counter/actions.ts#guardianAction',
+    fields: (fx) => ({ personName: '严矩阵', personIdNumber: fx.idNumber, guardianName: '柏监护', guardianIdNumber: fx.counterIdNumber, guardianPhone: fx.nobodyPhone, validTo: '2099-06-30', checked: 'yes' }),
+    expect: cells({ anon: 'login', residents: 'forbidden', staff: 'forbidden', wxClerk: 'state:请上传监护证明', wxDistrict: 'state:不在本地区', shClerk: 'state:不在本地区' }),
+  },
   // startCounterFiling: any clerk with a region, for the person they have the 身份证 of: each starts a draft.
   {
     kind: 'action',

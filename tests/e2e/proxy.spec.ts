@@ -41,6 +41,7 @@ test('邀请 → 用身份证后 4 位确认 → 女儿代父亲申请 → 父�
 
   const father = await signedIn(browser, fatherPhone, '/proxy');
   await father.getByLabel('代办人的手机号').fill(daughterPhone);
+  await father.getByLabel('家属', { exact: true }).check();
   await expect(father.getByLabel(/^提交申请/)).toBeChecked();
   await expect(father.getByLabel('到哪天结束')).not.toHaveValue('');
   await father.getByRole('button', { name: '发送邀请' }).click();
@@ -93,6 +94,7 @@ test('连续 3 次填错身份证后 4 位，邀请被锁定', async ({ browser 
   residentApplication(fatherPhone, fatherId, '李长河');
   const father = await signedIn(browser, fatherPhone, '/proxy');
   await father.getByLabel('代办人的手机号').fill(otherPhone);
+  await father.getByLabel('其他', { exact: true }).check();
   await father.getByRole('button', { name: '发送邀请' }).click();
   await expect(father.getByText('邀请已发出')).toBeVisible();
 
@@ -129,6 +131,7 @@ test('上传委托书 → 受理员核验通过 → 代办人为他申请', asyn
   const form = proxy.locator('form').filter({ has: proxy.getByRole('button', { name: '提交给窗口核验' }) });
   await form.getByLabel('委托人（申请人）姓名').fill('周老汉');
   await form.getByLabel('委托人身份证号码').fill(grantorId);
+  await form.getByLabel('家属', { exact: true }).check();
   await form.getByLabel('签好字的委托书').setInputFiles({ name: '委托书.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await form.getByLabel('委托人的身份证照片').setInputFiles({ name: '委托人身份证.png', mimeType: 'image/png', buffer: PNG_1X1 });
   await form.getByLabel('您（受托人）的身份证照片').setInputFiles({ name: '我的身份证.png', mimeType: 'image/png', buffer: PNG_1X1 });

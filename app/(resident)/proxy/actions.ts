@@ -4,8 +4,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { idNumberField, phoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/http/action';
-import { GRANTABLE_SCOPES } from '@/lib/authority/states';
-import { acceptInvitation, cancelInvitation, declineInvitation, inviteProxy, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
+import { CHOOSABLE_RELATIONSHIPS, GRANTABLE_SCOPES } from '@/lib/authority/states';
+import { cancelInvitation, inviteProxy, revokeAuthority } from '@/lib/dal/authorities/grantor';
+import { acceptInvitation, declineInvitation, requestByDocument } from '@/lib/dal/authorities/proxy';
 import { APPLY_REGIONS } from '@/lib/check/views';
 
 const RESIDENT = ['resident'] as const;
@@ -13,11 +14,13 @@ const date = (what: string) => z.string({ error: `请填写${what}。` }).regex(
 const scope = z
   .union([z.enum(GRANTABLE_SCOPES), z.array(z.enum(GRANTABLE_SCOPES))], { error: '请至少选择一项可以代办的事务。' })
   .transform((v) => (Array.isArray(v) ? v : [v]));
+const relationship = z.enum(CHOOSABLE_RELATIONSHIPS, { error: '请选择代办人与委托人的关系。' });
 const authorityId = z.uuid({ error: '没有找到这份委托。' });
 
 export const inviteAction = validatedAction(
   z.object({
     phone: phoneField(),
+    relationship,
     scope,
     validFrom: date('开始日期'),
     validTo: date('结束日期'),
@@ -26,7 +29,7 @@ export const inviteAction = validatedAction(
   RESIDENT,
   async (input, user, { values }): Promise<ActionState> => {
     const applicationId = input.which && input.which !== 'all' ? input.which : null;
-    const r = await inviteProxy(user, { phone: input.phone, scope: input.scope, validFrom: input.validFrom, validTo: input.validTo, applicationId });
+    const r = await inviteProxy(user, { phone: input.phone, relationship: input.relationship, scope: input.scope, validFrom: input.validFrom, validTo: input.validTo, applicationId });
     if (!r.ok) return refusalState(r, values);
     revalidatePath('/proxy');
     redirect('/proxy?done=invited');
@@ -71,6 +74,7 @@ export const requestAction = validatedAction(
     name: z.string().trim().min(2, '请填写委托人的姓名（与身份证一致）。').max(30, '姓名太长了。'),
     idNumber: idNumberField,
     region: z.enum(APPLY_REGIONS.map((r) => r.code) as [string, ...string[]], { error: '请选择委托人的参保地。' }),
+    relationship,
     scope,
     validFrom: date('开始日期'),
     validTo: date('结束日期'),

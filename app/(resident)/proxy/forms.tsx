@@ -2,6 +2,7 @@
 // The /proxy forms: they keep what was typed and show each error beside its field.
 import { useActionState } from 'react';
 import { ErrorSummary, Field } from '@/app/_components/field';
+import { ChoiceList } from '@/app/_components/choice-list';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { ActionState } from '@/lib/http/action';
 
@@ -37,6 +38,17 @@ function ScopeChoice({ error, chosen }: { error?: string; chosen: string[] }) {
   );
 }
 
+// 监护人 is not offered: a guardian is recorded at the counter with the guardianship proof.
+const RELATIONSHIPS = [
+  { value: 'family', label: '家属', hint: '配偶、子女、父母或其他亲属' },
+  { value: 'community_worker', label: '基层工作人员', hint: '社区、村委会、街道（乡镇）的工作人员；经办部门核实身份后显示“已核实”' },
+  { value: 'other', label: '其他', hint: '朋友、邻居等' },
+] as const;
+
+function RelationshipChoice({ legend, error, chosen }: { legend: string; error?: string; chosen: string }) {
+  return <ChoiceList name="relationship" legend={legend} hint="为无法自己表示同意的人办理的监护人，请带监护证明到窗口登记。" error={error} options={RELATIONSHIPS} defaultValue={chosen} className="mb-5" />;
+}
+
 function Dates({ values, errors, today, defaultTo }: { values?: ActionState['values']; errors?: Record<string, string>; today: string; defaultTo: string }) {
   return (
     <div className="grid gap-x-4 sm:grid-cols-2">
@@ -54,6 +66,7 @@ export function InviteForm({ action, today, defaultTo, applications }: { action:
     <form action={formAction} noValidate>
       <ErrorSummary message={state.ok ? undefined : state.message} fieldErrors={state.fieldErrors} />
       <Field name="phone" label="代办人的手机号" hint="代办人用这个手机号登录后，需要填写您身份证号码的最后 4 位来确认。" inputMode="numeric" autoComplete="off" defaultValue={str(v?.phone)} error={state.fieldErrors?.phone} />
+      <RelationshipChoice legend="代办人是您的什么人" error={state.fieldErrors?.relationship} chosen={str(v?.relationship)} />
       <ScopeChoice error={state.fieldErrors?.scope} chosen={v ? list(v.scope) : ['apply', 'view', 'respond', 'notify']} />
       <Dates values={v} errors={state.fieldErrors} today={today} defaultTo={defaultTo} />
       <fieldset className="mb-5">
@@ -123,6 +136,7 @@ export function RequestForm({ action, today, defaultTo, regions }: { action: Act
           {regions.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
         </select>
       </div>
+      <RelationshipChoice legend="您是委托人的什么人" error={e?.relationship} chosen={str(v?.relationship)} />
       <ScopeChoice error={e?.scope} chosen={v ? list(v.scope) : ['apply', 'view', 'respond', 'notify']} />
       <Dates values={v} errors={e} today={today} defaultTo={defaultTo} />
       {upload('letter', '签好字的委托书', '委托人本人签字或按手印后，拍照或扫描上传（JPG、PNG 或 PDF，10 MB 以内）。')}

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { AUTHORITY_STATUS_TEXT, defaultValidTo, INVITATION_DAYS, MAX_PROXIES_PER_PERSON, SCOPE_TEXT } from '@/lib/authority/states';
 import { listApplications } from '@/lib/dal/applications';
-import { canInviteOnline, grantedAuthorities, heldAuthorities, invitationsForMe } from '@/lib/dal/authorities';
+import { canInviteOnline, grantedAuthorities } from '@/lib/dal/authorities/grantor';
+import { heldAuthorities, invitationsForMe } from '@/lib/dal/authorities/proxy';
 import { formatDateTime, todayInShanghai } from '@/lib/format';
 import { requireUser } from '@/lib/auth/session';
 import type { AuthorityScope } from '@/db/schema-shared';
@@ -38,7 +39,7 @@ export default async function ProxyPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">委托代办</h1>
-      <p>年老、生病或住院不方便办理的，可以委托家人、社区工作人员代办（委托代办）。委托随时可以撤销，到期自动结束。</p>
+      <p>年老、生病或住院不方便办理的，可以委托家人、社区工作人员代办（委托代办）。委托随时可以撤销，到期自动结束。无法自己表示同意的人，由监护人带监护证明到窗口登记。</p>
       {params.done && DONE[params.done] ? <p role="status" className="border-l-4 border-ok bg-green-50 p-3 font-semibold">{DONE[params.done]}</p> : null}
       {params.error ? <p role="alert" className="border-l-4 border-bad bg-red-50 p-3 font-semibold text-bad">这份委托刚刚发生了变化，请看下面的最新状态。</p> : null}
 
@@ -48,7 +49,7 @@ export default async function ProxyPage({ searchParams }: { searchParams: Promis
           {invitations.map((i) => (
             <div key={i.id} className="card space-y-3" data-testid="invitation">
               <p className="font-semibold text-lg">{i.grantor} 邀请您代办 <Status status={i.status} /></p>
-              <p>可以：{scopes(i.scope)}{i.oneApplication ? '（只限一份申请）' : ''}；有效期 {i.validFrom} 至 {i.validTo}。</p>
+              <p>您的身份：{i.relationshipText}。可以：{scopes(i.scope)}{i.oneApplication ? '（只限一份申请）' : ''}；有效期 {i.validFrom} 至 {i.validTo}。</p>
               <p className="text-sm text-muted">请在 {formatDateTime(i.inviteExpiresAt)} 前确认。</p>
               {i.status === 'pending' ? (
                 <>
@@ -75,6 +76,7 @@ export default async function ProxyPage({ searchParams }: { searchParams: Promis
             {held.map((h) => (
               <li key={h.id} className="card space-y-2" data-testid="held">
                 <p className="font-semibold text-lg">为 {h.grantor} 代办 <Status status={h.status} /></p>
+                <p>您的身份：<span data-testid="relationship">{h.relationshipText}</span></p>
                 <p>可以：{scopes(h.scope)}{h.oneApplication ? '（只限一份申请）' : ''}；有效期 {h.validFrom} 至 {h.validTo}。</p>
                 {h.kind === 'document' && h.status === 'pending' ? <p className="text-sm text-muted">委托书已上传，等待经办窗口核验。</p> : null}
                 {h.status === 'rejected' && h.declineReason ? <p className="text-bad">没有通过的原因：{h.declineReason}</p> : null}
@@ -103,6 +105,7 @@ export default async function ProxyPage({ searchParams }: { searchParams: Promis
             {granted.map((g) => (
               <li key={g.id} className="card space-y-2" data-testid="granted">
                 <p className="font-semibold text-lg">{g.proxy ?? (g.phone ? `代办人 ${g.phone}` : '代办人')}{g.proxy && g.phone && !g.proxy.includes('手机尾号') ? `（${g.phone}）` : ''} <Status status={g.status} /></p>
+                <p>关系：<span data-testid="relationship">{g.relationshipText}</span></p>
                 <p>可以：{scopes(g.scope)}{g.oneApplication ? '（只限一份申请）' : '（全部申请）'}；有效期 {g.validFrom} 至 {g.validTo}。</p>
                 {g.status === 'pending' && g.kind === 'invitation' ? <p className="text-sm text-muted">等待对方登录确认{g.attempts ? `（已填错 ${g.attempts} 次）` : ''}。</p> : null}
                 {g.status === 'locked' ? <p className="text-bad">对方连续 3 次没有答对您身份证号的最后 4 位，邀请已锁定。</p> : null}

@@ -1,12 +1,13 @@
 'use server';
 // Staff actions on authorities: verify a 委托书 (approve with a note, reject with a reason from the list),
-// revoke for a person at the counter, and link a resident account to the person record on file.
+// verify a 基层工作人员's identity, revoke for a person at the counter, and link a resident account to the person record on file.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { idNumberField, phoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/http/action';
-import { approveRequest, DECLINE_REASONS, linkAccountToPerson, rejectRequest, revokeAuthority, type DeclineReason } from '@/lib/dal/authorities';
+import { revokeAuthority } from '@/lib/dal/authorities/grantor';
+import { approveRequest, DECLINE_REASONS, linkAccountToPerson, ORGANISATION_MAX, rejectRequest, verifyCommunityWorker, type DeclineReason } from '@/lib/dal/authorities/staff';
 
 const CLERK = ['clerk'] as const;
 const id = z.uuid({ error: '没有找到这份委托。' });
@@ -26,6 +27,23 @@ export const verifyAction = validatedAction(
     if (!r.ok) return refusalState(r, values);
     revalidatePath('/admin/authorities');
     redirect(`/admin/authorities?done=${input.decision}`);
+  },
+  { bound: ['id'] },
+);
+
+// The clerk saw the proxy's work card or the unit's letter and marks the account as a 基层工作人员 of the region.
+export const verifyWorkerAction = validatedAction(
+  z.object({
+    id,
+    organisation: z.string({ error: '请填写代办人所在的单位。' }).trim().min(2, '请填写代办人所在的单位（如某某街道社区居委会）。').max(ORGANISATION_MAX, `单位名称请不超过 ${ORGANISATION_MAX} 字。`),
+    checked: z.literal('yes', { error: '请先核对工作证或单位证明，再勾选确认。' }),
+  }),
+  CLERK,
+  async (input, user, { values }): Promise<ActionState> => {
+    const r = await verifyCommunityWorker(user, input.id, { organisation: input.organisation });
+    if (!r.ok) return refusalState(r, values);
+    revalidatePath('/admin/authorities');
+    redirect('/admin/authorities?done=worker');
   },
   { bound: ['id'] },
 );

@@ -59,3 +59,20 @@ export function LinkForm({ action }: { action: Action }) {
     </form>
   );
 }
+
+export function WorkerForm({ action }: { action: Action }) {
+  const [state, formAction] = useActionState(action, { ok: true } as ActionState);
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary message={state.ok ? undefined : state.message} fieldErrors={e} />
+      <Field name="organisation" label="代办人所在单位" hint="对照工作证或单位证明填写，例如：梁溪区崇安寺街道某某社区居委会。" autoComplete="off" defaultValue={str(state.values?.organisation)} error={e?.organisation} />
+      {e?.checked ? <p id="f-checked-error" className="text-bad font-semibold mb-1">{e.checked}</p> : null}
+      <label className="choice mb-4">
+        <input id="f-checked" type="checkbox" name="checked" value="yes" />
+        <span>我已核对代办人的工作证或单位证明，确认是本地区的基层工作人员</span>
+      </label>
+      <SubmitButton pendingText="正在保存…">核实为基层工作人员</SubmitButton>
+    </form>
+  );
+}

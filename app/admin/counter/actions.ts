@@ -4,11 +4,11 @@ import { requestAddress } from '@/lib/http/client-address';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { cardName, idNumberField, optionalPhoneField } from '@/lib/validation/fields';
+import { cardName, idNumberField, optionalPhoneField, phoneField } from '@/lib/validation/fields';
 import { refusalState, validatedAction, type ActionState } from '@/lib/http/action';
 import { STEP_KEYS, type StepKey } from '@/lib/applications/draft';
 import type { RegionCode } from '@/lib/calculator';
-import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
+import { recordGuardian, startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
 import { addDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { getDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { todayInShanghai } from '@/lib/format';
@@ -109,3 +109,25 @@ export const counterSubmitAction = validatedAction(z.object({ draftId }), CLERK,
   if (!r.ok) return refusalState(r);
   redirect(`/admin/counter/receipt/${r.ref}`);
 }, { bound: ['draftId'] });
+
+// 监护人 at the counter: both 身份证 seen, the guardianship proof uploaded (refused without it).
+export const guardianAction = validatedAction(
+  z.object({
+    personName: cardName,
+    personIdNumber: idNumberField,
+    guardianName: cardName,
+    guardianIdNumber: idNumberField,
+    guardianPhone: phoneField(),
+    validTo: z.string({ error: '请填写结束日期。' }).regex(/^\d{4}-\d{2}-\d{2}$/, '请填写结束日期（年-月-日）。'),
+    checked: z.literal('yes', { error: '请先核对双方身份证原件和监护证明，再勾选确认。' }),
+  }),
+  CLERK,
+  async (input, user, { formData, values }): Promise<ActionState> => {
+    const f = formData.get('proof');
+    const proof = typeof f === 'object' && f !== null && 'arrayBuffer' in f && f.size > 0 ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : null;
+    const r = await recordGuardian(user, input, proof);
+    if (!r.ok) return refusalState(r, values);
+    revalidatePath('/admin/authorities');
+    redirect(`/admin/authorities/${r.id}?done=guardian`);
+  },
+);

@@ -57,3 +57,38 @@ export function SubmitForm({ action, ready }: { action: Action; ready: boolean }
     </form>
   );
 }
+
+export function GuardianForm({ action, defaultTo }: { action: Action; defaultTo: string }) {
+  const [state, formAction] = useActionState(action, { ok: true } as ActionState);
+  const v = state.values;
+  const e = state.fieldErrors;
+  return (
+    <form action={formAction} noValidate encType="multipart/form-data">
+      <ErrorSummary message={state.ok ? undefined : state.message} fieldErrors={e} />
+      <fieldset className="mb-4">
+        <legend className="text-lg font-bold mb-2">被监护人（申请人）</legend>
+        <Field name="personName" label="被监护人姓名（对照身份证）" autoComplete="off" defaultValue={str(v?.personName)} error={e?.personName} />
+        <Field name="personIdNumber" label="被监护人身份证号码" autoComplete="off" defaultValue={str(v?.personIdNumber)} error={e?.personIdNumber} />
+      </fieldset>
+      <fieldset className="mb-4">
+        <legend className="text-lg font-bold mb-2">监护人</legend>
+        <Field name="guardianName" label="监护人姓名（对照身份证）" autoComplete="off" defaultValue={str(v?.guardianName)} error={e?.guardianName} />
+        <Field name="guardianIdNumber" label="监护人身份证号码" autoComplete="off" defaultValue={str(v?.guardianIdNumber)} error={e?.guardianIdNumber} />
+        <Field name="guardianPhone" label="监护人手机号" hint="监护人用这个手机号登录网站，为被监护人办理。" inputMode="numeric" autoComplete="off" defaultValue={str(v?.guardianPhone)} error={e?.guardianPhone} />
+      </fieldset>
+      <Field name="validTo" label="到哪天结束" hint="默认一年，最长 5 年；到期后凭监护证明重新登记。" type="date" defaultValue={str(v?.validTo) || defaultTo} error={e?.validTo} />
+      <div className="mb-5">
+        <label htmlFor="f-proof" className="block font-semibold mb-1">监护证明</label>
+        <p id="f-proof-hint" className="text-sm text-muted mb-1">如法院判决书、居（村）民委员会或民政部门出具的监护证明、户口簿中的监护关系；拍照或扫描（JPG、PNG 或 PDF）。</p>
+        {e?.proof ? <p id="f-proof-error" className="text-bad font-semibold mb-1"><span className="sr-only">错误：</span>{e.proof}</p> : null}
+        <input id="f-proof" name="proof" type="file" accept="image/jpeg,image/png,application/pdf" className="input" aria-describedby={`f-proof-hint${e?.proof ? ' f-proof-error' : ''}`} />
+      </div>
+      {e?.checked ? <p id="f-checked-error" className="text-bad font-semibold mb-1">{e.checked}</p> : null}
+      <label className="choice mb-4">
+        <input id="f-checked" type="checkbox" name="checked" value="yes" />
+        <span>我已当面核对双方身份证原件和监护证明原件</span>
+      </label>
+      <SubmitButton pendingText="正在登记…">登记监护人</SubmitButton>
+    </form>
+  );
+}

@@ -28,6 +28,7 @@ export default async function CounterPage() {
           </ul>
         </section>
       ) : null}
+      <p><Link href="/admin/counter/guardian" className="link">登记监护人：为无法自己表示同意的人</Link></p>
       <section className="card space-y-3" aria-labelledby="s-title">
         <h2 id="s-title" className="text-xl font-bold">开始新的代录</h2>
         <StartForm action={startAction} />

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { encrypt, lookupHash } from '@/lib/personal/crypto';
-import { requestByDocument } from '@/lib/dal/authorities';
+import { requestByDocument } from '@/lib/dal/authorities/proxy';
 import { startCounterFiling, submitCounterFiling } from '@/lib/dal/counter';
 import { addDocument } from '@/lib/dal/documents';
 import { createDraft, saveEpisode, saveStep } from '@/lib/dal/drafts';
@@ -74,7 +74,7 @@ async function setup(input: Setup) {
   const asked = await requestByDocument(
     toSessionUser(other),
     // At most 5 years (requestByDocument): to 1 January four years on.
-    { name: input.ownerName, idNumber: input.ownerIdNumber, region: 'wuxi', scope: ['apply', 'view'], validFrom: today, validTo: `${Number(today.slice(0, 4)) + 4}-01-01` },
+    { name: input.ownerName, idNumber: input.ownerIdNumber, region: 'wuxi', relationship: 'family', scope: ['apply', 'view'], validFrom: today, validTo: `${Number(today.slice(0, 4)) + 4}-01-01` },
     { letter: { name: '委托书.png', bytes: new Uint8Array(PNG) }, proxyId: { name: '受托人身份证.png', bytes: new Uint8Array(PNG) }, grantorId: { name: '委托人身份证.png', bytes: new Uint8Array(PNG) } },
   );
   if (!asked.ok) throw new Error(`${asked.message} ${JSON.stringify(asked.fieldErrors ?? {})}`);

@@ -1,10 +1,15 @@
 import '../helpers/test-db';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { encrypt, lookupHash } from '@/lib/personal/crypto';
 import { applicationDetail } from '@/lib/dal/applications';
-import { acceptInvitation, approveRequest, authorityForReview, authorityQueue, cancelInvitation, grantedAuthorities, heldAuthorities, invitationsForMe, inviteProxy, INVITATION_LOCKED, linkAccountToPerson, rejectRequest, requestByDocument, revokeAuthority } from '@/lib/dal/authorities';
-import { sendAuthorityReminders } from '@/lib/dal/authority-reminders';
+import { cancelInvitation, grantedAuthorities, inviteProxy, revokeAuthority } from '@/lib/dal/authorities/grantor';
+import { acceptInvitation, heldAuthorities, invitationsForMe, INVITATION_LOCKED, requestByDocument } from '@/lib/dal/authorities/proxy';
+import { sendAuthorityReminders } from '@/lib/dal/authorities/reminders';
+import { approveRequest, authorityForReview, authorityQueue, linkAccountToPerson, rejectRequest, verifyCommunityWorker } from '@/lib/dal/authorities/staff';
+import { recordGuardian } from '@/lib/dal/counter';
+import { exportMyData } from '@/lib/dal/my-data';
+import { hasAuthority } from '@/lib/dal/access';
 import { createDraft, getDraft, listDrafts, saveEpisode, saveStep } from '@/lib/dal/drafts';
 import { perform } from '@/lib/workflow';
 import { toSessionUser, type SessionUser } from '@/lib/dal/users';
@@ -33,7 +38,7 @@ async function clerk(): Promise<SessionUser> {
   const [row] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `clerk${seq}`, displayName: '受理员', region: 'wuxi' }).returning());
   return toSessionUser(row!);
 }
-const grant = (phone: string, over: Partial<Parameters<typeof inviteProxy>[1]> = {}) => ({ phone, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30', applicationId: null, ...over });
+const grant = (phone: string, over: Partial<Parameters<typeof inviteProxy>[1]> = {}) => ({ phone, relationship: 'family' as const, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30', applicationId: null, ...over });
 const NOW = new Date('2026-12-01T04:00:00Z');
 const status = async (id: string) => (await q((db) => db.select().from(schema.authorities).where(eq(schema.authorities.id, id))))[0]!;
 
@@ -212,7 +217,7 @@ describe('委托书 request, clerk verification, account linking', () => {
   it('is pending until a clerk approves with a note; a rejection carries the reason', async () => {
     const daughter = await resident();
     const c = await clerk();
-    const input = { name: '郑大爷', idNumber: idNumber(900), region: 'wuxi', scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
+    const input = { name: '郑大爷', idNumber: idNumber(900), region: 'wuxi', relationship: 'family' as const, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
     const asked = await requestByDocument(daughter, input, { letter: file('委托书.png'), proxyId: file('my-id.png'), grantorId: file('his-id.png') }, NOW);
     if (!asked.ok) throw new Error(asked.message);
     const personId = (await status(asked.id)).grantorPersonId;
@@ -301,7 +306,7 @@ describe('staff see and link only people of their area (a district: people with 
 
   it('a 委托书 of a Wuxi person: the Wuxi clerk reviews it; a 梁溪区 clerk (no case of the person there) and a Shanghai clerk do not', async () => {
     const daughter = await resident();
-    const input = { name: '钱大爷', idNumber: idNumber(950), region: 'wuxi', scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
+    const input = { name: '钱大爷', idNumber: idNumber(950), region: 'wuxi', relationship: 'family' as const, scope: ['apply', 'view'] as ('apply' | 'view')[], validFrom: '2026-12-01', validTo: '2027-11-30' };
     const asked = await requestByDocument(daughter, input, { letter: file('委托书.png'), proxyId: file('my-id.png'), grantorId: file('his-id.png') }, NOW);
     if (!asked.ok) throw new Error(asked.message);
     const wuxi = await staff('wuxi');
@@ -334,5 +339,119 @@ describe('staff see and link only people of their area (a district: people with 
     const [row] = await q((db) => db.select().from(schema.users).where(eq(schema.users.id, u.id)));
     expect(row!.personId).toBeNull();
     expect(await linkAccountToPerson(await staff('wuxi'), { phone: u.phone, idNumber: id, note: '核对了身份证原件' })).toEqual({ ok: true, name: '孙*' });
+  });
+});
+
+describe('代办人与委托人的关系（家属、基层工作人员、监护人、其他）', () => {
+  async function staffOf(region: string, district: string | null = null): Promise<SessionUser> {
+    seq += 1;
+    const [row] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `rel${seq}`, displayName: '受理员', region, district }).returning());
+    return toSessionUser(row!);
+  }
+  const auditOf = (authorityId: string, action: string) => q((db) => db.select().from(schema.auditLog).where(and(eq(schema.auditLog.authorityId, authorityId), eq(schema.auditLog.action, action))));
+
+  it('申请人邀请时选择关系并保存；监护人不能在网上选；旧记录为“其他”；双方列表和“我的数据”都显示关系', async () => {
+    const mother = await resident('吴秀兰');
+    const son = await resident();
+    const bad = await inviteProxy(mother, grant(son.phone, { relationship: 'guardian' as never }), NOW);
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { relationship: expect.any(String) } });
+    const invited = await inviteProxy(mother, grant(son.phone, { relationship: 'family' }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    expect((await status(invited.id)).relationship).toBe('family');
+    expect((await invitationsForMe(son, NOW))[0]).toMatchObject({ relationshipText: '家属' });
+    expect(await acceptInvitation(son, invited.id, mother.idNumber!.slice(-4), NOW)).toEqual({ ok: true });
+    expect((await grantedAuthorities(mother)).find((g) => g.id === invited.id)).toMatchObject({ relationship: 'family', relationshipText: '家属' });
+    expect((await heldAuthorities(son, NOW)).find((h) => h.id === invited.id)).toMatchObject({ relationshipText: '家属' });
+    const data = await exportMyData(mother, 'json', NOW);
+    expect(data?.authoritiesGranted).toContainEqual(expect.objectContaining({ relationship: '家属' }));
+    expect((await exportMyData(son, 'json', NOW))?.authoritiesHeld).toContainEqual(expect.objectContaining({ relationship: '家属' }));
+    // A row written without a relationship (as every row before the migration) reads as 'other'.
+    const [old] = await q((db) => db.insert(schema.authorities).values({ grantorPersonId: mother.personId!, proxyUserId: son.id, scope: ['view'], validFrom: '2026-01-01', validTo: '2026-06-30', status: 'expired', kind: 'document' }).returning());
+    expect(old!.relationship).toBe('other');
+  });
+
+  it('基层工作人员：核实前显示“待经办部门核实身份”；本地区受理员核实单位后显示已核实，并留下审计记录；外地区和街道受理员看不到', async () => {
+    const elder = await resident('冯老伯');
+    const worker = await resident();
+    const invited = await inviteProxy(elder, grant(worker.phone, { relationship: 'community_worker' }), NOW);
+    if (!invited.ok) throw new Error(invited.message);
+    const wuxi = await staffOf('wuxi');
+    // Not accepted yet: there is no account to verify.
+    expect(await verifyCommunityWorker(wuxi, invited.id, { organisation: '崇安寺街道某某社区居委会' }, NOW)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await acceptInvitation(worker, invited.id, elder.idNumber!.slice(-4), NOW)).toEqual({ ok: true });
+    expect((await grantedAuthorities(elder))[0]).toMatchObject({ relationshipText: '基层工作人员（待经办部门核实身份）', workerVerified: false });
+    expect((await heldAuthorities(worker, NOW))[0]).toMatchObject({ relationshipText: '基层工作人员（待经办部门核实身份）' });
+    expect((await authorityQueue(wuxi)).workers.map((w) => w.id)).toContain(invited.id);
+    // Another region's clerk, and a district clerk without a case of the person there, are answered not found.
+    expect(await verifyCommunityWorker(await staffOf('shanghai'), invited.id, { organisation: '某社区' }, NOW)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await verifyCommunityWorker(await staffOf('wuxi', '梁溪区'), invited.id, { organisation: '某社区' }, NOW)).toMatchObject({ ok: false, code: 'not_found' });
+    expect((await authorityQueue(await staffOf('shanghai'))).workers.map((w) => w.id)).not.toContain(invited.id);
+    expect(await verifyCommunityWorker(wuxi, invited.id, { organisation: ' ' }, NOW)).toMatchObject({ ok: false, fieldErrors: { organisation: expect.any(String) } });
+    expect(await verifyCommunityWorker(wuxi, invited.id, { organisation: '崇安寺街道某某社区居委会' }, NOW)).toEqual({ ok: true });
+    const [cw] = await q((db) => db.select().from(schema.communityWorkers).where(eq(schema.communityWorkers.userId, worker.id)));
+    expect(cw).toMatchObject({ region: 'wuxi', organisation: '崇安寺街道某某社区居委会', verifiedBy: wuxi.id, authorityId: invited.id, verifiedAt: NOW.toISOString() });
+    expect(await auditOf(invited.id, 'authority.verify_worker')).toHaveLength(1);
+    expect((await grantedAuthorities(elder))[0]).toMatchObject({ relationshipText: '基层工作人员（经办部门已核实）', workerVerified: true });
+    expect((await heldAuthorities(worker, NOW))[0]).toMatchObject({ relationshipText: '基层工作人员（经办部门已核实）' });
+    expect((await authorityQueue(wuxi)).workers.map((w) => w.id)).not.toContain(invited.id);
+    expect(await verifyCommunityWorker(wuxi, invited.id, { organisation: '崇安寺街道某某社区居委会' }, NOW)).toMatchObject({ ok: false, code: 'conflict' });
+    expect((await exportMyData(worker, 'json', NOW))?.communityWorker).toEqual([{ region: 'wuxi', organisation: '崇安寺街道某某社区居委会', verifiedAt: NOW.toISOString() }]);
+    // A family member's authority has nothing to verify.
+    const other = await inviteProxy(elder, grant((await resident()).phone, { relationship: 'family' }), NOW);
+    if (!other.ok) throw new Error(other.message);
+    expect(await verifyCommunityWorker(wuxi, other.id, { organisation: '某社区' }, NOW)).toMatchObject({ ok: false, code: 'conflict' });
+  });
+
+  it('已核实的基层工作人员为本地区 21 人代办不列入“代办人数较多”；未核实的仍然列入', async () => {
+    const worker = await resident();
+    const stranger = await resident();
+    const c = await staffOf('wuxi');
+    const give = async (proxyUserId: string, relationship: 'community_worker' | 'family', i: number) => {
+      const [p] = await q((db) => db.insert(schema.persons).values({ ...sealName(`社区老人${i}`), insuredRegion: 'wuxi' }).returning({ id: schema.persons.id }));
+      const [a] = await q((db) => db.insert(schema.authorities).values({ grantorPersonId: p!.id, proxyUserId, scope: ['view'], validFrom: '2026-01-01', validTo: '2027-12-31', status: 'active', kind: 'document', relationship }).returning());
+      return a!.id;
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 21; i += 1) ids.push(await give(worker.id, 'community_worker', i));
+    for (let i = 0; i < 21; i += 1) await give(stranger.id, 'family', 100 + i);
+    const flagged = async () => (await authorityQueue(c)).flagged.map((f) => f.id);
+    expect(await flagged()).toEqual(expect.arrayContaining([worker.id, stranger.id]));
+    expect(await verifyCommunityWorker(c, ids[0]!, { organisation: '某街道社区事务受理服务中心' }, NOW)).toEqual({ ok: true });
+    expect(await flagged()).not.toContain(worker.id);
+    expect(await flagged()).toContain(stranger.id);
+  });
+
+  it('监护人：没有监护证明不登记；有证明时委托立即生效（窗口、监护人），监护人用手机号登录即可为本人办理；外地区受理员看不到', async () => {
+    const clerkWx = await staffOf('wuxi');
+    const personId = idNumber(970);
+    const guardianId = idNumber(971);
+    const phone = '13599990970';
+    const input = { personName: '褚老太', personIdNumber: personId, guardianName: '褚建国', guardianIdNumber: guardianId, guardianPhone: phone, validTo: '2027-11-30' };
+    const refused = await recordGuardian(clerkWx, input, null, NOW);
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { proof: expect.stringContaining('监护证明') } });
+    expect(await q((db) => db.select().from(schema.persons).where(eq(schema.persons.idNumberHmac, lookupHash(`id:${personId}`))))).toHaveLength(0);
+    expect(await q((db) => db.select().from(schema.users).where(eq(schema.users.phoneHmac, lookupHash(`phone:${phone}`))))).toHaveLength(0);
+    expect((await recordGuardian(await staffOf('shanghai'), { ...input, personIdNumber: idNumber(972) }, null, NOW)).ok).toBe(false);
+    const made = await recordGuardian(clerkWx, input, file('监护证明.png'), NOW);
+    if (!made.ok) throw new Error(made.message);
+    const row = await status(made.id);
+    expect(row).toMatchObject({ status: 'active', kind: 'counter', relationship: 'guardian', verifiedBy: clerkWx.id });
+    expect(row.proxyIdNumberEnc).not.toContain(guardianId);
+    const [doc] = await q((db) => db.select().from(schema.documents).where(eq(schema.documents.authorityId, made.id)));
+    expect(doc).toMatchObject({ kind: 'authority_guardianship' });
+    expect(await auditOf(made.id, 'authority.guardian')).toHaveLength(1);
+    // The guardian's first sign-in finds the account made at the counter, which holds the authority.
+    const [account] = await q((db) => db.select().from(schema.users).where(eq(schema.users.phoneHmac, lookupHash(`phone:${phone}`))));
+    const guardian = toSessionUser(account!);
+    expect(await hasAuthority(guardian.id, row.grantorPersonId, 'apply')).toBe(true);
+    expect((await createDraft(guardian, { region: 'wuxi', forPersonId: row.grantorPersonId })).ok).toBe(true);
+    expect((await heldAuthorities(guardian, NOW))[0]).toMatchObject({ relationshipText: '监护人', status: 'active' });
+    const review = await authorityForReview(clerkWx, made.id);
+    expect(review).toMatchObject({ relationshipText: '监护人', guardianName: '褚建国', guardianIdNumber: guardianId });
+    expect(review?.documents.map((d) => d.label)).toEqual(['监护证明']);
+    expect(await authorityForReview(await staffOf('shanghai'), made.id)).toBeNull();
+    // A Shanghai clerk cannot give the Wuxi person another guardian.
+    const again = await recordGuardian(await staffOf('shanghai'), { ...input, guardianIdNumber: idNumber(973), guardianPhone: '13599990973' }, file('证明.png'), NOW);
+    expect(again).toMatchObject({ ok: false, fieldErrors: { personIdNumber: expect.any(String) } });
   });
 });

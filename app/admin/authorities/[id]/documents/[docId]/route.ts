@@ -1,5 +1,5 @@
 // A document of an authority request, for staff of the person's region (each view audited).
-import { authorityDocument } from '@/lib/dal/authorities';
+import { authorityDocument } from '@/lib/dal/authorities/staff';
 import { currentUser } from '@/lib/auth/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; docId: string }> }) {
