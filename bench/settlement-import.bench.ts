@@ -68,7 +68,7 @@ function fileText(): string {
 /** Approved applications for the first visit of the applied people, with their ledger approval (85% of self-pay, 001 四(六)). */
 async function appliedCases(people: { id: string; index: number }[], filedBy: string): Promise<number> {
   const mine = people.filter((p) => appliedPerson(p.index));
-  for (const [k, p] of mine.entries()) {
+  for (const p of mine) {
     const v = visitOf(p.index);
     const fen = Math.round((v.policy - v.basic) * 0.85);
     const pool = v.inpatient ? 'inpatient' : 'outpatient';
@@ -78,7 +78,7 @@ async function appliedCases(people: { id: string; index: number }[], filedBy: st
     } as const;
     const [app] = await q((db) =>
       db.insert(schema.applications).values({
-        ref: `WX-2026-${String(700000 + k)}`, personId: p.id, filedByUserId: filedBy, region: 'wuxi', year: 2026, status: 'approved', primaryCategory: 'dibao', estimatedFen: fen, decidedAmountFen: fen,
+        ref: `WX-2026-${String(700000 + p.index)}`, personId: p.id, filedByUserId: filedBy, region: 'wuxi', year: 2026, status: 'approved', primaryCategory: 'dibao', estimatedFen: fen, decidedAmountFen: fen,
         estimateSnapshot: { result: { episodes: [{ id: '0', pool, assistanceFen: fen, tiltFen: 0 }] }, parameters: {}, computedAt: '2026-07-01T00:00:00.000Z' },
         submittedAt: '2026-07-01T00:00:00.000Z', decidedAt: '2026-07-02T00:00:00.000Z',
       }).returning({ id: schema.applications.id }),
