@@ -42,6 +42,8 @@ const TARGETS: Target[] = [
   { name: '`POST /api/v1/estimate` (the contract\'s example)', path: '/api/v1/estimate', method: 'POST', body: ESTIMATE, baseline: 'trivial', budget: 0.9 },
 ];
 
+const keyOf = (t: Target) => `${t.method ?? 'GET'} ${t.path}`;
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -103,8 +105,8 @@ try {
   await waitReady(`${base}/api/health`, server);
   for (const t of TARGETS) {
     await run(base, t, 2);
-    results.set(t.path + (t.method ?? ''), await run(base, t, seconds));
-    const r = results.get(t.path + (t.method ?? ''))!;
+    const r = await run(base, t, seconds);
+    results.set(keyOf(t), r);
     console.log(`  ${t.path.padEnd(18)} ${t.method ?? 'GET'}  ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
   }
 } finally {
@@ -116,14 +118,14 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-const ref = { static: results.get('/robots.txt')!.rps, trivial: results.get('/api/health')!.rps };
+const ref = { static: results.get('GET /robots.txt')!.rps, trivial: results.get('GET /api/health')!.rps };
 const rows = TARGETS.map((t) => {
-  const r = results.get(t.path + (t.method ?? ''))!;
+  const r = results.get(keyOf(t))!;
   const ratio = t.baseline ? r.rps / ref[t.baseline] : null;
   const verdict = t.budget === undefined || ratio === null ? '' : ratio >= t.budget ? `≥ ${t.budget}: met` : `≥ ${t.budget}: **not met**`;
   return `| ${t.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio === null ? 'baseline' : `${ratio.toFixed(2)} of the ${t.baseline === 'static' ? 'static file' : 'trivial route'}`} | ${verdict} |`;
 });
-const unmet = TARGETS.filter((t) => t.budget !== undefined && results.get(t.path + (t.method ?? ''))!.rps / ref[t.baseline!] < t.budget);
+const unmet = TARGETS.filter((t) => t.budget !== undefined && results.get(keyOf(t))!.rps / ref[t.baseline!] < t.budget);
 if (unmet.length) console.log(`below budget: ${unmet.map((t) => t.path).join(', ')}`);
 
 recordSection(

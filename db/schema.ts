@@ -239,6 +239,18 @@ export const applicationCounts = sqliteTable(
   (t) => [uniqueIndex('application_counts_pk').on(t.region, t.district, t.status)],
 );
 
+// The figures both application rollups keep per key (district, status, whole day of decision: counts and bill sums).
+const rollupFigures = () => ({
+    district: text('district').notNull().default(''),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    decisionDay: integer('decision_day').notNull(),
+    n: integer('n').notNull().default(0),
+    billStays: integer('bill_stays').notNull().default(0),
+    billPolicyFen: integer('bill_policy_fen').notNull().default(0),
+    billLeftFen: integer('bill_left_fen').notNull().default(0),
+    billOverTarget: integer('bill_over_target').notNull().default(0),
+});
+
 // Statistics per region, submission day (Asia/Shanghai), district, status and day of decision: kept by database
 // triggers on applications in the same transaction (migration stats_daily), read by lib/dal/stats.ts so a year of a
 // region is a few hundred thousand rows at most, never its applications. decision_day: whole days from submission
@@ -249,14 +261,7 @@ export const applicationStatsDaily = sqliteTable(
   {
     region: text('region').notNull(),
     day: text('day').notNull(),
-    district: text('district').notNull().default(''),
-    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
-    decisionDay: integer('decision_day').notNull(),
-    n: integer('n').notNull().default(0),
-    billStays: integer('bill_stays').notNull().default(0),
-    billPolicyFen: integer('bill_policy_fen').notNull().default(0),
-    billLeftFen: integer('bill_left_fen').notNull().default(0),
-    billOverTarget: integer('bill_over_target').notNull().default(0),
+    ...rollupFigures(),
   },
   (t) => [uniqueIndex('application_stats_daily_pk').on(t.region, t.day, t.district, t.status, t.decisionDay)],
 );
@@ -269,14 +274,7 @@ export const applicationStatsMonthly = sqliteTable(
   {
     region: text('region').notNull(),
     month: text('month').notNull(),
-    district: text('district').notNull().default(''),
-    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
-    decisionDay: integer('decision_day').notNull(),
-    n: integer('n').notNull().default(0),
-    billStays: integer('bill_stays').notNull().default(0),
-    billPolicyFen: integer('bill_policy_fen').notNull().default(0),
-    billLeftFen: integer('bill_left_fen').notNull().default(0),
-    billOverTarget: integer('bill_over_target').notNull().default(0),
+    ...rollupFigures(),
   },
   (t) => [uniqueIndex('application_stats_monthly_pk').on(t.region, t.month, t.district, t.status, t.decisionDay)],
 );
