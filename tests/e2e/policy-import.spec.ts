@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { SETTLEMENT_HEADER } from '../../lib/settlements/csv';
+import { SETTLEMENT_HEADER } from '../../lib/office/settlement-file';
 import { expectAccessible, freshIdNumber, signInResident, signInStaff } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
