@@ -111,9 +111,10 @@ export async function recordGuardian(actor: SessionUser, input: GuardianInput, p
   else if (input.validTo > addDays(today, 5 * 366)) errors.validTo = '期限最长 5 年，到期后凭监护证明重新登记。';
   const hmac = lookupHash(`id:${input.personIdNumber}`);
   const [existing] = await q((db) => db.select().from(schema.persons).where(eq(schema.persons.idNumberHmac, hmac)));
-  if (existing && openName(existing.nameEnc) !== input.personName) errors.personName = '这个身份证号登记的姓名与填写的不一致，请对照身份证核对。';
-  // A clerk gives a guardian only to a person of their own area (as the authority review page decides).
-  else if (existing && !(await personOfStaffArea(actor, existing))) errors.personIdNumber = '这个身份证号的登记记录不在本地区，请到被监护人参保地的窗口办理。';
+  // A clerk gives a guardian only to a person of their own area (as the authority review page decides), and learns
+  // nothing else about a person of another area (not whether the name matches).
+  if (existing && !(await personOfStaffArea(actor, existing))) errors.personIdNumber = '这个身份证号的登记记录不在本地区，请到被监护人参保地的窗口办理。';
+  else if (existing && openName(existing.nameEnc) !== input.personName) errors.personName = '这个身份证号登记的姓名与填写的不一致，请对照身份证核对。';
   const phoneHmac = lookupHash(`phone:${input.guardianPhone}`);
   const [account] = await q((db) => db.select().from(schema.users).where(eq(schema.users.phoneHmac, phoneHmac)));
   if (account && account.role !== 'resident') errors.guardianPhone = '这个手机号不能用于居民登录，请换一个。';
