@@ -5,10 +5,15 @@ import 'server-only';
 // checked access to the application; only references and amounts leave here, never the other person's data.
 import { and, eq, inArray, ne, or, type Column, type SQL } from 'drizzle-orm';
 import type { EstimateResult } from '@/lib/calculator';
+import { decryptJson } from '@/lib/personal/crypto';
+import type { Visit } from '@/lib/personal/records';
 import { q, schema } from '@/lib/store/db';
 
-/** One earlier record of an application's visit (`seq`): the case that covers it, if any, and what the hospital paid. */
-export type VisitMatch = { seq: number; source: 'settlement' | 'application'; ref: string | null; status: string | null; hospitalPaidFen: number; own?: boolean };
+/**
+ * One earlier record of an application's visit (`seq`): the case that covers it, if any, and what the hospital paid.
+ * `receipt` is the application's own visit where the receipt shows assistance the hospital already paid (`own`).
+ */
+export type VisitMatch = { seq: number; source: 'settlement' | 'application' | 'receipt'; ref: string | null; status: string | null; hospitalPaidFen: number; own?: boolean };
 
 const COVERING = ['submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid'] as const;
 
@@ -17,9 +22,13 @@ export async function visitMatches(app: { id: string; region: string; personId: 
   if (!app.personId) return [];
   const personId = app.personId;
   const e = schema.episodes;
-  const mine = await q((db) => db.select({ seq: e.seq, noKey: e.noKey, visitKey: e.visitKey }).from(e).where(eq(e.applicationId, app.id)));
+  const mine = await q((db) => db.select({ seq: e.seq, noKey: e.noKey, visitKey: e.visitKey, dataEnc: e.dataEnc }).from(e).where(eq(e.applicationId, app.id)));
+  const receipts: VisitMatch[] = mine.flatMap((m) => {
+    const paid = decryptJson<Visit>(m.dataEnc).assistancePaidFen ?? 0;
+    return paid > 0 ? [{ seq: m.seq, source: 'receipt' as const, ref: null, status: null, hospitalPaidFen: paid, own: true }] : [];
+  });
   const keys = [...new Set(mine.flatMap((m) => [m.noKey, m.visitKey]).filter((k): k is string => !!k))];
-  if (keys.length === 0) return [];
+  if (keys.length === 0) return receipts;
   const seqOf = (noKey: string | null, visitKey: string | null) => mine.filter((m) => (m.noKey && m.noKey === noKey) || (m.visitKey && m.visitKey === visitKey)).map((m) => m.seq);
   const matchKeys = (noKey: Column, visitKey: Column): SQL => or(inArray(noKey, keys), inArray(visitKey, keys))!;
   const s = schema.settlements;
@@ -38,7 +47,7 @@ export async function visitMatches(app: { id: string; region: string; personId: 
       .innerJoin(t, eq(t.id, e.applicationId))
       .where(and(ne(e.applicationId, app.id), eq(t.region, app.region), eq(t.personId, personId), inArray(t.status, [...COVERING]), matchKeys(e.noKey, e.visitKey))),
   );
-  const out: VisitMatch[] = [];
+  const out: VisitMatch[] = [...receipts];
   for (const r of settled) {
     for (const seq of seqOf(r.noKey, r.visitKey)) out.push({ seq, source: 'settlement', ref: r.appId === app.id ? null : r.ref, status: r.appId === app.id ? null : r.status, hospitalPaidFen: r.paid, own: r.appId === app.id });
   }
@@ -50,7 +59,8 @@ export async function visitMatches(app: { id: string; region: string; personId: 
 
 /**
  * What an approval must not pay again, from the application's own estimate: a visit another approved or paid case
- * covers counts in full; one the hospital's 一站式 settlement already assisted counts up to what it paid.
+ * covers counts in full; one the hospital's 一站式 settlement already assisted counts up to what it paid (the larger of
+ * the settlement file's figure and the receipt's, since both tell of the same payment).
  */
 export function alreadyPaidFen(snapshot: { result: Pick<EstimateResult, 'episodes'> } | null, matches: VisitMatch[]): { fen: number; refs: string[] } {
   let fen = 0;

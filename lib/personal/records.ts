@@ -37,6 +37,8 @@ export type Visit = {
   basicPaidFen: number;
   criticalPaidFen: number;
   supplementaryPaidFen: number;
+  /** What the hospital's 一站式结算 already paid from assistance, as typed from the receipt (absent on older visits: 0). */
+  assistancePaidFen?: number;
 };
 
 export function sealVisit(v: Visit): string {

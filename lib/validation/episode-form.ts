@@ -29,6 +29,16 @@ export const MONEY_FIELDS = [
   { name: 'supplementaryPaidYuan', label: '其他补充保障支付', hint: '如“惠民保”等政策性补充保险支付（没有就空着）', required: false },
 ] as const;
 
+/**
+ * What the hospital's 一站式结算 already paid from medical assistance (003 七(十二)): asked on an application's visit
+ * only, never on /estimate. The approval pays only the rest of what the visit is due, so a visit is never paid twice
+ * when the settlement file arrives after the decision (Office rules, "Assistance already paid at the hospital").
+ */
+export const ASSISTANCE_PAID_FIELD = {
+  name: 'assistancePaidYuan', label: '医院结算时医疗救助已支付',
+  hint: '结算单上“医疗救助支付”“医疗救助基金支付”一栏的金额（没有这一栏或为 0 就空着）；已付的部分不会重复发放',
+} as const;
+
 /** What the three insurance tiers paid for a visit (先保险后救助: these come off before assistance). */
 export function insurancePaidFen(e: Pick<EpisodeInput, 'basicPaidFen' | 'criticalPaidFen' | 'supplementaryPaidFen'>): number {
   return (e.basicPaidFen ?? 0) + (e.criticalPaidFen ?? 0) + (e.supplementaryPaidFen ?? 0);
@@ -36,12 +46,12 @@ export function insurancePaidFen(e: Pick<EpisodeInput, 'basicPaidFen' | 'critica
 
 export type EpisodeFormValues = Partial<Record<
   'hospitalName' | 'settlementNo' | 'kind' | 'date' | 'endDate' | 'hospitalLevel' | 'referred' | 'location' | 'offsiteFiled' | 'specialDisease'
-  | (typeof MONEY_FIELDS)[number]['name'],
+  | (typeof MONEY_FIELDS)[number]['name'] | typeof ASSISTANCE_PAID_FIELD.name,
   string
 >>;
 
 export type EpisodeFormResult =
-  | { ok: true; episode: EpisodeInput & { hospitalName?: string; settlementNo?: string } }
+  | { ok: true; episode: EpisodeInput & { hospitalName?: string; settlementNo?: string; assistancePaidFen?: number } }
   | { ok: false; fieldErrors: Record<string, string> };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -110,6 +120,17 @@ export function parseEpisodeForm(v: EpisodeFormValues, today: string, opts: { re
     errors.basicPaidYuan = '基本医保、大病保险和其他补充保障支付加起来，不能大于政策范围内费用';
   }
 
+  // Asked on application forms only (opts.requireHospitalName): /estimate never sends it.
+  let assistancePaidFen: number | undefined;
+  const aidRaw = (v[ASSISTANCE_PAID_FIELD.name] ?? '').trim();
+  if (aidRaw) {
+    const parsed = /^-/.test(aidRaw) ? null : parseYuanToFen(aidRaw);
+    if (/^-/.test(aidRaw)) errors[ASSISTANCE_PAID_FIELD.name] = `${ASSISTANCE_PAID_FIELD.label}的金额不能是负数`;
+    else if (parsed === null) errors[ASSISTANCE_PAID_FIELD.name] = amountError(ASSISTANCE_PAID_FIELD.label, aidRaw);
+    else if (total !== undefined && parsed > total - paid) errors[ASSISTANCE_PAID_FIELD.name] = '医疗救助已支付的金额不能大于总费用减去各项保险支付后的部分，请对照结算单核对';
+    else assistancePaidFen = parsed;
+  }
+
   if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
   return {
     ok: true,
@@ -129,6 +150,7 @@ export function parseEpisodeForm(v: EpisodeFormValues, today: string, opts: { re
       basicPaidFen: fen.basicPaidYuan ?? 0,
       criticalPaidFen: fen.criticalPaidYuan ?? 0,
       supplementaryPaidFen: fen.supplementaryPaidYuan ?? 0,
+      ...(assistancePaidFen ? { assistancePaidFen } : {}),
     },
   };
 }

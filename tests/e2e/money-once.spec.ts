@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SETTLEMENT_HEADER } from '../../lib/office/settlement-file';
+import { fillApplicant, fillRest, startWuxiApplication } from './support/apply-steps';
 import { actAsStaff, createStaff, DEMO_PASSWORD, expectAccessible, freshIdNumber, freshPhone, residentApplication, signInResident, signInStaff } from './helpers';
 
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -98,6 +99,35 @@ test('居民填了结算单号申请并已批准的同一次就医，再导入�
   const dup = page.getByTestId('possible-duplicate');
   await expect(dup).toHaveCount(1);
   await expect(dup).toContainText('与已导入的医保结算记录是同一次就医');
+  await expectAccessible(page);
+});
+
+test('居民按结算单填了医院结算时医疗救助已付 3,000 元：检查页预计还可获得 5,500 元，批准后核定 5,500 元', async ({ page }) => {
+  const phone = freshPhone();
+  await signInResident(page, phone);
+  await startWuxiApplication(page);
+  await fillApplicant(page, '郑已减', freshIdNumber(), phone);
+  // The example stay: 政策范围内 40,000 − 基本医保 25,000 − 大病保险 5,000 = 10,000 元 × 85% (001 四(六)) = 8,500 元 due;
+  // the receipt shows 医疗救助 3,000 元 paid at discharge (一站式, 003 七(十二)) → 8,500 − 3,000 = 5,500 元 still to pay.
+  await fillRest(page, '郑已减', { assistancePaid: '3000' });
+  await page.getByRole('link', { name: '检查并提交' }).click();
+  await expect(page.getByTestId('estimate-assistance')).toHaveText('¥8,500.00');
+  const rest = page.getByTestId('after-hospital-paid');
+  await expect(rest).toContainText('医院结算时医疗救助已付 ¥3,000.00');
+  await expect(rest).toContainText('预计还可获得 ¥5,500.00');
+  await expect(rest).toContainText('《国务院办公厅关于健全重特大疾病医疗保险和救助制度的意见》');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '确认提交申请' }).click();
+  await expect(page).toHaveURL(/\/applications\/WX-\d{4}-\d{6}\/confirmation$/);
+  const ref = (await page.getByTestId('application-ref').textContent())!;
+
+  actAsStaff('wuxi.clerk', ref, 'accept');
+  actAsStaff('wuxi.reviewer', ref, 'start_review');
+  // The reviewer confirms the calculation's 8,500 元; the approval keeps back what the hospital already paid.
+  actAsStaff('wuxi.reviewer', ref, 'approve', { amountFen: 850_000, reason: '' });
+  await page.goto(`/applications/${encodeURIComponent(ref)}`);
+  await expect(page.getByText('核定救助金额：¥5,500.00')).toBeVisible();
+  await expect(page.getByText(/医院结算时医疗救助已付 ¥3,000.00（不重复发放）/)).toBeVisible();
   await expectAccessible(page);
 });
 

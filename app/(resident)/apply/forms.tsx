@@ -3,7 +3,7 @@
 import { ChoiceList } from '@/app/_components/choice-list';
 import { Field } from '@/app/_components/field';
 import type { StepValues } from '@/lib/validation/apply';
-import { EPISODE_KINDS, HOSPITAL_LEVELS, LOCATIONS, MONEY_FIELDS } from '@/lib/validation/episode-form';
+import { ASSISTANCE_PAID_FIELD, EPISODE_KINDS, HOSPITAL_LEVELS, LOCATIONS, MONEY_FIELDS } from '@/lib/validation/episode-form';
 import type { StepState } from './actions';
 import { StepForm } from './step-form';
 
@@ -103,6 +103,7 @@ export function EpisodeForm({ action, saved, showSpecialDisease, initialErrors }
             {MONEY_FIELDS.map((f) => (
               <Field key={f.name} name={f.name} label={f.label} hint={f.hint} inputMode="decimal" defaultValue={s(f.name)} error={e[f.name]} />
             ))}
+            <Field name={ASSISTANCE_PAID_FIELD.name} label={ASSISTANCE_PAID_FIELD.label} hint={ASSISTANCE_PAID_FIELD.hint} inputMode="decimal" defaultValue={s(ASSISTANCE_PAID_FIELD.name)} error={e[ASSISTANCE_PAID_FIELD.name]} />
           </>
         );
       }}

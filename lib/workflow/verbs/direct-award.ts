@@ -109,18 +109,23 @@ export const directAward: Verb<Record<string, never>, Prepared> = {
     if (fresh.length === 0) return refuse('conflict', '没有尚未办理的结算记录。');
     const known = new Set(rows.flatMap((r) => [r.noKey, r.visitKey]).filter((k): k is string => !!k));
     const applied = (await appliedVisits(personId, app.region, app.year)).filter((e) => !(e.noKey && known.has(e.noKey)) && !(e.visitKey && known.has(e.visitKey)));
+    const appliedOpen = applied.map((e) => decryptJson<Visit>(e.dataEnc));
     const episodes = [
       ...rows.map((r) => visitToEpisode(r.settlementNo, decryptJson<Visit>(r.dataEnc))),
-      ...applied.map((e, i) => visitToEpisode(`applied-${i + 1}`, decryptJson<Visit>(e.dataEnc))),
+      ...appliedOpen.map((v, i) => visitToEpisode(`applied-${i + 1}`, v)),
     ];
     const base = await estimateFor(app.region as RegionCode, app.year, categories, episodes, now);
     if (!base.result.computable) return refuse('invalid', `暂时算不出救助金额：缺少工作人员设定的参数 ${base.result.missingParameters.join('、')}。`);
     const earlierFen = (await q((db) => settledForPersonYear(db, personId, app.region, app.year))).totalFen;
-    const hospitalPaidFen = rows.reduce((a, r) => a + r.assistancePaidFen, 0);
+    // Paid at the hospital: the file's figure for each settlement, and the receipt's for an applied visit the file
+    // does not hold (a visit in both counts once, from the file).
+    const hospitalPaidFen = rows.reduce((a, r) => a + r.assistancePaidFen, 0) + appliedOpen.reduce((a, v) => a + (v.assistancePaidFen ?? 0), 0);
     const yearTotalFen = base.result.totals.assistanceFen;
     const amountFen = yearTotalFen - hospitalPaidFen - earlierFen;
     if (amountFen <= 0) {
-      return refuse('conflict', `按规定计算本年度没有新增的救助金额（全年应救助 ${formatMoney(yearTotalFen)}，医院结算时已支付 ${formatMoney(hospitalPaidFen)}，此前已办理 ${formatMoney(earlierFen)}）。`);
+      // Below zero: an earlier case paid a visit the hospital had also assisted (its receipt did not say so).
+      const over = amountFen < 0 ? `已办理和医院已支付的合计比全年应救助多 ${formatMoney(-amountFen)}，请核对此前的案件是否扣除了医院结算时支付的医疗救助。` : '';
+      return refuse('conflict', `按规定计算本年度没有新增的救助金额（全年应救助 ${formatMoney(yearTotalFen)}，医院结算时已支付 ${formatMoney(hospitalPaidFen)}，此前已办理 ${formatMoney(earlierFen)}）。${over}`);
     }
     const snapshot: DirectAwardSnapshot = {
       ...base,

@@ -57,6 +57,7 @@ export const submit: Verb<Record<string, never>, Prepared> = {
         hospitalName: e.hospitalName ?? null, date: e.date, endDate: e.endDate ?? null, kind: e.kind, hospitalLevel,
         specialDisease: e.specialDisease ?? false, referred, location, offsiteFiled: e.offsiteFiled ?? false,
         totalFen: e.totalFen, policyFen: e.policyFen, basicPaidFen: e.basicPaidFen ?? 0, criticalPaidFen: e.criticalPaidFen ?? 0, supplementaryPaidFen: e.supplementaryPaidFen ?? 0,
+        ...(e.assistancePaidFen ? { assistancePaidFen: e.assistancePaidFen } : {}),
       };
       // The keyed hashes that find this visit in an import (lib/personal/visit-key.ts): it is never paid twice.
       await db.insert(schema.episodes).values({ applicationId: app.id, seq, dataEnc: sealVisit(visit), ...visitKeys(visit, e.settlementNo) });

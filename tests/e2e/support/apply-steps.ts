@@ -22,14 +22,14 @@ export async function fillApplicant(page: Page, name: string, idNumber: string, 
   await expect(page.getByRole('link', { name: /申请人信息/ })).toContainText('已完成');
 }
 
-export async function fillRest(page: Page, name: string) {
+export async function fillRest(page: Page, name: string, stay: StayOptions = {}) {
   await page.getByRole('link', { name: /救助身份/ }).click();
   await page.getByLabel(/^低保对象/).check();
   await page.getByRole('button', { name: '保存并继续' }).click();
 
   await page.getByRole('link', { name: /就医记录/ }).click();
   await page.getByRole('link', { name: '添加一次就医' }).click();
-  await fillWuxiStay(page);
+  await fillWuxiStay(page, stay);
   await expect(page.getByText('已保存。请在下面上传这次就医的结算单和发票照片。')).toBeVisible();
 
   await page.getByLabel('从相册或文件中选择').setInputFiles({ name: '结算单.png', mimeType: 'image/png', buffer: PNG_1X1 });
@@ -52,8 +52,13 @@ export async function fillRest(page: Page, name: string) {
 }
 
 
-/** The visit form with the Wuxi 低保 example stay (50,000 元 total, 40,000 in the policy range), saved. */
-export async function fillWuxiStay(page: Page) {
+type StayOptions = { assistancePaid?: string };
+
+/**
+ * The visit form with the Wuxi 低保 example stay (50,000 元 total, 40,000 in the policy range), saved; `assistancePaid`
+ * is what the receipt says medical assistance already paid at the hospital (blank when not given).
+ */
+export async function fillWuxiStay(page: Page, stay: StayOptions = {}) {
   await page.getByLabel('医院名称').fill('无锡市人民医院');
   await page.getByRole('radio', { name: '住院' }).check();
   await page.getByLabel('入院日期或就诊日期').fill('2026-03-02');
@@ -66,5 +71,6 @@ export async function fillWuxiStay(page: Page) {
   await page.getByLabel('政策范围内费用').fill('40000');
   await page.getByLabel('基本医保支付').fill('25000');
   await page.getByLabel('大病保险支付').fill('5000');
+  if (stay.assistancePaid) await page.getByLabel('医院结算时医疗救助已支付').fill(stay.assistancePaid);
   await page.getByRole('button', { name: '保存这次就医' }).click();
 }

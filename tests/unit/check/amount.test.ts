@@ -38,4 +38,18 @@ describe('金额怎么写都认：8万、8.5万元、¥8,000、全角数字', ()
     );
     expect(r.ok && r.episode).toMatchObject({ totalFen: 800_000, policyFen: 600_000, basicPaidFen: 300_000 });
   });
+
+  it('申请时填“医院结算时医疗救助已付”：空着是没有，填了记下，多于保险后剩下的部分就指出来', () => {
+    const visit = { kind: 'outpatient', date: '2026-01-05', hospitalLevel: '2', location: 'local', referred: 'yes', totalYuan: '8000', policyYuan: '6000', basicPaidYuan: '3000' };
+    const blank = parseEpisodeForm(visit, '2026-02-01');
+    expect(blank.ok && 'assistancePaidFen' in blank.episode).toBe(false);
+    const typed = parseEpisodeForm({ ...visit, assistancePaidYuan: '1,000.50' }, '2026-02-01');
+    expect(typed.ok && typed.episode.assistancePaidFen).toBe(100_050);
+    // 8,000 total − 3,000 basic = 5,000 left: 5,000.01 cannot have been paid by assistance.
+    const over = parseEpisodeForm({ ...visit, assistancePaidYuan: '5000.01' }, '2026-02-01');
+    expect(over.ok ? null : over.fieldErrors.assistancePaidYuan).toBe('医疗救助已支付的金额不能大于总费用减去各项保险支付后的部分，请对照结算单核对');
+    expect(parseEpisodeForm({ ...visit, assistancePaidYuan: '5000' }, '2026-02-01').ok).toBe(true);
+    const negative = parseEpisodeForm({ ...visit, assistancePaidYuan: '-1' }, '2026-02-01');
+    expect(negative.ok ? null : negative.fieldErrors.assistancePaidYuan).toBe('医院结算时医疗救助已支付的金额不能是负数');
+  });
 });

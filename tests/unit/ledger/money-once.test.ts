@@ -35,13 +35,14 @@ async function importLines(clerk: Awaited<ReturnType<typeof staff>>, lines: Line
 
 let n = 0;
 /** An application in review with visit A as the resident typed it (its 结算单号 only if given), estimated at 3,400 元. */
-async function appliedCase(personId: string, opts: { settlementNo?: string; hospitalName?: string } = {}) {
+async function appliedCase(personId: string, opts: { settlementNo?: string; hospitalName?: string; assistancePaidFen?: number } = {}) {
   n += 1;
   const [filer] = await q((db) => db.insert(schema.users).values({ role: 'resident', displayName: `居民m${n}` }).returning());
   const ref = `WX-2026-${String(800000 + n)}`;
   const visit: Visit = {
     hospitalName: opts.hospitalName ?? '无锡市人民医院', date: '2026-03-01', endDate: null, kind: 'inpatient', hospitalLevel: 3, specialDisease: false, referred: true, location: 'local',
     offsiteFiled: false, totalFen: 1_200_000, policyFen: 1_000_000, basicPaidFen: 600_000, criticalPaidFen: 0, supplementaryPaidFen: 0,
+    ...(opts.assistancePaidFen ? { assistancePaidFen: opts.assistancePaidFen } : {}),
   };
   const [app] = await q((db) =>
     db.insert(schema.applications).values({
@@ -172,8 +173,41 @@ describe('同一次就医只付一次：医院已付、直接办理、依申请�
     // Year 3,400 − hospital 1,000 − settled 3,400 < 0: nothing new (the approval came before the file told of the 1,000 元).
     const out = await importLines(await staff('clerk'), [lineA(id, 'JS-N3', 100_000)]);
     expect(out).toMatchObject({ inserted: 1, cases: [], noAmount: 1 });
-    expect(out.noAmountWhy).toEqual([{ settlementNos: ['JS-N3'], message: '按规定计算本年度没有新增的救助金额（全年应救助 ¥3,400.00，医院结算时已支付 ¥1,000.00，此前已办理 ¥3,400.00）。' }]);
+    // 3,400 − 1,000 − 3,400 = −1,000: the receipt did not tell of the hospital's 1,000 元, and the import says so.
+    expect(out.noAmountWhy).toEqual([{
+      settlementNos: ['JS-N3'],
+      message: '按规定计算本年度没有新增的救助金额（全年应救助 ¥3,400.00，医院结算时已支付 ¥1,000.00，此前已办理 ¥3,400.00）。已办理和医院已支付的合计比全年应救助多 ¥1,000.00，请核对此前的案件是否扣除了医院结算时支付的医疗救助。',
+    }]);
     expect(await yearOwedFen(personId)).toBe(A_FEN);
+  });
+
+  it('申请时按结算单填了医院已付医疗救助 1,000 元：批准 2,400 元；之后导入同一次就医（已付 1,000 元）不再办理；全年共 2,400 元', async () => {
+    const reviewer = await staff('reviewer');
+    const id = idNumber(820);
+    const { personId } = await person(id, { category: 'dibao' });
+    const applied = await appliedCase(personId, { settlementNo: 'JS-N8', assistancePaidFen: 100_000 });
+    // The receipt's 1,000 元 is not a duplicate case: the staff page lists no other record.
+    expect((await staffCaseDetail(reviewer, applied.ref))!.duplicates).toEqual([]);
+    expect(await perform(reviewer, applied.ref, 'approve', { amountFen: A_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    // 3,400 due − 1,000 paid at the hospital = 2,400 元.
+    expect(await decided(applied.id)).toBe(240_000);
+    // Year 3,400 − hospital 1,000 (the file's, the same payment the receipt told of, counted once) − settled 2,400 = 0.
+    const out = await importLines(await staff('clerk'), [lineA(id, 'JS-N8', 100_000)]);
+    expect(out).toMatchObject({ inserted: 1, cases: [], noAmount: 1 });
+    expect(out.noAmountWhy).toEqual([{ settlementNos: ['JS-N8'], message: '按规定计算本年度没有新增的救助金额（全年应救助 ¥3,400.00，医院结算时已支付 ¥1,000.00，此前已办理 ¥2,400.00）。' }]);
+    expect(await yearOwedFen(personId)).toBe(240_000);
+  });
+
+  it('申请的住院填了医院已付 1,000 元（结算文件里没有这次住院），之后导入一次门诊：只付门诊 850 元；全年共 3,250 元', async () => {
+    const reviewer = await staff('reviewer');
+    const id = idNumber(821);
+    const { personId } = await person(id, { category: 'dibao' });
+    const applied = await appliedCase(personId, { settlementNo: 'JS-N9', assistancePaidFen: 100_000 });
+    expect(await perform(reviewer, applied.ref, 'approve', { amountFen: A_FEN, reason: '', message: '' })).toMatchObject({ ok: true });
+    expect(await decided(applied.id)).toBe(240_000);
+    // Year A 3,400 + B 850 = 4,250 − hospital 1,000 (the receipt's, for A) − settled 2,400 = 850 元.
+    expect(await importLines(await staff('clerk'), [lineB(id, 'JS-N10')])).toMatchObject({ cases: [{ amountFen: B_FEN }] });
+    expect(await yearOwedFen(personId)).toBe(240_000 + B_FEN);
   });
 
   it('先申请门诊并批准 850 元，后导入住院和同一次门诊：只付住院 3,400 元；全年共 4,250 元', async () => {

@@ -134,7 +134,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           {episodes.map((e) => (
             <li key={e.id} className="py-2">
               <p className="font-semibold">{e.hospitalName}，{EPISODE_KINDS.find((k) => k.value === e.kind)?.label}</p>
-              <p className="text-sm">{e.date}{e.endDate ? ` 至 ${e.endDate}` : ''}，总费用 {formatMoney(e.totalFen)}，政策范围内 {formatMoney(e.policyFen)}</p>
+              <p className="text-sm">{e.date}{e.endDate ? ` 至 ${e.endDate}` : ''}，总费用 {formatMoney(e.totalFen)}，政策范围内 {formatMoney(e.policyFen)}{e.assistancePaidFen ? `，医院结算时医疗救助已付 ${formatMoney(e.assistancePaidFen)}（不重复发放）` : ''}</p>
               {documents.filter((d) => d.episodeSeq === e.seq).map((d) => (
                 <a key={d.id} className="link block" href={docLink(d.id)}>{d.originalName}</a>
               ))}

@@ -225,7 +225,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           {d.episodes.map((e) => (
             <li key={e.id} className="py-2">
               <p className="font-semibold">{e.hospitalName}，{EPISODE_KINDS.find((k) => k.value === e.kind)?.label}</p>
-              <p className="text-sm">{e.date}{e.endDate ? ` 至 ${e.endDate}` : ''}，总费用 {formatMoney(e.totalFen)}，政策范围内 {formatMoney(e.policyFen)}，基本医保已付 {formatMoney(e.basicPaidFen)}，大病保险已付 {formatMoney(e.criticalPaidFen)}</p>
+              <p className="text-sm">{e.date}{e.endDate ? ` 至 ${e.endDate}` : ''}，总费用 {formatMoney(e.totalFen)}，政策范围内 {formatMoney(e.policyFen)}，基本医保已付 {formatMoney(e.basicPaidFen)}，大病保险已付 {formatMoney(e.criticalPaidFen)}{e.supplementaryPaidFen ? `，其他补充保障已付 ${formatMoney(e.supplementaryPaidFen)}` : ''}{e.assistancePaidFen ? `，医院结算时医疗救助已付 ${formatMoney(e.assistancePaidFen)}（批准时扣除）` : ''}</p>
               <p className="text-sm text-muted">{d.numbered.includes(e.seq) ? '已有结算单号（用于核对是否重复支付）' : '没有结算单号'}</p>
               {d.duplicates.filter((m) => m.seq === e.seq).map((m, i) => (
                 <p key={i} className="text-bad font-semibold" data-testid="possible-duplicate">

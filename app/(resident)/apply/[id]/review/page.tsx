@@ -7,6 +7,8 @@ import { DOCUMENT_KINDS, listDraftDocuments, type DocumentKind } from '@/lib/dal
 import { maskBankAccount, maskIdNumber, maskPhone, formatMoney } from '@/lib/format';
 import { EPISODE_KINDS } from '@/lib/validation/episode-form';
 import { EstimateSummary } from '@/app/_components/estimate-summary';
+import { afterHospitalPaid } from '@/lib/estimate/hospital-paid';
+import { citeClause } from '@/lib/texts/citation';
 import { submitAction } from '../../actions';
 import { DraftHeader } from '../../draft-header';
 import { loadDraftPage } from '../load';
@@ -54,6 +56,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   }
   const { applicant, identity, bank, episodes, year } = prepared;
   const snapshot = await estimateFor(region as RegionCode, year, identity.categories, episodes);
+  const atHospital = afterHospitalPaid(snapshot.result, episodes);
   const categoryName = (code: string) => info.categories.find((c) => c.code === code)?.nameZh ?? code;
   const documents = await listDraftDocuments(user, id);
   // Which visit (by its place in the list, as the 就医记录 step numbers them) or which kind of material.
@@ -83,7 +86,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             <Row
               key={i}
               label={`第 ${i + 1} 次：${e.hospitalName}，${EPISODE_KINDS.find((k) => k.value === e.kind)?.label}`}
-              value={`${e.date}${e.endDate ? ` 至 ${e.endDate}` : ''}，总费用 ${formatMoney(e.totalFen)}，政策范围内 ${formatMoney(e.policyFen)}`}
+              value={`${e.date}${e.endDate ? ` 至 ${e.endDate}` : ''}，总费用 ${formatMoney(e.totalFen)}，政策范围内 ${formatMoney(e.policyFen)}${e.assistancePaidFen ? `，医院结算时医疗救助已付 ${formatMoney(e.assistancePaidFen)}` : ''}`}
               href={`/apply/${id}/episodes/${i}`}
             />
           ))}
@@ -104,6 +107,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <section className="card mb-6" aria-labelledby="s-estimate">
         <h2 id="s-estimate" className="text-lg font-bold">预计救助金额</h2>
         <EstimateSummary result={snapshot.result} />
+        {atHospital.hospitalPaidFen > 0 && snapshot.result.computable ? (
+          <p className="mt-2 border-l-4 border-brand bg-blue-50 p-3" data-testid="after-hospital-paid">
+            您填写的医院结算时医疗救助已付 {formatMoney(atHospital.hospitalPaidFen)}，出院结算时已经减免，不重复发放（{citeClause('003 七(十二)')}：低保对象、特困人员直接纳入“一站式”结算）。预计还可获得 <strong>{formatMoney(atHospital.restFen)}</strong>。
+          </p>
+        ) : null}
         <p className="text-sm text-muted mt-2">这是按政策估算的结果，提交后会和申请一起保存，实际金额以经办部门核定为准。</p>
       </section>
       <SubmitForm draftId={id} submit={submitAction.bind(null, id)} />
