@@ -2,7 +2,7 @@
 // Upload photos or PDFs. Without JavaScript it is a plain multipart form (server action); with it, each file
 // goes to /api/uploads with a progress bar, and the page refreshes to list it.
 import { useRouter } from 'next/navigation';
-import { useActionState, useRef, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { uploadFile } from './upload-request';
 import { uploadAction, type UploadState } from '@/app/(resident)/apply/actions';
 
@@ -85,13 +85,21 @@ type ChooserProps = {
 /** The two ways to choose (camera, album or files), and the names chosen said as not yet uploaded. */
 export function FileChooser({ id, hint, error, pending, cameraRef, pickerRef }: ChooserProps) {
   const [chosen, setChosen] = useState<string[]>([]);
+  const box = useRef<HTMLDivElement>(null);
+  // A form action that went through resets its form (React 19), which empties the file inputs: say so too.
+  useEffect(() => {
+    const form = box.current?.closest('form');
+    const clear = () => setChosen([]);
+    form?.addEventListener('reset', clear);
+    return () => form?.removeEventListener('reset', clear);
+  }, []);
   const showChosen = (e: React.ChangeEvent<HTMLInputElement>) => {
     const inputs = e.currentTarget.closest('[data-file-chooser]')?.querySelectorAll<HTMLInputElement>('input[type=file]') ?? [];
     setChosen(Array.from(inputs).flatMap((i) => Array.from(i.files ?? [])).map((f) => f.name));
   };
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div data-file-chooser className="space-y-2">
+    <div ref={box} data-file-chooser className="space-y-2">
       <p id={`${id}-hint`} className="text-sm text-muted">
         {hint ?? '可以直接拍照，也可以选手机里的照片或 PDF。每个文件不超过 10 MB。'}
       </p>
