@@ -188,9 +188,9 @@ export const uploadAction = validatedAction(
   },
 );
 
-/** The files a form carries (an empty file input posts a nameless empty part, which is not a file chosen). */
+/** The files a form carries (an empty file input posts a part without a file name, which is not a file chosen). */
 function chosenFiles(formData: FormData): File[] {
-  return formData.getAll('file').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && (f.size > 0 || f.name !== ''));
+  return formData.getAll('file').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && typeof f.name === 'string' && f.name !== '');
 }
 
 /** Each file through the same checks and encrypted storage (addDocument); a refused one is named, the rest still go. */
