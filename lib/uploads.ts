@@ -4,8 +4,9 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
+import { MAX_UPLOAD_BYTES, tooLargeMessage } from './upload-rules';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 export type StoredMime = 'image/jpeg' | 'image/png' | 'application/pdf';
 
 /** What the bytes are, whatever the file is called. */
@@ -23,7 +24,7 @@ const MAX_EDGE = 2400;
 
 export async function prepareUpload(input: Uint8Array, name: string): Promise<PreparedUpload> {
   if (input.byteLength === 0) return { ok: false, message: `“${name}”是空文件，请重新选择。` };
-  if (input.byteLength > MAX_UPLOAD_BYTES) return { ok: false, message: `“${name}”超过 10 MB，请压缩后或分页拍照上传。` };
+  if (input.byteLength > MAX_UPLOAD_BYTES) return { ok: false, message: tooLargeMessage(name) };
   const mime = detectType(input);
   if (!mime) return { ok: false, message: `“${name}”不是 JPG、PNG 图片或 PDF 文件，请换一个文件。` };
   let bytes = Buffer.from(input);

@@ -29,9 +29,11 @@ type Props = {
   className?: string;
   /** Where the ids start when two forms share a page (default `f-`; ErrorSummary takes the same prefix). */
   idPrefix?: string;
+  /** Long lists in folded groups (<details>, works without JavaScript), shown after `options`; ids run on across them. */
+  groups?: readonly { title: ReactNode; options: readonly ChoiceOption[]; open: boolean }[];
 };
 
-export function ChoiceList({ name, legend, legendAs = 'plain', hint, error, options, type = 'radio', defaultValue, exclusive, children, className, idPrefix = 'f-' }: Props) {
+export function ChoiceList({ name, legend, legendAs = 'plain', hint, error, options, type = 'radio', defaultValue, exclusive, children, className, idPrefix = 'f-', groups = [] }: Props) {
   const base = `${idPrefix}${name}`;
   const describedBy = [hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(' ') || undefined;
   const chosen = new Set(typeof defaultValue === 'string' ? [defaultValue] : (defaultValue ?? []));
@@ -84,12 +86,25 @@ export function ChoiceList({ name, legend, legendAs = 'plain', hint, error, opti
       ) : null}
       <div className={`space-y-2 ${error ? 'border-l-4 border-bad pl-3' : ''}`}>
         {options.map(input)}
+        {groups.map((g, gi) => {
+          const start = options.length + groups.slice(0, gi).reduce((n, x) => n + x.options.length, 0);
+          const picked = g.options.filter((o) => chosen.has(o.value)).length;
+          return (
+            <details key={gi} open={g.open || picked > 0} className="choice-group">
+              <summary className="choice-group-title">
+                <span className="font-semibold">{g.title}</span>
+                {picked ? <span className="text-sm text-muted">（已选 {picked} 项）</span> : null}
+              </summary>
+              <div className="space-y-2 pt-2">{g.options.map((o, i) => input(o, start + i))}</div>
+            </details>
+          );
+        })}
         {exclusive ? (
           <>
             <p className="py-1 text-center text-muted" aria-hidden="true">
               或
             </p>
-            {input(exclusive, options.length)}
+            {input(exclusive, options.length + groups.reduce((n, g) => n + g.options.length, 0))}
           </>
         ) : null}
       </div>

@@ -2,11 +2,11 @@
 // what was paid, the calculation folded below it in one money format, the document by name with clauses in words,
 // and the three objection routes with their periods and bodies. A refusal, a mutual-aid notice and the staff view.
 import { expect, test, type Page } from '@playwright/test';
-import { actAsStaff, createStaff, DEMO_PASSWORD, expectAccessible, freshIdNumber, freshPhone, residentApplication, signInResident, signInStaff } from './helpers';
+import { actAsStaff, createStaff, DEMO_PASSWORD, expectAccessible, freshIdNumber, freshPhone, keepScreenshot, residentApplication, signInResident, signInStaff } from './helpers';
 
 const shot = async (page: Page, name: string) => {
   await page.setViewportSize({ width: 360, height: 780 });
-  await page.screenshot({ path: `test-results/screens/issue23-${name}-360.png`, fullPage: true });
+  await keepScreenshot(page, `issue23-${name}-360`);
 };
 
 /** The notice's own text (the article), for checks over everything it says. */

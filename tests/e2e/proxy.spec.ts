@@ -1,6 +1,6 @@
 // Proxy filing (委托代办) and counter filing (窗口代录), end to end.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { agreeIfAsked, expectAccessible, freshIdNumber, freshPhone, PNG_1X1, residentApplication, signInResident, signInStaff } from './helpers';
+import { agreeIfAsked, expectAccessible, freshIdNumber, freshPhone, keepScreenshot, PNG_1X1, residentApplication, signInResident, signInStaff } from './helpers';
 import { fillApplicant, fillRest, fillWuxiStay } from './support/apply-steps';
 
 async function signedIn(browser: Browser, phone: string, next: string): Promise<Page> {
@@ -23,6 +23,12 @@ async function fileFor(page: Page, shown: string, name: string, idNumber: string
   await expect(page.getByText(`您正在为 ${shown} 代办`)).toBeVisible();
   await fillApplicant(page, name, idNumber, phone);
   await fillRest(page, name);
+  // The declaration says whose promise it is and what to do when the applicant cannot read it with the proxy.
+  await page.getByRole('link', { name: /声明与授权/ }).click();
+  await expect(page.getByText(`这三项是 ${shown} 本人的承诺和同意`)).toBeVisible();
+  await expect(page.getByText(/本人不能一起阅读时（住院、行动不便）.*请不要勾选，改为上传本人签字的委托书，或到经办窗口办理/)).toBeVisible();
+  await keepScreenshot(page, 'issue23-proxy-declaration-360');
+  await page.getByRole('link', { name: '任务清单' }).click();
   await page.getByRole('link', { name: '检查并提交' }).click();
   await page.getByRole('button', { name: '确认提交申请' }).click();
   await expect(page).toHaveURL(/\/applications\/WX-\d{4}-\d{6}\/confirmation$/);

@@ -1,12 +1,12 @@
 // What residents and proxies read at 360 px (issue "What residents and proxies read", items 3 and 6–9): the
 // proxy's way in at the top of /me with the full name of the person she acts for, the task list's way back,
 // the sign-in cooldown on a second device, and the staff queue without 尚未分派 on closed cases or the residents'
-// policy footer. Each test keeps a 360 px screenshot in test-results/screens.
+// policy footer. Each test keeps a 360 px screenshot attached to its report entry.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, freshPhone, signInResident, signInStaff } from './helpers';
+import { expectAccessible, freshPhone, keepScreenshot, signInResident, signInStaff } from './helpers';
 import { startWuxiApplication } from './support/apply-steps';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/issue23-${name}-360.png`, fullPage: true });
+const shot = (page: Page, name: string) => keepScreenshot(page, `issue23-${name}-360`);
 
 test.use({ viewport: { width: 360, height: 780 } });
 

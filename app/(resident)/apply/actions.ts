@@ -16,6 +16,8 @@ import { todayInShanghai } from '@/lib/format';
 import { clearPrefill, readPrefill } from '@/lib/applications/prefill';
 import { perform } from '@/lib/workflow';
 import { giveSensitiveConsent, hasSensitiveConsent } from '@/lib/dal/my-data';
+import type { SessionUser } from '@/lib/auth/session';
+import { notUploadedMessage } from '@/lib/upload-rules';
 
 export type StepState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; values?: StepValues };
 
@@ -68,13 +70,17 @@ const VALIDATORS: Record<StepKey, (v: StepValues, ctx: { region: RegionCode; app
   declaration: (v) => validateDeclaration(v),
 };
 
-/** Saves one step's answers (even when they do not pass yet, so nothing is lost) and reports what to fix. */
+/**
+ * Saves one step's answers (even when they do not pass yet, so nothing is lost) and reports what to fix.
+ * On 救助身份 the form also carries the certificate photos chosen on it: every press uploads them (上传 and
+ * 删除 stay on the page), so a photo chosen and not yet uploaded is never dropped; one refused is named.
+ */
 export const saveStepAction = validatedAction(
-  z.object({ draftId, key: z.enum(STEP_KEYS) }).loose(),
+  z.object({ draftId, key: z.enum(STEP_KEYS), intent: z.string().max(60).optional() }).loose(),
   RESIDENT,
-  async (input, user, { values: raw }): Promise<StepState> => {
+  async (input, user, { values: raw, formData }): Promise<StepState> => {
     const values = stepValues(raw, ['categories']);
-    delete values.key;
+    for (const field of ['key', 'intent', 'certificateAsked', 'file']) delete values[field];
     // The counter's "no phone" answer is for clerks (窗口代录); a resident always gives a phone.
     delete values.noPhone;
     const current = await getDraft(user, input.draftId);
@@ -95,8 +101,21 @@ export const saveStepAction = validatedAction(
     }
     const saved = await saveStep(user, input.draftId, input.key, { values, complete: result.ok });
     if (!saved.ok) return { ok: false, message: saved.message, values: shown };
-    if (!result.ok) return { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: result.fieldErrors, values: shown };
+    const errors = result.ok ? {} : (result.fieldErrors ?? {});
+    if (input.key === 'identity') {
+      const files = await uploadFiles(user, input.draftId, chosenFiles(formData), { kind: 'certificate', episodeSeq: null });
+      const removeId = input.intent?.startsWith('remove:') ? input.intent.slice('remove:'.length) : null;
+      const removed = removeId && z.uuid().safeParse(removeId).success ? await removeDocument(user, removeId) : null;
+      const stays = input.intent === 'upload' || removeId !== null;
+      if (files.refused.length || stays) revalidatePath(`/apply/${input.draftId}/identity`);
+      if (files.refused.length) return { ok: false, message: `${files.uploaded ? `已上传 ${files.uploaded} 个文件，` : ''}有文件还没有上传，您选的身份已先保存。`, fieldErrors: { ...errors, file: files.refused.join(' ') }, values: shown };
+      if (input.intent === 'upload' && files.uploaded === 0) return { ok: false, message: '请先选择要上传的照片或文件。', fieldErrors: { file: '请先选择要上传的照片或文件。' }, values: shown };
+      if (stays) return { ok: true, message: removed ? (removed.ok ? '已删除。' : removed.message) : `已上传 ${files.uploaded} 个文件。`, values: shown };
+    }
+    if (!result.ok) return { ok: false, message: '有几处需要修改，已先为您保存。', fieldErrors: errors, values: shown };
     revalidatePath(`/apply/${input.draftId}`);
+    // Without JavaScript the certificate is asked for once the category is saved: the same page, its second part.
+    if (input.key === 'identity' && !formData.get('certificateAsked')) redirect(`/apply/${input.draftId}/identity?saved=1#certificate`);
     redirect(`/apply/${input.draftId}`);
   },
   { bound: ['draftId', 'key'] },
@@ -158,18 +177,33 @@ export const uploadAction = validatedAction(
   }).loose(),
   RESIDENT,
   async (input, user, { formData }): Promise<UploadState> => {
-    const files = formData.getAll('file').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && f.size > 0);
+    const files = chosenFiles(formData);
     if (files.length === 0) return { ok: false, message: '请先选择要上传的照片或文件。' };
     const seq = typeof input.episodeSeq === 'number' ? input.episodeSeq : null;
-    for (const file of files) {
-      const r = await addDocument(user, input.applicationId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { kind: input.kind, episodeSeq: seq });
-      if (!r.ok) return { ok: false, message: r.message };
-    }
+    const r = await uploadFiles(user, input.applicationId, files, { kind: input.kind, episodeSeq: seq });
     revalidatePath('/apply');
     revalidatePath('/applications');
+    if (r.refused.length) return { ok: false, message: `${r.uploaded ? `已上传 ${r.uploaded} 个文件，` : ''}${r.refused.join(' ')}` };
     return { ok: true, message: `已上传 ${files.length} 个文件。` };
   },
 );
+
+/** The files a form carries (an empty file input posts a part without a file name, which is not a file chosen). */
+function chosenFiles(formData: FormData): File[] {
+  return formData.getAll('file').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && typeof f.name === 'string' && f.name !== '');
+}
+
+/** Each file through the same checks and encrypted storage (addDocument); a refused one is named, the rest still go. */
+async function uploadFiles(user: SessionUser, applicationId: string, files: File[], meta: { kind: DocumentKind; episodeSeq: number | null }) {
+  let uploaded = 0;
+  const refused: string[] = [];
+  for (const file of files) {
+    const r = await addDocument(user, applicationId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, meta);
+    if (r.ok) uploaded += 1;
+    else refused.push(notUploadedMessage(file.name, r.message));
+  }
+  return { uploaded, refused };
+}
 
 export const removeDocumentAction = validatedAction(z.object({ documentId: z.uuid({ error: '没有找到这个文件。' }) }), RESIDENT, async (input, user) => {
   const removed = await removeDocument(user, input.documentId);

@@ -1,10 +1,15 @@
 'use client';
 // The wizard's step forms (the frame, and where values come from, is StepForm).
+import { useState } from 'react';
 import { ChoiceList } from '@/app/_components/choice-list';
 import { Field } from '@/app/_components/field';
+import { FileChooser } from '@/app/_components/upload-field';
+import type { CategoryGroup } from '@/lib/applications/category-groups';
+import { MAX_FORM_UPLOAD_BYTES, MAX_UPLOAD_BYTES, notUploadedMessage, tooLargeMessage } from '@/lib/upload-rules';
 import type { StepValues } from '@/lib/validation/apply';
 import { ASSISTANCE_PAID_FIELD, EPISODE_KINDS, HOSPITAL_LEVELS, LOCATIONS, MONEY_FIELDS } from '@/lib/validation/episode-form';
 import type { StepState } from './actions';
+import { DocumentList } from './document-list';
 import { StepForm } from './step-form';
 
 const YES_NO = [
@@ -52,24 +57,82 @@ export function ApplicantForm({ action, saved, idOnRecord, recordHint = '已按�
   );
 }
 
-export function IdentityForm({ action, saved, categories }: Props & { categories: { code: string; nameZh: string; explanationZh: string }[] }) {
+type Doc = { id: string; originalName: string; mime: string; sizeBytes: number };
+
+/**
+ * 救助身份: the categories first, in folded groups; once one is chosen (saved, or ticked with JavaScript) the
+ * certificate of those categories is asked for by name, in the same form, so 保存并继续 posts a chosen photo
+ * with the answers (multipart) and nothing chosen is dropped. The counter passes no `certificate` (it scans).
+ */
+export function IdentityForm({ action, saved, groups, certificate }: Props & { groups: CategoryGroup[]; certificate?: { draftId: string; documents: Doc[] } }) {
+  const [ticked, setTicked] = useState<string[] | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const onChange = (ev: React.FormEvent<HTMLDivElement>) => {
+    const now = new FormData(ev.currentTarget.closest('form')!).getAll('categories').map(String);
+    setTicked(now);
+    if (now.length) setRevealed(true);
+  };
+  // A file the server would refuse for its size is named here before it is sent (the post itself has a limit).
+  const onSubmit = (ev: React.FormEvent<HTMLFormElement>) => {
+    const files = Array.from(ev.currentTarget.querySelectorAll<HTMLInputElement>('input[type=file]')).flatMap((i) => Array.from(i.files ?? []));
+    const big = files.find((f) => f.size > MAX_UPLOAD_BYTES);
+    const total = files.reduce((n, f) => n + f.size, 0);
+    const problem = big
+      ? notUploadedMessage(big.name, tooLargeMessage(big.name))
+      : total > MAX_FORM_UPLOAD_BYTES
+        ? notUploadedMessage(files.map((f) => f.name).join('、'), '这几个文件合起来太大，请一个一个选，每选一个按一次“上传”。')
+        : null;
+    setTooLarge(problem);
+    if (problem) ev.preventDefault();
+  };
+  const options = groups.flatMap((g) => g.options);
   return (
     <StepForm
       action={action}
       saved={saved}
-      render={({ s, l, e }) => {
+      onSubmit={certificate ? onSubmit : undefined}
+      render={({ s, l, e, done }) => {
+        const chosen = ticked ?? l('categories');
+        const names = [...new Set(options.filter((o) => chosen.includes(o.code)).map((o) => o.certificate))].join('、');
+        const asked = certificate && (revealed || l('categories').length > 0);
+        const nothingChosen = l('categories').length === 0;
         return (
           <>
-            <ChoiceList
-              name="categories"
-              type="checkbox"
-              legend="申请人已经取得哪些救助身份？"
-              hint="可以多选。有多个身份时，按最有利的一个计算，不会重复享受。"
-              options={categories.map((c) => ({ value: c.code, label: c.nameZh, hint: c.explanationZh }))}
-              defaultValue={l('categories')}
-              error={e.categories}
-            />
-            <Field name="certificateNo" label="证件编号（选填）" hint="低保证、特困证等证件上的编号" defaultValue={s('certificateNo')} error={e.certificateNo} />
+            <div onChange={onChange}>
+              <ChoiceList
+                name="categories"
+                type="checkbox"
+                legend="申请人已经取得哪些救助身份？"
+                hint="可以多选。有多个身份时，按最有利的一个计算，不会重复享受。点分组名称可以展开。"
+                options={[]}
+                groups={groups.map((g, i) => ({ title: g.title, options: g.options.map((c) => ({ value: c.code, label: c.nameZh, hint: c.explanationZh })), open: i === 0 && nothingChosen }))}
+                defaultValue={l('categories')}
+                error={e.categories}
+              />
+            </div>
+            {certificate && !asked ? <p className="mb-5 text-muted">选好身份并保存后，这一页会请您上传对应的证件照片。</p> : null}
+            {asked ? (
+              <section id="certificate" aria-labelledby="certificate-title" className="mb-6 space-y-3 border-t border-gray-200 pt-4">
+                <input type="hidden" name="certificateAsked" value="1" />
+                <h2 id="certificate-title" className="text-lg font-bold">
+                  上传证件{names ? `：${names}` : '照片'}
+                </h2>
+                <p>请拍下{names || '证件'}的照片（有几页拍几张）上传。暂时没有证件的，可以先不传，经办人员会核对。</p>
+                <FileChooser id="f-file" error={tooLarge ?? e.file} pending="还没有上传，按“保存并继续”时会一起上传" />
+                {done ? (
+                  <p role="status" className="text-ok font-semibold">
+                    {done}
+                  </p>
+                ) : null}
+                <button type="submit" name="intent" value="upload" formNoValidate className="btn btn-secondary">
+                  上传
+                </button>
+                <DocumentList draftId={certificate.draftId} documents={certificate.documents} inStepForm />
+                <Field name="certificateNo" label="证件编号（选填）" hint={`${names || '证件'}上的编号`} defaultValue={s('certificateNo')} error={e.certificateNo} />
+              </section>
+            ) : null}
+            {certificate ? null : <Field name="certificateNo" label="证件编号（选填）" hint="低保证、特困证等证件上的编号" defaultValue={s('certificateNo')} error={e.certificateNo} />}
           </>
         );
       }}

@@ -14,11 +14,15 @@ export type StepFields = {
   l: (key: string) => string[];
   /** The field errors of the last submit. */
   e: Record<string, string>;
+  /** What the last submit did when it stayed on the page and went well (e.g. 已上传 1 个文件). */
+  done?: string;
 };
 
 export function StepForm({
-  action, saved, render, saveLabel = '保存并继续', initial,
+  action, saved, render, saveLabel = '保存并继续', initial, onSubmit,
 }: {
+  /** A check in the browser before posting; it may call preventDefault (a file too large to send, say). */
+  onSubmit?: (e: React.FormEvent<HTMLFormElement>) => void;
   initial?: StepState;
   action: (prev: StepState, formData: FormData) => Promise<StepState>;
   saved?: StepValues;
@@ -27,7 +31,7 @@ export function StepForm({
 }) {
   const [state, formAction] = useActionState(action, initial ?? ({ ok: true } as StepState));
   return (
-    <form action={formAction} noValidate className="card">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="card">
       <ErrorSummary message={state.ok ? undefined : state.message} fieldErrors={state.fieldErrors} />
       {render(fieldsOf(state, saved))}
       <SubmitButton pendingText="正在保存…">{saveLabel}</SubmitButton>
@@ -41,5 +45,6 @@ function fieldsOf(state: StepState, saved: StepValues | undefined): StepFields {
     s: (k) => (typeof v[k] === 'string' ? (v[k] as string) : ''),
     l: (k) => (Array.isArray(v[k]) ? (v[k] as string[]) : v[k] ? [v[k] as string] : []),
     e: state.fieldErrors ?? {},
+    done: state.ok ? state.message : undefined,
   };
 }

@@ -1,27 +1,30 @@
 import type { Metadata } from 'next';
-import { UploadField } from '@/app/_components/upload-field';
+import { groupCategories } from '@/lib/applications/category-groups';
 import { regionInfo, type RegionCode } from '@/lib/calculator';
 import { listDraftDocuments } from '@/lib/dal/documents';
 import { IdentityForm } from '../../forms';
 import { saveStepAction } from '../../actions';
 import { DraftHeader } from '../../draft-header';
-import { DocumentList } from '../../document-list';
 import { loadDraftPage } from '../load';
 
 export const metadata: Metadata = { title: '救助身份' };
 
-export default async function IdentityStep({ params }: { params: Promise<{ id: string }> }) {
+export default async function IdentityStep({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { id } = await params;
+  const { saved } = await searchParams;
   const { user, draft, forName, region } = await loadDraftPage(id);
-  const docs = (await listDraftDocuments(user, id)).filter((d) => d.kind === 'certificate');
+  const documents = (await listDraftDocuments(user, id))
+    .filter((d) => d.kind === 'certificate')
+    .map((d) => ({ id: d.id, originalName: d.originalName, mime: d.mime, sizeBytes: d.sizeBytes }));
   return (
     <>
-      <DraftHeader id={id} title="救助身份" forName={forName} intro="选择申请人已经取得的身份，并上传证件照片（没有证件的，经办人员会核对）。" />
-      <div className="card mb-6 space-y-3" id="uploads">
-        <UploadField applicationId={id} kind="certificate" label="证件照片（低保证、特困证等）" />
-        <DocumentList draftId={id} documents={docs} />
-      </div>
-      <IdentityForm action={saveStepAction.bind(null, id, 'identity')} saved={draft.identity?.values} categories={regionInfo(region as RegionCode).categories} />
+      <DraftHeader id={id} title="救助身份" forName={forName} intro="先选申请人已经取得的身份，再上传对应的证件照片（没有证件的，经办人员会核对）。" />
+      {saved ? (
+        <p role="status" className="mb-4 rounded bg-brand-light p-3 font-semibold">
+          已保存您选的身份。请在下面上传证件照片，然后按“保存并继续”。
+        </p>
+      ) : null}
+      <IdentityForm action={saveStepAction.bind(null, id, 'identity')} saved={draft.identity?.values} groups={groupCategories(regionInfo(region as RegionCode).categories)} certificate={{ draftId: id, documents }} />
     </>
   );
 }
