@@ -22,7 +22,7 @@ import { personOfStaffArea } from '@/lib/dal/authorities/staff';
 import { notifyUser, textPhone } from '@/lib/dal/notifications';
 import { maskName, todayInShanghai } from '@/lib/format';
 import { fileStore } from '@/lib/store/files';
-import { prepareUpload } from '@/lib/uploads';
+import { prepareUpload } from '@/lib/uploads/check';
 
 export type CounterStart = { name: string; idNumber: string; phone: string | null };
 

@@ -7,7 +7,7 @@ import { actingAuthorityId, canAccess, loadApplication } from '@/lib/dal/access'
 import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
 import { deleteIfUnreferenced, fileStore } from '@/lib/store/files';
-import { prepareUpload } from '@/lib/uploads';
+import { prepareUpload } from '@/lib/uploads/check';
 import { notFound, refuse, type Result } from '@/lib/result';
 
 export const DOCUMENT_KINDS = {

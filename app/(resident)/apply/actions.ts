@@ -17,7 +17,7 @@ import { clearPrefill, readPrefill } from '@/lib/applications/prefill';
 import { perform } from '@/lib/workflow';
 import { giveSensitiveConsent, hasSensitiveConsent } from '@/lib/dal/my-data';
 import type { SessionUser } from '@/lib/auth/session';
-import { notUploadedMessage } from '@/lib/upload-rules';
+import { notUploadedMessage } from '@/lib/uploads/rules';
 
 export type StepState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; values?: StepValues };
 

@@ -5,7 +5,7 @@ import { ChoiceList } from '@/app/_components/choice-list';
 import { Field } from '@/app/_components/field';
 import { FileChooser } from '@/app/_components/upload-field';
 import type { CategoryGroup } from '@/lib/applications/category-groups';
-import { MAX_FORM_UPLOAD_BYTES, MAX_UPLOAD_BYTES, notUploadedMessage, tooLargeMessage } from '@/lib/upload-rules';
+import { MAX_FORM_UPLOAD_BYTES, MAX_UPLOAD_BYTES, notUploadedMessage, tooLargeMessage } from '@/lib/uploads/rules';
 import type { StepValues } from '@/lib/validation/apply';
 import { ASSISTANCE_PAID_FIELD, EPISODE_KINDS, HOSPITAL_LEVELS, LOCATIONS, MONEY_FIELDS } from '@/lib/validation/episode-form';
 import type { StepState } from './actions';

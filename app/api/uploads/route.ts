@@ -3,7 +3,7 @@ import { fromThisSite } from '@/lib/http/same-origin';
 import { addDocument, DOCUMENT_KINDS, type DocumentKind } from '@/lib/dal/documents';
 import { readCappedBody } from '@/lib/http/capped-body';
 import { HSTS } from '@/lib/http/csp';
-import { MAX_UPLOAD_BYTES } from '@/lib/uploads';
+import { MAX_UPLOAD_BYTES } from '@/lib/uploads/check';
 
 // The file plus the form's other fields and multipart boundaries.
 const MAX_UPLOAD_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;

@@ -22,7 +22,7 @@ import { sealName } from '@/lib/personal/records';
 import { forbidden, invalid, notFound, refuse, type Result } from '@/lib/result';
 import { fileStore } from '@/lib/store/files';
 import { q, schema, transaction } from '@/lib/store/db';
-import { prepareUpload } from '@/lib/uploads';
+import { prepareUpload } from '@/lib/uploads/check';
 import { accountOfPerson, AUTHORITY_DOCUMENT_KINDS, choosableRelationship, effectiveStatus, liveCount, ownPersonId, phoneHmacOf, personRegions, relationshipOf, scopeText, stepAuthority, workerVerifications } from './shared';
 import type { ChoosableRelationship, GrantableScope } from './grantor';
 

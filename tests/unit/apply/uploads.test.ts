@@ -1,7 +1,7 @@
 import '../helpers/test-db';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { detectType, prepareUpload } from '@/lib/uploads';
+import { detectType, prepareUpload } from '@/lib/uploads/check';
 
 const png = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer();
 const jpeg = () => sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#fff' } }).jpeg().toBuffer();

@@ -5,7 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { q, schema } from '@/lib/store/db';
 import { readCappedBody } from '@/lib/http/capped-body';
-import { pdfActiveContent, prepareUpload } from '@/lib/uploads';
+import { pdfActiveContent, prepareUpload } from '@/lib/uploads/check';
 import { documentForDownload } from '@/lib/dal/documents';
 import { applicationDetail } from '@/lib/dal/applications';
 import { toSessionUser } from '@/lib/dal/users';

@@ -4,7 +4,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { MAX_UPLOAD_BYTES, tooLargeMessage } from './upload-rules';
+import { MAX_UPLOAD_BYTES, tooLargeMessage } from './rules';
 
 export { MAX_UPLOAD_BYTES };
 export type StoredMime = 'image/jpeg' | 'image/png' | 'application/pdf';

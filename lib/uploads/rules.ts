@@ -1,4 +1,4 @@
-// The upload limits both sides know: the server refuses by them (lib/uploads.ts), and the step forms check a
+// The upload limits both sides know: the server refuses by them (lib/uploads/check.ts), and the step forms check a
 // chosen file in the browser first, so a phone does not send 30 MB only to hear it was too large.
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** What one form post may carry (next.config.mjs serverActions.bodySizeLimit is 12 MB). */
