@@ -222,6 +222,8 @@ export const applications = sqliteTable(
     // figures are still to be worked out.
     index('applications_region_decision_idx').on(t.region, t.decisionMs, t.submittedAt, t.status, t.district),
     index('applications_bill_pending_idx').on(t.region, t.submittedAt).where(sql`bill_stays is null`),
+    // A district's statistics find its pending rows here (without it SQLite walks the district's whole period).
+    index('applications_bill_pending_district_idx').on(t.region, t.district, t.submittedAt).where(sql`bill_stays is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_bill_pending_district_idx" ON "applications" USING btree ("region","district","submitted_at") WHERE bill_stays is null;

@@ -1,0 +1,1 @@
+CREATE INDEX `applications_bill_pending_district_idx` ON `applications` (`region`,`district`,`submitted_at`) WHERE bill_stays is null;
