@@ -3,7 +3,7 @@ import 'server-only';
 // its progress and result. The recomputation itself is lib/office/impact.ts (person-year inputs), run by the job
 // worker in the background (job kind `impact_preview`).
 import { stringify } from 'csv-stringify/sync';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { categoryName, isRegionCode, type CategoryCode, type EpisodeInput, type RegionCode } from '@/lib/calculator';
 import { staffParam } from '@/lib/calculator/params';
 import { writeAudit } from '@/lib/dal/audit';
@@ -23,47 +23,82 @@ export type ImpactRun = typeof schema.impactRuns.$inferSelect & { result: Impact
 /** Applications that count for a year's spending: submitted and not withdrawn, refused or sent elsewhere. */
 const LIVE = ['submitted', 'accepted', 'in_review', 'needs_info', 'approved', 'paid'] as const;
 
-/** The region's applications of `year` as person-year inputs (episodes decrypted, categories as at submission). */
-export async function applicationPersonYears(region: RegionCode, year: number): Promise<PersonYear[]> {
+const PAGE = 2_000;
+
+/**
+ * The region's applications of `year` as person-year inputs (episodes decrypted, categories as at submission), read
+ * a page of applications at a time (keyset by reference) with their episodes and categories, so a province's year
+ * never sits in memory at once and no query binds more than a page of ids. `total` is counted first, for progress.
+ */
+export async function applicationPersonYears(region: RegionCode, year: number): Promise<{ total: number; personYears: AsyncGenerator<PersonYear> }> {
   const a = schema.applications;
   const live = and(eq(a.region, region), eq(a.year, year), inArray(a.status, [...LIVE]));
-  const apps = await q((db) => db.select({ id: a.id, ref: a.ref, personId: a.personId }).from(a).where(live).orderBy(asc(a.ref)));
-  if (apps.length === 0) return [];
-  // The episodes and categories of those applications by subquery, not by a list of ids: one bound parameter per
-  // application failed past about 32,000 applications on SQLite (65,000 on PostgreSQL).
-  const e = schema.episodes;
-  const episodes = await q((db) => db.select().from(e).where(inArray(e.applicationId, db.select({ id: a.id }).from(a).where(live))).orderBy(asc(e.seq)));
-  const c = schema.personCategories;
-  const cats = await q((db) => db.select().from(c).where(and(eq(c.region, region), inArray(c.personId, db.select({ id: a.personId }).from(a).where(live)))));
-  const byApp = new Map<string, EpisodeInput[]>();
-  for (const row of episodes) {
-    const v = openEpisode(row);
-    const ep: EpisodeInput = {
-      id: `e${v.seq + 1}`, date: v.date, endDate: v.endDate ?? undefined, kind: v.kind, hospitalLevel: v.hospitalLevel as 1 | 2 | 3,
-      specialDisease: v.specialDisease, referred: v.referred, location: v.location, offsiteFiled: v.offsiteFiled,
-      totalFen: v.totalFen, policyFen: v.policyFen, basicPaidFen: v.basicPaidFen, criticalPaidFen: v.criticalPaidFen, supplementaryPaidFen: v.supplementaryPaidFen,
-    };
-    const list = byApp.get(row.applicationId);
-    if (list) list.push(ep);
-    else byApp.set(row.applicationId, [ep]);
+  const [{ n } = { n: 0 }] = await q((db) => db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(a).where(live));
+  return { total: n, personYears: pagesOf(region, year, live!) };
+}
+
+type AppKeys = { id: string; ref: string | null; personId: string | null };
+
+/**
+ * Pages of the live applications: by reference (unique, and a region's references share their prefix, so a page is
+ * a range of the ref index), then any without a reference by id.
+ */
+async function* appPages(live: SQL): AsyncGenerator<AppKeys[]> {
+  const a = schema.applications;
+  for (const byId of [false, true]) {
+    const key = byId ? a.id : a.ref;
+    let after: string | null = null;
+    for (;;) {
+      const where = and(live, byId ? isNull(a.ref) : isNotNull(a.ref), after === null ? undefined : gt(key, after));
+      const apps: AppKeys[] = await q((db) => db.select({ id: a.id, ref: a.ref, personId: a.personId }).from(a).where(where).orderBy(asc(key)).limit(PAGE));
+      if (apps.length) yield apps;
+      if (apps.length < PAGE) break;
+      after = byId ? apps.at(-1)!.id : apps.at(-1)!.ref;
+    }
   }
+}
+
+async function* pagesOf(region: RegionCode, year: number, live: SQL): AsyncGenerator<PersonYear> {
+  const a = schema.applications;
+  const e = schema.episodes;
+  const c = schema.personCategories;
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  // Grouped by person once: filtering every category row for every application is quadratic in a region-year.
-  const catsOf = new Map<string, typeof cats>();
-  for (const r of cats) {
-    const list = catsOf.get(r.personId);
-    if (list) list.push(r);
-    else catsOf.set(r.personId, [r]);
+  for await (const apps of appPages(live)) {
+    const ids = apps.map((x) => x.id);
+    const people = [...new Set(apps.map((x) => x.personId).filter((x): x is string => Boolean(x)))];
+    const [episodes, cats] = await Promise.all([
+      q((db) => db.select().from(e).where(inArray(e.applicationId, ids)).orderBy(asc(e.seq))),
+      people.length ? q((db) => db.select().from(c).where(and(eq(c.region, region), inArray(c.personId, people)))) : Promise.resolve([]),
+    ]);
+    const byApp = new Map<string, EpisodeInput[]>();
+    for (const row of episodes) {
+      const v = openEpisode(row);
+      const ep: EpisodeInput = {
+        id: `e${v.seq + 1}`, date: v.date, endDate: v.endDate ?? undefined, kind: v.kind, hospitalLevel: v.hospitalLevel as 1 | 2 | 3,
+        specialDisease: v.specialDisease, referred: v.referred, location: v.location, offsiteFiled: v.offsiteFiled,
+        totalFen: v.totalFen, policyFen: v.policyFen, basicPaidFen: v.basicPaidFen, criticalPaidFen: v.criticalPaidFen, supplementaryPaidFen: v.supplementaryPaidFen,
+      };
+      const list = byApp.get(row.applicationId);
+      if (list) list.push(ep);
+      else byApp.set(row.applicationId, [ep]);
+    }
+    // Grouped by person once: filtering every category row for every application is quadratic.
+    const catsOf = new Map<string, typeof cats>();
+    for (const r of cats) {
+      const list = catsOf.get(r.personId);
+      if (list) list.push(r);
+      else catsOf.set(r.personId, [r]);
+    }
+    for (const app of apps) {
+      const seen = new Set<string>();
+      const categories = (app.personId ? (catsOf.get(app.personId) ?? []) : [])
+        .filter((r) => r.validFrom <= end && (!r.validTo || r.validTo >= start))
+        .map((r) => ({ code: r.code as CategoryCode, from: r.validFrom > start ? r.validFrom : undefined, to: r.validTo && r.validTo < end ? r.validTo : undefined }))
+        .filter((x) => !seen.has(JSON.stringify(x)) && Boolean(seen.add(JSON.stringify(x))));
+      yield { key: app.ref ?? app.id, source: 'application' as const, person: { categories }, episodes: byApp.get(app.id) ?? [] };
+    }
   }
-  return apps.map((app) => {
-    const seen = new Set<string>();
-    const categories = (app.personId ? (catsOf.get(app.personId) ?? []) : [])
-      .filter((r) => r.validFrom <= end && (!r.validTo || r.validTo >= start))
-      .map((r) => ({ code: r.code as CategoryCode, from: r.validFrom > start ? r.validFrom : undefined, to: r.validTo && r.validTo < end ? r.validTo : undefined }))
-      .filter((x) => !seen.has(JSON.stringify(x)) && Boolean(seen.add(JSON.stringify(x))));
-    return { key: app.ref ?? app.id, source: 'application' as const, person: { categories }, episodes: byApp.get(app.id) ?? [] };
-  });
 }
 
 /**
@@ -95,13 +130,13 @@ export async function runImpactJob(ctx: JobContext): Promise<Record<string, unkn
   if (!run || !isRegionCode(run.region)) throw new JobFailure('这次预览的记录已不存在。');
   try {
     // Imported settlements of certified people became 免申即享 cases with their visits, so they are among these.
-    const personYears = await applicationPersonYears(run.region, run.year);
-    await q((db) => db.update(r).set({ total: personYears.length, done: 0 }).where(eq(r.id, runId)));
-    await ctx.progress(0, personYears.length);
+    const { total, personYears } = await applicationPersonYears(run.region, run.year);
+    await q((db) => db.update(r).set({ total, done: 0 }).where(eq(r.id, runId)));
+    await ctx.progress(0, total);
     const inForce = await parametersForYear(run.region, run.year);
-    const result = await computeImpact({ region: run.region, year: run.year, name: run.name, draftValue: run.draftValue, inForce, personYears, total: personYears.length }, async (p) => {
+    const result = await computeImpact({ region: run.region, year: run.year, name: run.name, draftValue: run.draftValue, inForce, personYears, total }, async (p) => {
       await q((db) => db.update(r).set({ done: p.done }).where(eq(r.id, runId)));
-      await ctx.progress(p.done, personYears.length);
+      await ctx.progress(p.done, total);
     });
     await q((db) => db.update(r).set({ status: 'done', done: result.personYears, result, finishedAt: new Date().toISOString() }).where(eq(r.id, runId)));
     return { runId, personYears: result.personYears, deltaFen: result.totals.deltaFen };

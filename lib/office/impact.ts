@@ -20,7 +20,8 @@ export interface ImpactInput {
   draftValue: number;
   /** The parameters in force for the year (parametersForYear). */
   inForce: ParamSet;
-  personYears: Iterable<PersonYear>;
+  /** The person-years, as a list, a generator, or pages read from the database (an async generator). */
+  personYears: Iterable<PersonYear> | AsyncIterable<PersonYear>;
   /** How many person-years `personYears` yields, for progress. */
   total: number;
   /** How many of the largest changes to keep (default 20). */
@@ -89,7 +90,7 @@ export async function computeImpact(input: ImpactInput, onProgress?: (p: Progres
   let beforeFen = 0;
   let afterFen = 0;
   const missing = { before: 0, after: 0 };
-  for (const py of input.personYears) {
+  for await (const py of input.personYears) {
     const base = { region, year, person: py.person, episodes: py.episodes };
     const a = estimate({ ...base, parameters: input.inForce }, { trace: false });
     const b = estimate({ ...base, parameters: draft }, { trace: false });

@@ -100,8 +100,13 @@ describe(`预览参数变化：按本年的申请重新计算（${testDialect}�
     });
     await q((db) => db.insert(schema.episodes).values({ applicationId: first!.id, seq: 0, dataEnc }));
 
-    const years = await applicationPersonYears('national', 2025);
+    const loaded = await applicationPersonYears('national', 2025);
+    expect(loaded.total).toBe(COUNT);
+    const years = [];
+    for await (const py of loaded.personYears) years.push(py);
+    // Read in pages of 2,000: all 70,000, each once, in order of reference.
     expect(years).toHaveLength(COUNT);
+    expect(new Set(years.map((y) => y.key)).size).toBe(COUNT);
     // Sorted by reference: the first carries its one stay and the person's 特困 status; the others have no visit.
     expect(years[0]).toMatchObject({ key: 'NB-2025-000000', person: { categories: [{ code: 'tekun' }] }, episodes: [{ id: 'e1', totalFen: yuan(10_000), basicPaidFen: yuan(5_000) }] });
     expect(years[COUNT - 1]).toMatchObject({ key: 'NB-2025-069999', episodes: [] });
