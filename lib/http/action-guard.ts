@@ -12,17 +12,26 @@ function refuse(status: 400 | 404, text: string): Response {
   return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
-// Strings in the reply that point at another part: "$@1" (promise), "$Q1" (Map), "$W1" (Set), "$B1" (Blob),
-// "$i1" (iterator), "$F1" (server reference), "$1" (model). "$K1" (a FormData whose fields are "1_…") may
-// legitimately have no fields (a form with only a button), so it is not checked. "$$…" is a typed "$".
-const REFERENCE = /^\$(@|Q|W|B|i|F)?([0-9a-f]+)$/;
+// How React's reply decoder (parseModelString in react-server-dom) reads a string that starts with "$":
+// - standing alone, never throwing: "$$…" (a typed "$"), "$I", "$N", "$u", "$H", "$-…", "$D…" (a date, perhaps
+//   invalid), "$K…" (a FormData whose fields are "1_…"; a form with only a button has none), "$T" (a temporary
+//   reference, which Next.js configures);
+// - "$n…" a BigInt: only digits, or BigInt() throws;
+// - pointing at another part by a hex id, with an optional ":path": "$@1" (promise), "$h1" (server reference),
+//   "$Q1" (Map), "$W1" (Set), "$i1" (iterator), "$B1" (Blob), the typed arrays ("$A1" … "$V1"), streams
+//   ("$R1", "$r1", "$X1", "$x1"), and "$1" (a model) — every other letter falls to that last case, so "$Exw…"
+//   is read as part 0xE and waits for it forever. The part's name is the id in decimal.
+const STANDALONE = /^\$(?:\$|[INuHD-]|K|T$)/;
+const BIGINT = /^\$n-?\d{1,300}$/;
+const REFERENCE = /^\$([@hQWiBAOoUSsLlGgMmVRrXx]?)([0-9a-f]+)(?::.*)?$/;
 
 function referencesResolve(value: unknown, names: readonly string[], depth = 0): boolean {
   if (depth > 200) return false;
   if (typeof value === 'string') {
+    if (value[0] !== '$' || STANDALONE.test(value)) return true;
+    if (value[1] === 'n') return BIGINT.test(value);
     const m = REFERENCE.exec(value);
-    if (!m) return true;
-    return names.includes(m[2]!);
+    return m !== null && names.includes(String(parseInt(m[2]!, 16)));
   }
   if (Array.isArray(value)) return value.every((v) => referencesResolve(v, names, depth + 1));
   if (value && typeof value === 'object') return Object.values(value).every((v) => referencesResolve(v, names, depth + 1));
@@ -46,7 +55,7 @@ export async function guardActionRequest(request: Request): Promise<Response | n
       // React's reply encoding: the part named "0" is the argument list, other all-digit (hex) names are
       // chunks it references; all of them are JSON, and every reference must name a part that is there.
       for (const name of names) {
-        if (!/^[0-9a-f]+$/.test(name)) continue;
+        if (!/^\d+$/.test(name)) continue;
         const value = form.get(name);
         if (typeof value !== 'string' || !referencesResolve(JSON.parse(value), names)) return refuse(400, '请求内容不正确。');
       }

@@ -33,11 +33,24 @@ describe('伪造的表单操作请求在进入 Next.js 之前被拒绝', () => {
     expect(await status(post('}%^bZ', 'text/plain', ID, { 'content-length': '5' }))).toBe(400);
     expect(await status(post('{"a":1}', 'text/plain', ID, { 'content-length': '7' }))).toBe(400); // not an argument list
     expect(await status(post('["$@1"]', 'text/plain', ID, { 'content-length': '7' }))).toBe(400); // a reference to nothing
+    // Found by the fuzzer: "$E…" is no form React knows, so it reads it as a reference to part 0xE and waits forever.
+    expect(await status(post('["$ExwAy`QcI"]', 'text/plain', ID, { 'content-length': '15' }))).toBe(400);
+    expect(await status(post('["$nabc"]', 'text/plain', ID, { 'content-length': '9' }))).toBe(400); // BigInt('abc') throws
+    expect(await status(post('["$F1"]', 'text/plain', ID, { 'content-length': '7' }))).toBe(400); // part 0xF1, not there
+    // What stands alone passes: a typed "$", a date, undefined, a BigInt.
+    expect(await status(post('["$$5","$D2026-01-01T00:00:00.000Z","$u","$n42"]', 'text/plain', ID, { 'content-length': '46' }))).toBe('pass');
     const dangling = new FormData();
     dangling.set('0', '[{"a":"$@2"},"$K1"]');
     const r = new Request('http://portal.test/', { method: 'POST', body: dangling });
     const b = await r.arrayBuffer();
     expect(await status(post(b, r.headers.get('content-type')!, ID, { 'content-length': String(b.byteLength) }))).toBe(400);
+    // Part names are decimal and references hex: "$@a" is part 10.
+    const tenth = new FormData();
+    tenth.set('0', '[{"a":"$@a"},"$K1"]');
+    tenth.set('10', '"x"');
+    const r10 = new Request('http://portal.test/', { method: 'POST', body: tenth });
+    const b10 = await r10.arrayBuffer();
+    expect(await status(post(b10, r10.headers.get('content-type')!, ID, { 'content-length': String(b10.byteLength) }))).toBe('pass');
     const noRoot = new FormData();
     noRoot.set('1_phone', '13800000001');
     const r2 = new Request('http://portal.test/', { method: 'POST', body: noRoot });
