@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SETTLEMENT_HEADER } from '../../lib/office/settlement-file';
 import { fillApplicant, fillRest, startWuxiApplication } from './support/apply-steps';
-import { actAsStaff, createStaff, DEMO_PASSWORD, expectAccessible, freshIdNumber, freshPhone, residentApplication, signInResident, signInStaff } from './helpers';
+import { actAsStaff, createStaff, DEMO_PASSWORD, expectAccessible, freshIdNumber, freshPhone, keepScreenshot, residentApplication, signInResident, signInStaff } from './helpers';
 
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const year = today.slice(0, 4);
@@ -115,8 +115,10 @@ test('居民按结算单填了医院结算时医疗救助已付 3,000 元：检�
   const rest = page.getByTestId('after-hospital-paid');
   await expect(rest).toContainText('医院结算时医疗救助已付 ¥3,000.00');
   await expect(rest).toContainText('预计还可获得 ¥5,500.00');
-  await expect(rest).toContainText('《国务院办公厅关于健全重特大疾病医疗保险和救助制度的意见》');
+  await expect(rest).toContainText('《国务院办公厅意见》第七部分（十二）');
   await expectAccessible(page);
+  await rest.scrollIntoViewIfNeeded();
+  await keepScreenshot(page, 'issue18-review-hospital-paid-360');
   await page.getByRole('button', { name: '确认提交申请' }).click();
   await expect(page).toHaveURL(/\/applications\/WX-\d{4}-\d{6}\/confirmation$/);
   const ref = (await page.getByTestId('application-ref').textContent())!;

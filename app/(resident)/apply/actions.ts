@@ -188,9 +188,12 @@ export const uploadAction = validatedAction(
   },
 );
 
-/** The files a form carries (an empty file input posts a part without a file name, which is not a file chosen). */
+/**
+ * The files a form carries. A file input left empty posts an empty part with no file name, which is not a file
+ * chosen: without JavaScript its name is ""; through React's action encoding it arrives named "undefined".
+ */
 function chosenFiles(formData: FormData): File[] {
-  return formData.getAll('file').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && typeof f.name === 'string' && f.name !== '');
+  return formData.getAll('file').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && f.name !== '' && !(f.size === 0 && f.name === 'undefined'));
 }
 
 /** Each file through the same checks and encrypted storage (addDocument); a refused one is named, the rest still go. */
