@@ -72,7 +72,20 @@ export async function authorityQueue(actor: SessionUser) {
   const workers = await inArea(unverified);
   const counted = and(eq(a.status, 'active'), not(and(eq(a.relationship, 'community_worker'), verifiedHere)!));
   const counts = await q((db) => db.select({ proxyUserId: a.proxyUserId, n: count() }).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).where(counted).groupBy(a.proxyUserId));
-  const flaggedIds = counts.filter((c) => c.proxyUserId && c.n > PROXY_REVIEW_THRESHOLD).map((c) => c.proxyUserId!);
+  const manyIds = counts.filter((c) => c.proxyUserId && c.n > PROXY_REVIEW_THRESHOLD).map((c) => c.proxyUserId!);
+  // Listed to the staff of an area where the proxy acts for someone (the count is of everyone they act for).
+  const grantors = manyIds.length
+    ? await q((db) => db.select({ proxyUserId: a.proxyUserId, id: p.id, insuredRegion: p.insuredRegion }).from(a).innerJoin(p, eq(p.id, a.grantorPersonId)).where(and(counted, inArray(a.proxyUserId, manyIds))))
+    : [];
+  const flaggedIds: string[] = [];
+  for (const id of manyIds) {
+    for (const g of grantors.filter((x) => x.proxyUserId === id)) {
+      if (await personOfStaffArea(actor, g)) {
+        flaggedIds.push(id);
+        break;
+      }
+    }
+  }
   const flaggedUsers = flaggedIds.length ? await q((db) => db.select({ id: schema.users.id, name: schema.users.displayName }).from(schema.users).where(inArray(schema.users.id, flaggedIds))) : [];
   await writeAudit({ actorUserId: actor.id, actorRole: actor.role, action: 'authority.queue_view', entity: 'authority', summary: { pending: pending.length, workers: workers.length } });
   return {

@@ -295,6 +295,18 @@ describe('review of busy proxies', () => {
     await give(people[20]!);
     expect((await authorityQueue(c)).flagged).toContainEqual(expect.objectContaining({ id: busy.id, people: 21 }));
   });
+
+  it('only the staff of an area where the proxy acts for someone see them listed', async () => {
+    const busy = await resident();
+    const [row] = await q((db) => db.insert(schema.users).values({ role: 'clerk', username: `clerk-sh-${seq}`, displayName: '受理员', region: 'shanghai' }).returning());
+    const shanghai = toSessionUser(row!);
+    for (let i = 0; i < 21; i += 1) {
+      const [p] = await q((db) => db.insert(schema.persons).values({ ...sealName(`无锡${i}号`), insuredRegion: 'wuxi' }).returning({ id: schema.persons.id }));
+      await q((db) => db.insert(schema.authorities).values({ grantorPersonId: p!.id, proxyUserId: busy.id, scope: ['view'], validFrom: '2026-01-01', validTo: '2027-12-31', status: 'active', kind: 'document' }));
+    }
+    expect((await authorityQueue(await clerk())).flagged.map((f) => f.id)).toContain(busy.id);
+    expect((await authorityQueue(shanghai)).flagged.map((f) => f.id)).not.toContain(busy.id);
+  });
 });
 
 describe('staff see and link only people of their area (a district: people with a case there)', () => {
