@@ -40,7 +40,7 @@ export const submit: Verb<Record<string, never>, Prepared> = {
   patch: async ({ db, actor, app, prepared, now }) => {
     const { applicant, identity, bank, episodes, year } = prepared;
     const region = app.region as RegionCode;
-    const person = await resolvePerson(db, actor, app.personId, applicant);
+    const person = await resolvePerson(db, actor, app.personId, applicant, region);
     if ('error' in person) throw new Abort(refuse('invalid', person.error, { applicant: person.error }));
     for (const code of identity.categories) {
       await db.insert(schema.personCategories).values({ personId: person.id, code, region, validFrom: `${year}-01-01`, basis: 'declared', certificateNoEnc: sealOptional(identity.certificateNo) });
@@ -80,7 +80,8 @@ export const submit: Verb<Record<string, never>, Prepared> = {
 
 type Applicant = Prepared['applicant'];
 
-async function resolvePerson(db: Db, actor: SessionUser, personId: string | null, a: Applicant): Promise<{ id: string } | { error: string }> {
+// hukou_region / insured_region hold a region code, as staff-created records do; "other" is somewhere else.
+async function resolvePerson(db: Db, actor: SessionUser, personId: string | null, a: Applicant, region: RegionCode): Promise<{ id: string } | { error: string }> {
   const p = schema.persons;
   const idHmac = lookupHash(`id:${a.idNumber}`);
   if (personId) {
@@ -95,7 +96,7 @@ async function resolvePerson(db: Db, actor: SessionUser, personId: string | null
   if (existing) return { error: ID_BELONGS_TO_OTHER };
   const [created] = await db
     .insert(p)
-    .values({ ...sealName(a.name), idNumberEnc: encrypt(a.idNumber), idNumberHmac: idHmac, birthDate: a.birthDate, phoneEnc: a.phone ? encrypt(a.phone) : null, hukouRegion: a.hukouLocal ? 'local' : 'other', insuredRegion: a.insuredLocal ? 'local' : 'other' })
+    .values({ ...sealName(a.name), idNumberEnc: encrypt(a.idNumber), idNumberHmac: idHmac, birthDate: a.birthDate, phoneEnc: a.phone ? encrypt(a.phone) : null, hukouRegion: a.hukouLocal ? region : 'other', insuredRegion: a.insuredLocal ? region : 'other' })
     .returning({ id: p.id });
   await db.update(schema.users).set({ personId: created!.id }).where(and(eq(schema.users.id, actor.id)));
   return { id: created!.id };
