@@ -59,7 +59,6 @@ async function* appPages(live: SQL): AsyncGenerator<AppKeys[]> {
 }
 
 async function* pagesOf(region: RegionCode, year: number, live: SQL): AsyncGenerator<PersonYear> {
-  const a = schema.applications;
   const e = schema.episodes;
   const c = schema.personCategories;
   const start = `${year}-01-01`;
