@@ -61,6 +61,13 @@ function validDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** One amount typed in yuan → fen, or the words for what is wrong with it. */
+function readYuan(label: string, raw: string, negative = `${label}不能是负数`): { fen: number } | { error: string } {
+  if (/^-/.test(raw)) return { error: negative };
+  const fen = parseYuanToFen(raw);
+  return fen === null ? { error: amountError(label, raw) } : { fen };
+}
+
 /** `today` (YYYY-MM-DD, Asia/Shanghai) bounds the dates: nobody has a bill from the future. */
 export function parseEpisodeForm(v: EpisodeFormValues, today: string, opts: { requireHospitalName?: boolean } = {}): EpisodeFormResult {
   const errors: Record<string, string> = {};
@@ -101,16 +108,9 @@ export function parseEpisodeForm(v: EpisodeFormValues, today: string, opts: { re
       else fen[f.name] = 0;
       continue;
     }
-    if (/^-/.test(raw)) {
-      errors[f.name] = `${f.label}不能是负数`;
-      continue;
-    }
-    const parsed = parseYuanToFen(raw);
-    if (parsed === null) {
-      errors[f.name] = amountError(f.label, raw);
-      continue;
-    }
-    fen[f.name] = parsed;
+    const read = readYuan(f.label, raw);
+    if ('error' in read) errors[f.name] = read.error;
+    else fen[f.name] = read.fen;
   }
   const total = fen.totalYuan;
   const policy = fen.policyYuan;
@@ -124,11 +124,10 @@ export function parseEpisodeForm(v: EpisodeFormValues, today: string, opts: { re
   let assistancePaidFen: number | undefined;
   const aidRaw = (v[ASSISTANCE_PAID_FIELD.name] ?? '').trim();
   if (aidRaw) {
-    const parsed = /^-/.test(aidRaw) ? null : parseYuanToFen(aidRaw);
-    if (/^-/.test(aidRaw)) errors[ASSISTANCE_PAID_FIELD.name] = `${ASSISTANCE_PAID_FIELD.label}的金额不能是负数`;
-    else if (parsed === null) errors[ASSISTANCE_PAID_FIELD.name] = amountError(ASSISTANCE_PAID_FIELD.label, aidRaw);
-    else if (total !== undefined && parsed > total - paid) errors[ASSISTANCE_PAID_FIELD.name] = '医疗救助已支付的金额不能大于总费用减去各项保险支付后的部分，请对照结算单核对';
-    else assistancePaidFen = parsed;
+    const read = readYuan(ASSISTANCE_PAID_FIELD.label, aidRaw, `${ASSISTANCE_PAID_FIELD.label}的金额不能是负数`);
+    if ('error' in read) errors[ASSISTANCE_PAID_FIELD.name] = read.error;
+    else if (total !== undefined && read.fen > total - paid) errors[ASSISTANCE_PAID_FIELD.name] = '医疗救助已支付的金额不能大于总费用减去各项保险支付后的部分，请对照结算单核对';
+    else assistancePaidFen = read.fen;
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
