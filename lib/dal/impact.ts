@@ -3,7 +3,7 @@ import 'server-only';
 // its progress and result. The recomputation itself is lib/office/impact.ts (person-year inputs), run by the job
 // worker in the background (job kind `impact_preview`).
 import { stringify } from 'csv-stringify/sync';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { categoryName, isRegionCode, type CategoryCode, type EpisodeInput, type RegionCode } from '@/lib/calculator';
 import { staffParam } from '@/lib/calculator/params';
 import { writeAudit } from '@/lib/dal/audit';
@@ -28,7 +28,7 @@ const PAGE = 2_000;
 /**
  * The region's applications of `year` as person-year inputs (episodes decrypted, categories as at submission), read
  * a page of applications at a time (keyset by reference) with their episodes and categories, so a province's year
- * never sits in memory at once and no query binds more than a page of ids. `total` is counted first, for progress.
+ * never sits in memory at once and no query binds a list of ids. `total` is counted first, for progress.
  */
 export async function applicationPersonYears(region: RegionCode, year: number): Promise<{ total: number; personYears: AsyncGenerator<PersonYear> }> {
   const a = schema.applications;
@@ -38,20 +38,25 @@ export async function applicationPersonYears(region: RegionCode, year: number): 
 }
 
 type AppKeys = { id: string; ref: string | null; personId: string | null };
+type Page = { apps: AppKeys[]; range: SQL };
 
 /**
  * Pages of the live applications: by reference (unique, and a region's references share their prefix, so a page is
- * a range of the ref index), then any without a reference by id.
+ * a range of the ref index), then any without a reference by id. Each page comes with its range as a condition on
+ * applications, so its visits and categories are read by joining that range (no query binds a list of ids).
  */
-async function* appPages(live: SQL): AsyncGenerator<AppKeys[]> {
+async function* appPages(live: SQL): AsyncGenerator<Page> {
   const a = schema.applications;
   for (const byId of [false, true]) {
     const key = byId ? a.id : a.ref;
     let after: string | null = null;
     for (;;) {
-      const where = and(live, byId ? isNull(a.ref) : isNotNull(a.ref), after === null ? undefined : gt(key, after));
-      const apps: AppKeys[] = await q((db) => db.select({ id: a.id, ref: a.ref, personId: a.personId }).from(a).where(where).orderBy(asc(key)).limit(PAGE));
-      if (apps.length) yield apps;
+      const from = and(live, byId ? isNull(a.ref) : isNotNull(a.ref), after === null ? undefined : gt(key, after))!;
+      const apps: AppKeys[] = await q((db) => db.select({ id: a.id, ref: a.ref, personId: a.personId }).from(a).where(from).orderBy(asc(key)).limit(PAGE));
+      if (apps.length) {
+        const last = byId ? apps.at(-1)!.id : apps.at(-1)!.ref!;
+        yield { apps, range: and(from, lte(key, last))! };
+      }
       if (apps.length < PAGE) break;
       after = byId ? apps.at(-1)!.id : apps.at(-1)!.ref;
     }
@@ -59,17 +64,20 @@ async function* appPages(live: SQL): AsyncGenerator<AppKeys[]> {
 }
 
 async function* pagesOf(region: RegionCode, year: number, live: SQL): AsyncGenerator<PersonYear> {
+  const a = schema.applications;
   const e = schema.episodes;
   const c = schema.personCategories;
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  for await (const apps of appPages(live)) {
-    const ids = apps.map((x) => x.id);
-    const people = [...new Set(apps.map((x) => x.personId).filter((x): x is string => Boolean(x)))];
-    const [episodes, cats] = await Promise.all([
-      q((db) => db.select().from(e).where(inArray(e.applicationId, ids)).orderBy(asc(e.seq))),
-      people.length ? q((db) => db.select().from(c).where(and(eq(c.region, region), inArray(c.personId, people)))) : Promise.resolve([]),
+  for await (const { apps, range } of appPages(live)) {
+    // Only the columns used: the rows' lookup hashes would be two more strings per visit, a million times over.
+    const [episodes, catRows] = await Promise.all([
+      q((db) => db.select({ id: e.id, applicationId: e.applicationId, seq: e.seq, dataEnc: e.dataEnc }).from(e).innerJoin(a, eq(a.id, e.applicationId)).where(range).orderBy(asc(e.seq))),
+      q((db) => db.select({ id: c.id, personId: c.personId, code: c.code, validFrom: c.validFrom, validTo: c.validTo }).from(c).innerJoin(a, eq(a.personId, c.personId)).where(and(range, eq(c.region, region)))),
     ]);
+    // A person with two applications in the page is joined twice: each category row once.
+    const seenRow = new Set<string>();
+    const cats = catRows.filter((r) => !seenRow.has(r.id) && Boolean(seenRow.add(r.id)));
     const byApp = new Map<string, EpisodeInput[]>();
     for (const row of episodes) {
       const v = openEpisode(row);

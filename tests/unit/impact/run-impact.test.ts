@@ -109,6 +109,38 @@ describe(`预览参数变化：按本年的申请重新计算（${testDialect}�
     expect(new Set(years.map((y) => y.key)).size).toBe(COUNT);
     // Sorted by reference: the first carries its one stay and the person's 特困 status; the others have no visit.
     expect(years[0]).toMatchObject({ key: 'NB-2025-000000', person: { categories: [{ code: 'tekun' }] }, episodes: [{ id: 'e1', totalFen: yuan(10_000), basicPaidFen: yuan(5_000) }] });
-    expect(years[COUNT - 1]).toMatchObject({ key: 'NB-2025-069999', episodes: [] });
+    // The same person on every application: the category is joined once per application of a page, and kept once.
+    expect(years[COUNT - 1]).toMatchObject({ key: 'NB-2025-069999', person: { categories: [{ code: 'tekun' }] }, episodes: [] });
   }, 120_000);
+
+  it('没有编号的申请也读到，每份一次，带自己的就医记录和这个人的类别', async () => {
+    const filer = await staffUser('clerk', 'chongqing-shapingba');
+    const p = await person();
+    await q((db) => db.insert(schema.personCategories).values([
+      { personId: p.id, code: 'dibao', region: 'chongqing-shapingba', validFrom: '2024-01-01', basis: 'declared' },
+      // Another region's status is not this region's.
+      { personId: p.id, code: 'tekun', region: 'wuxi', validFrom: '2024-01-01', basis: 'declared' },
+    ]));
+    const stay = (policyYuan: number) => sealVisit({
+      hospitalName: '测试医院', date: '2024-04-01', endDate: '2024-04-12', kind: 'inpatient', hospitalLevel: 3, specialDisease: false, referred: true, location: 'local', offsiteFiled: false,
+      totalFen: yuan(policyYuan), policyFen: yuan(policyYuan), basicPaidFen: 0, criticalPaidFen: 0, supplementaryPaidFen: 0,
+    });
+    const ids: string[] = [];
+    for (const [ref, policyYuan] of [['CQ-2024-000001', 1_000], [null, 2_000], [null, 3_000]] as const) {
+      const [app] = await q((db) => db.insert(schema.applications).values({ ref, personId: p.id, filedByUserId: filer.id, region: 'chongqing-shapingba', year: 2024, status: 'in_review', submittedAt: '2024-05-01T00:00:00.000Z' }).returning());
+      await q((db) => db.insert(schema.episodes).values([{ applicationId: app!.id, seq: 0, dataEnc: stay(policyYuan) }, { applicationId: app!.id, seq: 1, dataEnc: stay(policyYuan + 1) }]));
+      ids.push(app!.id);
+    }
+    const loaded = await applicationPersonYears('chongqing-shapingba', 2024);
+    expect(loaded.total).toBe(3);
+    const years = [];
+    for await (const py of loaded.personYears) years.push(py);
+    // The referenced one first, then the two without a reference (keyed by id, in id order); each with its own two visits in order.
+    const unnumbered = [{ id: ids[1]!, yuan: 2_000 }, { id: ids[2]!, yuan: 3_000 }].sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(years.map((y) => y.key)).toEqual(['CQ-2024-000001', unnumbered[0]!.id, unnumbered[1]!.id]);
+    expect(years.map((y) => y.episodes.map((e) => e.policyFen))).toEqual([
+      [yuan(1_000), yuan(1_001)], [yuan(unnumbered[0]!.yuan), yuan(unnumbered[0]!.yuan + 1)], [yuan(unnumbered[1]!.yuan), yuan(unnumbered[1]!.yuan + 1)],
+    ]);
+    for (const y of years) expect(y.person.categories).toEqual([{ code: 'dibao', from: undefined, to: undefined }]);
+  });
 });
