@@ -7,7 +7,7 @@
 // 4. forged server-action requests that cannot be decoded are refused (lib/http/action-guard.ts).
 // Every page, action and route still checks the session itself (lib/auth/session.ts).
 import NextAuth from 'next-auth';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { guardActionRequest } from '@/lib/http/action-guard';
 import { contentSecurityPolicy, HSTS, newNonce, UPLOAD_CSP } from '@/lib/http/csp';
@@ -15,6 +15,11 @@ import { contentSecurityPolicy, HSTS, newNonce, UPLOAD_CSP } from '@/lib/http/cs
 const { auth } = NextAuth(authConfig);
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+/** Auth.js splits a large session cookie into `name.0`, `name.1`, …: any of those counts. */
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+}
+
 const PROTECTED = /^\/(me|apply|applications|proxy|admin|account)(\/|$)/;
 const UPLOAD_DOWNLOAD = /^\/applications\/[^/]+\/documents\/[^/]+$/;
 
@@ -24,13 +29,13 @@ function withSecurityHeaders(response: Response, csp: string): Response {
   return response;
 }
 
-export const proxy = auth(async (request: NextRequest) => {
+async function handle(request: NextRequest): Promise<Response> {
   // A forged server-action call that cannot be decoded is refused here (400/404), not left to answer 500.
   if (request.headers.has('next-action')) return (await guardActionRequest(request)) ?? NextResponse.next();
   const nonce = newNonce();
   const path = request.nextUrl.pathname;
   const csp = UPLOAD_DOWNLOAD.test(path) ? UPLOAD_CSP : contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
-  if (PROTECTED.test(path) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  if (PROTECTED.test(path) && !hasSessionCookie(request)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', path + request.nextUrl.search);
     return withSecurityHeaders(NextResponse.redirect(login), csp);
@@ -39,7 +44,18 @@ export const proxy = auth(async (request: NextRequest) => {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
-});
+}
+
+const withSession = auth(handle);
+
+/**
+ * Auth.js only where there is a session cookie to keep alive or clear: without one it has nothing to do, and running
+ * it anyway (it answers an internal session request) was most of what the proxy cost an anonymous page or API call
+ * (docs/benchmarks.md, "Requests per second").
+ */
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  return hasSessionCookie(request) ? withSession(request, event as never) : handle(request);
+}
 
 export const config = {
   // Everything except build assets (immutable files, no HTML) and the upload route, whose body must not be

@@ -3,7 +3,7 @@ import 'server-only';
 // A value is never edited: a change is a new version with its own dates. Versions of one name in one region
 // never overlap (checked and inserted in one transaction, serialised per name by a counter row); closing the
 // version in force when a new one starts is a step the administrator asks for explicitly.
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { isRegionCode, type ParamSet, type RegionCode } from '@/lib/calculator';
 import { staffParam, STAFF_PARAMS, type StaffParamDef } from '@/lib/calculator/params';
 import { watchParamDefs } from '@/lib/office/watch-params';
@@ -13,7 +13,7 @@ import { writeAudit } from '@/lib/dal/audit';
 import type { SessionUser } from '@/lib/dal/users';
 import { STAFF } from '@/lib/auth/roles';
 import { forbidden, notFound, refuse, type Result } from '@/lib/result';
-import { q, schema, transaction, type Db } from '@/lib/store/db';
+import { q, rawRows, schema, transaction, type Db } from '@/lib/store/db';
 import { Abort } from '@/lib/workflow/run';
 
 export type ParameterRow = typeof schema.parameters.$inferSelect;
@@ -29,18 +29,21 @@ export function parametersForYear(region: string, year: number): Promise<ParamSe
   return collect(region, `${year}-01-01`, `${year}-12-31`);
 }
 
+type InForceRow = { id: string; name: string; value: number | string; source: string; effective_from: string; demo: number | boolean };
+
+/**
+ * One statement written out rather than built: every estimate and check (pages and the JSON API) runs it, and the
+ * query builder's work per call was most of what POST /api/v1/estimate cost beyond a trivial route
+ * (docs/benchmarks.md, "Requests per second"). PostgreSQL returns the bigint amount as text and the flag as a
+ * boolean, SQLite both as numbers.
+ */
 async function collect(region: string, from: string, to: string): Promise<ParamSet> {
-  const p = schema.parameters;
-  const rows = await q((db) =>
-    db
-      .select()
-      .from(p)
-      .where(and(eq(p.region, region), lte(p.effectiveFrom, to), or(isNull(p.effectiveTo), gte(p.effectiveTo, from))))
-      .orderBy(asc(p.effectiveFrom), asc(p.createdAt)),
+  const rows = await rawRows<InForceRow>(
+    sql`select id, name, value, source, effective_from, demo from parameters where region = ${region} and effective_from <= ${to} and (effective_to is null or effective_to >= ${from}) order by effective_from, created_at`,
   );
   const set: ParamSet = {};
   for (const row of rows) {
-    set[row.name] = { value: row.value, source: row.source, effectiveFrom: row.effectiveFrom, demo: row.demo, version: row.id };
+    set[row.name] = { value: Number(row.value), source: row.source, effectiveFrom: row.effective_from, demo: Boolean(row.demo), version: row.id };
   }
   return set;
 }

@@ -106,3 +106,22 @@ describe(`设定参数（${testDialect}）`, () => {
     expect(r).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { effectiveTo: '截止日期不能早于开始日期' } });
   });
 });
+
+describe(`读取一年的参数（${testDialect}）`, () => {
+  it('一年里先后两个版本时用开始得晚的；演示值标着演示，生效日期和来源照存', async () => {
+    const admin = await staffUser('admin', 'wuxi');
+    const p = schema.parameters;
+    await q((db) => db.insert(p).values([
+      { region: 'wuxi', name: 'annualLimitFen.inpatient', value: 6_000_000, unit: 'fen', effectiveFrom: '2025-01-01', effectiveTo: '2026-03-31', source: '锡医保〔2025〕演示', demo: true, setBy: admin.id },
+      { region: 'wuxi', name: 'annualLimitFen.inpatient', value: 9_000_000_000, unit: 'fen', effectiveFrom: '2026-04-01', effectiveTo: null, source: '锡医保〔2026〕演示', demo: true, setBy: admin.id },
+      // Another region's value is not Wuxi's.
+      { region: 'shanghai', name: 'annualLimitFen.outpatient', value: 1, unit: 'fen', effectiveFrom: '2020-01-01', effectiveTo: null, source: '别的地区', demo: false, setBy: admin.id },
+    ]));
+    const year = await parametersForYear('wuxi', 2026);
+    // 9,000,000,000 fen is past 2^31: PostgreSQL's bigint must still come back as a number.
+    expect(year['annualLimitFen.inpatient']).toMatchObject({ value: 9_000_000_000, source: '锡医保〔2026〕演示', effectiveFrom: '2026-04-01', demo: true });
+    expect(year).not.toHaveProperty('annualLimitFen.outpatient');
+    expect((await parametersOnDate('wuxi', '2026-03-31'))['annualLimitFen.inpatient']).toMatchObject({ value: 6_000_000, effectiveFrom: '2025-01-01', demo: true });
+    expect(await parametersOnDate('wuxi', '2024-12-31')).not.toHaveProperty('annualLimitFen.inpatient');
+  });
+});
