@@ -1,21 +1,15 @@
 // Requests per second of the public pages and the JSON API, each beside a static file and a trivial route served by
 // the same production server in the same run (issue 21: each public page ≥ 0.7 of the static file, the estimate
-// API ≥ 0.9 of a trivial route). The server is the production build (`npx next build` first: the bench builds when
-// there is none) on a fresh temporary SQLite database with the demo data, as scripts/e2e-server.sh starts it.
-// autocannon on loopback, 20 connections, BENCH_HTTP_SECONDS (default 8) per route after a 2-second warm-up.
+// API ≥ 0.9 of a trivial route). The server is the production build (bench/server.ts: built when there is no build)
+// on a fresh temporary SQLite database with the demo data, as scripts/e2e-server.sh starts it.
+// autocannon on loopback, 20 connections, BENCH_HTTP_SECONDS (default 8) per route after a 4-second warm-up.
 //
 //   npx tsx bench/http.bench.ts [--record]
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { machineLine, recordSection } from './record';
+import { startProductionServer } from './server';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
 const CONNECTIONS = 20;
 
@@ -44,31 +38,6 @@ const TARGETS: Target[] = [
 
 const keyOf = (t: Target) => `${t.method ?? 'GET'} ${t.path}`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no answer from ${url} within 3 minutes`);
-}
-
 async function run(base: string, t: Target, duration: number) {
   const r = await autocannon({
     url: base + t.path, connections: CONNECTIONS, duration, method: t.method ?? 'GET', body: t.body,
@@ -79,43 +48,18 @@ async function run(base: string, t: Target, duration: number) {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
-if (!existsSync(join(root, '.next/BUILD_ID'))) {
-  console.log('http bench: no production build yet, running `npx next build`');
-  const b = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' });
-  if (b.status !== 0) throw new Error('next build failed');
-}
-const tmp = mkdtempSync(join(tmpdir(), 'http-bench-'));
-const key = () => randomBytes(32).toString('base64url');
-const env = {
-  ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: join(tmp, 'portal.db'), UPLOAD_DIR: join(tmp, 'uploads'),
-  SMS_PROVIDER: 'demo', DEMO_MODE: '1', AUTH_SECRET: key(), DATA_ENCRYPTION_KEY: key(), DATA_HMAC_KEY: key(), 
-} as NodeJS.ProcessEnv;
-const step = (args: string[]) => {
-  const r = spawnSync('npx', args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed`);
-};
-step(['tsx', 'db/migrate.ts']);
-step(['tsx', '--conditions=react-server', 'scripts/seed/seed.ts']);
-const port = await freePort();
-const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-const base = `http://127.0.0.1:${port}`;
+const { base, stop } = await startProductionServer('http-bench');
 const load0 = loadavg()[0]!;
 const results = new Map<string, { rps: number; p50: number; p99: number }>();
 try {
-  await waitReady(`${base}/api/health`, server);
   for (const t of TARGETS) {
-    await run(base, t, 2);
+    await run(base, t, 4);
     const r = await run(base, t, seconds);
     results.set(keyOf(t), r);
     console.log(`  ${t.path.padEnd(18)} ${t.method ?? 'GET'}  ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`);
   }
 } finally {
-  try {
-    process.kill(-server.pid!, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-  rmSync(tmp, { recursive: true, force: true });
+  stop();
 }
 
 const ref = { static: results.get('GET /robots.txt')!.rps, trivial: results.get('GET /api/health')!.rps };
@@ -134,7 +78,7 @@ recordSection(
 
 Recorded by \`npx tsx bench/http.bench.ts --record\` (part of \`npm run bench\`): the production build, started as
 \`next start\` on a fresh SQLite database with the demo data; autocannon on loopback, ${CONNECTIONS} connections,
-${seconds} s per route after a 2-second warm-up, one route at a time; every answer must be 2xx. Each figure is a ratio
+${seconds} s per route after a 4-second warm-up, one route at a time; every answer must be 2xx. Each figure is a ratio
 to a baseline measured by the same server in the same run: the pages to a static file from \`public/\`, the API to
 \`/api/health\`.
 
