@@ -29,3 +29,25 @@ export function queueCases(actor: SessionUser, sample: { ref: string; idNumber: 
 export function baselineCase(id: string): QueueCase {
   return { name: 'baseline: application by primary key', run: async () => ({ rows: await q((db) => db.select().from(schema.applications).where(eq(schema.applications.id, id))) }) };
 }
+
+/**
+ * Page 500 by the cursor its "next page" link carries (issue 21: page 500 costs what page 1 costs), for the status
+ * tab and for the whole queue newest first. The cursor is found by following the links from page 1, untimed.
+ */
+export async function deepPageCases(actor: SessionUser, page = 500): Promise<QueueCase[]> {
+  const at = async (filters: { status?: 'submitted'; sort?: 'newest' }, page: number) => {
+    let cursor: string | null = null;
+    for (let p = 1; p < page; p++) {
+      const r: Awaited<ReturnType<typeof staffQueue>> = await staffQueue(actor, { ...filters, page: p, after: cursor ?? undefined });
+      if (!r.next) throw new Error(`the queue ends before page ${page} (${JSON.stringify(filters)})`);
+      cursor = r.next;
+    }
+    return cursor!;
+  };
+  const submitted = await at({ status: 'submitted' }, page);
+  const newest = await at({ sort: 'newest' }, page);
+  return [
+    { name: `status = submitted, page ${page} (by its cursor)`, run: () => staffQueue(actor, { status: 'submitted', page, after: submitted }) },
+    { name: `whole queue newest first, page ${page} (by its cursor)`, run: () => staffQueue(actor, { sort: 'newest', page, after: newest }) },
+  ];
+}
