@@ -11,10 +11,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { runMigrations } from '@/db/migrate';
 import type { Visit } from '@/lib/personal/records';
 import { argValue } from './generate-queue-data';
+import { throwawayDatabase } from './pg';
 import { machineLine, measure, recordSection } from './record';
 
 const rows = Number(argValue('--rows') ?? 1_000_000);
@@ -170,22 +170,10 @@ try {
   console.log(`impact job bench: ${fmt(rows)} applications`);
   results.push(await benchDialect(join(dir, 'impact.db')));
   console.log(results.at(-1));
-  const server = process.env.PG_BENCH_URL ?? process.env.PG_TEST_URL;
-  if (server) {
-    const name = `portal_impactbench_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    dropPg = async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    results.push(await benchDialect(url.toString()));
+  const db = await throwawayDatabase('portal_impactbench');
+  if (db) {
+    dropPg = db.drop;
+    results.push(await benchDialect(db.url));
     console.log(results.at(-1));
   } else console.log('  (PG_BENCH_URL / PG_TEST_URL not set: PostgreSQL skipped)');
 } finally {

@@ -12,9 +12,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { runMigrations } from '@/db/migrate';
 import { argValue, DISTRICTS } from './generate-queue-data';
+import { throwawayDatabase } from './pg';
 import { machineLine, measure as measureRuns, recordSection } from './record';
 
 const rows = Number(argValue('--rows') ?? 1_000_000);
@@ -147,22 +147,10 @@ try {
   results.push(sq);
   sections.push(table('SQLite', sq));
   console.log(sections.at(-1));
-  const server = process.env.PG_BENCH_URL ?? process.env.PG_TEST_URL;
-  if (server) {
-    const name = `portal_statsbench_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    dropPg = async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const rp = await benchDialect(url.toString());
+  const db = await throwawayDatabase('portal_statsbench');
+  if (db) {
+    dropPg = db.drop;
+    const rp = await benchDialect(db.url);
     results.push(rp);
     sections.push(table('PostgreSQL', rp));
     console.log(sections.at(-1));
