@@ -35,7 +35,14 @@ async function benchDialect(url: string, g: Generated): Promise<{ baseline: Meas
   const actor = { id: actorId, role: 'clerk' as const, displayName: 'bench', region, district: null, personId: null, sessionVersion: 1 };
   const [app] = await q((db) => db.select({ id: schema.applications.id }).from(schema.applications).where(eq(schema.applications.ref, g.sample.ref)));
   const sample = { ref: g.sample.ref, idNumber: g.sample.idNumber, assignee: actorId, category: CATEGORIES[0], district: DISTRICTS[0] };
+  // The office's time limits, as an administrator sets them on /admin/parameters (without them nothing is overdue and
+  // the overdue case would time an empty answer).
+  for (const [name, value] of [['office.acceptWorkingDays', 5], ['office.decideWorkingDays', 20]] as const) {
+    await q((db) => db.insert(schema.parameters).values({ region, name, value, unit: 'workdays', effectiveFrom: '2024-01-01', source: '基准测试（演示时限）', demo: true }));
+  }
   const cases = queueCases(actor as never, sample);
+  const overdue = await cases.find((c) => c.name === 'overdue')!.run();
+  if (overdue.rows.length === 0) throw new Error('overdue: expected overdue cases with the limits set');
   // The sample really is found by both searches (a benchmark of empty answers would prove nothing).
   for (const c of cases.slice(-2)) {
     const r = await c.run();
