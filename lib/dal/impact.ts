@@ -53,12 +53,11 @@ async function* appPages(live: SQL): AsyncGenerator<Page> {
     for (;;) {
       const from = and(live, byId ? isNull(a.ref) : isNotNull(a.ref), after === null ? undefined : gt(key, after))!;
       const apps: AppKeys[] = await q((db) => db.select({ id: a.id, ref: a.ref, personId: a.personId }).from(a).where(from).orderBy(asc(key)).limit(PAGE));
-      if (apps.length) {
-        const last = byId ? apps.at(-1)!.id : apps.at(-1)!.ref!;
-        yield { apps, range: and(from, lte(key, last))! };
-      }
+      if (apps.length === 0) break;
+      const last = byId ? apps.at(-1)!.id : apps.at(-1)!.ref!;
+      yield { apps, range: and(from, lte(key, last))! };
       if (apps.length < PAGE) break;
-      after = byId ? apps.at(-1)!.id : apps.at(-1)!.ref;
+      after = last;
     }
   }
 }
@@ -71,13 +70,11 @@ async function* pagesOf(region: RegionCode, year: number, live: SQL): AsyncGener
   const end = `${year}-12-31`;
   for await (const { apps, range } of appPages(live)) {
     // Only the columns used: the rows' lookup hashes would be two more strings per visit, a million times over.
-    const [episodes, catRows] = await Promise.all([
+    const [episodes, cats] = await Promise.all([
       q((db) => db.select({ id: e.id, applicationId: e.applicationId, seq: e.seq, dataEnc: e.dataEnc }).from(e).innerJoin(a, eq(a.id, e.applicationId)).where(range).orderBy(asc(e.seq))),
-      q((db) => db.select({ id: c.id, personId: c.personId, code: c.code, validFrom: c.validFrom, validTo: c.validTo }).from(c).innerJoin(a, eq(a.personId, c.personId)).where(and(range, eq(c.region, region)))),
+      // The people of the page's applications as a subquery: a person with two applications in the page is asked for once.
+      q((db) => db.select({ personId: c.personId, code: c.code, validFrom: c.validFrom, validTo: c.validTo }).from(c).where(and(eq(c.region, region), inArray(c.personId, db.select({ id: a.personId }).from(a).where(range))))),
     ]);
-    // A person with two applications in the page is joined twice: each category row once.
-    const seenRow = new Set<string>();
-    const cats = catRows.filter((r) => !seenRow.has(r.id) && Boolean(seenRow.add(r.id)));
     const byApp = new Map<string, EpisodeInput[]>();
     for (const row of episodes) {
       const v = openEpisode(row);
